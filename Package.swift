@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Bijli",
+    products: [
+        .executable(name: "bijli", targets: ["bijli"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries: a module map and a shim header each, no Swift (ARCHITECTURE.md).
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(
+            name: "CLAPACK", path: "Sources/CLAPACK", pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev"])]),
+
+        // Value-type LP, the GLPK solver, LP/MPS files. The only importer of CGLPK.
+        .target(name: "LinearProgramming", dependencies: ["CGLPK"]),
+        // Matrices, least squares, Cholesky, seeded sampling. The only importer of CLAPACK.
+        .target(name: "Statistics", dependencies: ["CLAPACK"]),
+
+        // The thin command-line front end.
+        .executableTarget(
+            name: "bijli",
+            dependencies: [
+                "LinearProgramming", "Statistics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // `make bench`: measured figures for docs/BENCHMARKS.md.
+        .executableTarget(name: "BijliBench", dependencies: ["LinearProgramming"]),
+
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
+    ]
+)

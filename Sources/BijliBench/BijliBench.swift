@@ -1,0 +1,4 @@
+@main
+struct BijliBench {
+    static func main() {}
+}

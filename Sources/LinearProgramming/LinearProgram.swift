@@ -1,0 +1,1 @@
+// LinearProgramming: placeholder, replaced in the next commit.

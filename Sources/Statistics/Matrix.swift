@@ -1,0 +1,1 @@
+// Statistics: placeholder, replaced in the next commit.

@@ -1,0 +1,4 @@
+@main
+struct Bijli {
+    static func main() {}
+}
