@@ -1,0 +1,269 @@
+internal import CGLPK
+import Foundation
+
+/// Owns one GLPK problem object (`glp_create_prob` in `init`, `glp_delete_prob` in `deinit`).
+///
+/// GLPK keeps its environment per thread, so a problem is created, used and deleted on one
+/// thread; every method checks that. Every method that passes indices or numbers to GLPK
+/// expects a program that passed ``LinearProgram/validate()``: GLPK aborts the whole process
+/// on a bad index, a duplicate entry or a long name.
+final class GLPKProblem {
+    private let handle: OpaquePointer
+    private let owner = pthread_self()
+
+    init() {
+        handle = glp_create_prob()
+    }
+
+    deinit {
+        glp_delete_prob(handle)
+    }
+
+    private func checkThread() {
+        precondition(pthread_equal(owner, pthread_self()) != 0,
+                     "a GLPK problem must be used on the thread that created it")
+    }
+
+    // MARK: Loading
+
+    /// Loads a validated program (`glp_add_rows`, `glp_add_cols`, `glp_set_*`, `glp_load_matrix`).
+    func load(_ program: LinearProgram) {
+        checkThread()
+        precondition(program.variableCount > 0, "validate() before load(): GLPK aborts on zero columns")
+        glp_set_prob_name(handle, program.name)
+        glp_set_obj_dir(handle, program.sense == .maximize ? GLP_MAX : GLP_MIN)
+        glp_set_obj_coef(handle, 0, program.objectiveConstant)
+
+        let m = program.rowCount, n = program.variableCount
+        if m > 0 { glp_add_rows(handle, Int32(m)) }   // glp_add_rows(P, 0) aborts
+        glp_add_cols(handle, Int32(n))
+        for i in 0..<m {
+            let glpkIndex = Int32(i + 1)
+            if !program.rowNames[i].isEmpty { glp_set_row_name(handle, glpkIndex, program.rowNames[i]) }
+            let (type, lower, upper) = Self.glpkBounds(program.rowLower[i], program.rowUpper[i])
+            glp_set_row_bnds(handle, glpkIndex, type, lower, upper)
+        }
+        for j in 0..<n {
+            let glpkIndex = Int32(j + 1)
+            if !program.variableNames[j].isEmpty { glp_set_col_name(handle, glpkIndex, program.variableNames[j]) }
+            let (type, lower, upper) = Self.glpkBounds(program.variableLower[j], program.variableUpper[j])
+            glp_set_col_bnds(handle, glpkIndex, type, lower, upper)
+            if program.objective[j] != 0 { glp_set_obj_coef(handle, glpkIndex, program.objective[j]) }
+        }
+
+        let matrix = SparseRows(program)
+        guard matrix.count > 0 else { return }
+        let triplets = OneBasedTriplets(matrix)
+        triplets.rows.withUnsafeBufferPointer { ia in
+            triplets.columns.withUnsafeBufferPointer { ja in
+                triplets.values.withUnsafeBufferPointer { ar in
+                    glp_load_matrix(handle, Int32(matrix.count), ia.baseAddress, ja.baseAddress, ar.baseAddress)
+                }
+            }
+        }
+    }
+
+    /// GLPK's bound type and values for `lower ≤ x ≤ upper` (infinities mean "no bound").
+    static func glpkBounds(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
+        switch (lower == -.infinity, upper == .infinity) {
+        case (true, true): (GLP_FR, 0, 0)
+        case (false, true): (GLP_LO, lower, 0)
+        case (true, false): (GLP_UP, 0, upper)
+        case (false, false): lower == upper ? (GLP_FX, lower, upper) : (GLP_DB, lower, upper)
+        }
+    }
+
+    /// Changes one column's bounds (0-based index, validated by the caller).
+    func setColumnBounds(_ j: Int, _ bounds: Bounds) {
+        checkThread()
+        let (type, lower, upper) = Self.glpkBounds(bounds.lower, bounds.upper)
+        glp_set_col_bnds(handle, Int32(j + 1), type, lower, upper)
+    }
+
+    /// Changes one row's bounds (0-based index, validated by the caller).
+    func setRowBounds(_ i: Int, _ bounds: Bounds) {
+        checkThread()
+        let (type, lower, upper) = Self.glpkBounds(bounds.lower, bounds.upper)
+        glp_set_row_bnds(handle, Int32(i + 1), type, lower, upper)
+    }
+
+    /// Changes one objective coefficient (0-based index, validated by the caller).
+    func setCost(_ j: Int, _ cost: Double) {
+        checkThread()
+        glp_set_obj_coef(handle, Int32(j + 1), cost)
+    }
+
+    // MARK: Reading back
+
+    /// Copies the problem into a ``LinearProgram`` (after reading a file).
+    func extract() -> LinearProgram {
+        checkThread()
+        let name = glp_get_prob_name(handle).map { String(cString: $0) } ?? ""
+        var program = LinearProgram(
+            name: name, sense: glp_get_obj_dir(handle) == GLP_MAX ? .maximize : .minimize,
+            objectiveConstant: glp_get_obj_coef(handle, 0))
+        let m = Int(glp_get_num_rows(handle)), n = Int(glp_get_num_cols(handle))
+        program.reserveCapacity(variables: n, rows: m, entries: Int(glp_get_num_nz(handle)))
+        for j in 1...max(n, 1) where n > 0 {
+            let j32 = Int32(j)
+            program.addVariable(
+                glp_get_col_name(handle, j32).map { String(cString: $0) } ?? "",
+                bounds: Self.bounds(type: glp_get_col_type(handle, j32),
+                                    lower: glp_get_col_lb(handle, j32), upper: glp_get_col_ub(handle, j32)),
+                cost: glp_get_obj_coef(handle, j32))
+        }
+        var indices = [Int32](repeating: 0, count: n + 1)
+        var values = [Double](repeating: 0, count: n + 1)
+        for i in 1...max(m, 1) where m > 0 {
+            let i32 = Int32(i)
+            let row = program.addRow(
+                glp_get_row_name(handle, i32).map { String(cString: $0) } ?? "",
+                [],
+                Self.bounds(type: glp_get_row_type(handle, i32),
+                            lower: glp_get_row_lb(handle, i32), upper: glp_get_row_ub(handle, i32)))
+            let length = Int(glp_get_mat_row(handle, i32, &indices, &values))
+            for k in 1...max(length, 1) where length > 0 {
+                program.addTerm(values[k], Variable(index: Int(indices[k]) - 1), to: row)
+            }
+        }
+        return program
+    }
+
+    private static func bounds(type: Int32, lower: Double, upper: Double) -> Bounds {
+        switch type {
+        case GLP_FR: .free
+        case GLP_LO: .atLeast(lower)
+        case GLP_UP: .atMost(upper)
+        case GLP_FX: .fixed(lower)
+        default: .between(lower, upper)
+        }
+    }
+
+    // MARK: Solving
+
+    /// Runs `glp_simplex` and returns its return code.
+    func runSimplex(_ method: SolverMethod, presolve: Bool, options: SolverOptions) -> Int32 {
+        checkThread()
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = options.captureLog ? GLP_MSG_ALL : GLP_MSG_OFF
+        parm.meth = method == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
+        parm.presolve = presolve ? GLP_ON : GLP_OFF
+        parm.tol_bnd = options.primalTolerance
+        parm.tol_dj = options.dualTolerance
+        if let limit = options.timeLimitSeconds { parm.tm_lim = Int32((limit * 1000).rounded(.up)) }
+        if let limit = options.iterationLimit { parm.it_lim = Int32(limit) }
+        return glp_simplex(handle, &parm)
+    }
+
+    /// Runs `glp_interior` and returns its return code.
+    func runInterior(options: SolverOptions) -> Int32 {
+        checkThread()
+        var parm = glp_iptcp()
+        glp_init_iptcp(&parm)
+        parm.msg_lev = options.captureLog ? GLP_MSG_ALL : GLP_MSG_OFF
+        return glp_interior(handle, &parm)
+    }
+
+    /// Replaces an invalid basis by GLPK's advanced initial basis (`glp_adv_basis`).
+    func resetBasis() {
+        checkThread()
+        glp_adv_basis(handle, 0)
+    }
+
+    /// Status of the basic solution (`glp_get_status`, `glp_get_prim_stat`, `glp_get_dual_stat`).
+    var simplexStatus: (overall: Int32, primal: Int32, dual: Int32) {
+        (glp_get_status(handle), glp_get_prim_stat(handle), glp_get_dual_stat(handle))
+    }
+
+    /// Status of the interior-point solution (`glp_ipt_status`).
+    var interiorStatus: Int32 { glp_ipt_status(handle) }
+
+    /// The number of rows (`glp_get_num_rows`).
+    var rowCount: Int { Int(glp_get_num_rows(handle)) }
+
+    /// The cumulative simplex iteration count of this problem object (`glp_get_it_cnt`).
+    var iterationCount: Int { Int(glp_get_it_cnt(handle)) }
+
+    /// The basic solution (`glp_get_obj_val`, `glp_get_col_prim` ...).
+    func basicSolution() -> Solution {
+        checkThread()
+        let m = glp_get_num_rows(handle), n = glp_get_num_cols(handle)
+        return Solution(
+            objective: glp_get_obj_val(handle),
+            values: Self.collect(n) { glp_get_col_prim(handle, $0) },
+            reducedCosts: Self.collect(n) { glp_get_col_dual(handle, $0) },
+            rowActivities: Self.collect(m) { glp_get_row_prim(handle, $0) },
+            rowDuals: Self.collect(m) { glp_get_row_dual(handle, $0) })
+    }
+
+    /// The interior-point solution (`glp_ipt_obj_val`, `glp_ipt_col_prim` ...).
+    func interiorSolution() -> Solution {
+        checkThread()
+        let m = glp_get_num_rows(handle), n = glp_get_num_cols(handle)
+        return Solution(
+            objective: glp_ipt_obj_val(handle),
+            values: Self.collect(n) { glp_ipt_col_prim(handle, $0) },
+            reducedCosts: Self.collect(n) { glp_ipt_col_dual(handle, $0) },
+            rowActivities: Self.collect(m) { glp_ipt_row_prim(handle, $0) },
+            rowDuals: Self.collect(m) { glp_ipt_row_dual(handle, $0) })
+    }
+
+    private static func collect(_ count: Int32, _ value: (Int32) -> Double) -> [Double] {
+        count > 0 ? (1...count).map(value) : []
+    }
+
+    // MARK: Files
+
+    /// Writes CPLEX LP (`glp_write_lp`); returns GLPK's code (0 on success).
+    func writeLP(to path: String) -> Int32 {
+        checkThread()
+        return glp_write_lp(handle, nil, path)
+    }
+
+    /// Writes free MPS (`glp_write_mps` with `GLP_MPS_FILE`); returns GLPK's code.
+    func writeFreeMPS(to path: String) -> Int32 {
+        checkThread()
+        return glp_write_mps(handle, GLP_MPS_FILE, nil, path)
+    }
+
+    /// Reads CPLEX LP (`glp_read_lp`) into this (empty) problem; returns GLPK's code.
+    func readLP(from path: String) -> Int32 {
+        checkThread()
+        return glp_read_lp(handle, nil, path)
+    }
+
+    /// Reads free MPS (`glp_read_mps` with `GLP_MPS_FILE`) into this (empty) problem.
+    func readFreeMPS(from path: String) -> Int32 {
+        checkThread()
+        return glp_read_mps(handle, GLP_MPS_FILE, nil, path)
+    }
+
+    /// Sets the objective direction (used after reading an MPS `OBJSENSE` section).
+    func setSense(_ sense: ObjectiveSense) {
+        checkThread()
+        glp_set_obj_dir(handle, sense == .maximize ? GLP_MAX : GLP_MIN)
+    }
+}
+
+/// The only builder of GLPK's 1-based arrays: element 0 of each is a dummy that GLPK never
+/// reads, so entry `k` (1-based) is `(rows[k], columns[k], values[k])` with 1-based indices.
+struct OneBasedTriplets {
+    var rows: [Int32]
+    var columns: [Int32]
+    var values: [Double]
+
+    init(_ matrix: SparseRows) {
+        let count = matrix.count + 1
+        rows = [Int32](repeating: 0, count: count)
+        columns = [Int32](repeating: 0, count: count)
+        values = [Double](repeating: 0, count: count)
+        for i in 0..<(matrix.rowStart.count - 1) {
+            for k in matrix.rowStart[i]..<matrix.rowStart[i + 1] {
+                rows[k + 1] = Int32(truncatingIfNeeded: i + 1)
+                columns[k + 1] = Int32(truncatingIfNeeded: matrix.variables[k] + 1)
+                values[k + 1] = matrix.coefficients[k]
+            }
+        }
+    }
+}

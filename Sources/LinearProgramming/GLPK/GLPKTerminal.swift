@@ -1,0 +1,35 @@
+internal import CGLPK
+
+/// Routes GLPK's terminal output on the current thread into a buffer (`glp_term_hook`), so
+/// library code never prints. GLPK's hook is per thread, like its environment.
+enum GLPKTerminal {
+    private final class Buffer {
+        var text = ""
+        let keep: Bool
+        init(keep: Bool) { self.keep = keep }
+    }
+
+    /// Runs `body` with GLPK's output captured (when `keep`) or discarded, and returns both.
+    static func capturing<T, E: Error>(keep: Bool, _ body: () throws(E) -> T) throws(E) -> (T, String) {
+        let buffer = Buffer(keep: keep)
+        let hook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32 = { info, text in
+            if let info, let text {
+                let buffer = Unmanaged<Buffer>.fromOpaque(info).takeUnretainedValue()
+                if buffer.keep { buffer.text += String(cString: text) }
+            }
+            return 1  // non-zero: GLPK does not print the text itself
+        }
+        return try withExtendedLifetime(buffer) { () throws(E) -> (T, String) in
+            glp_term_hook(hook, Unmanaged.passUnretained(buffer).toOpaque())
+            defer { glp_term_hook(nil, nil) }
+            let value = try body()
+            return (value, buffer.text)
+        }
+    }
+}
+
+/// The versions of the linked solver library.
+public enum GLPKLibrary {
+    /// The linked GLPK's version string (`glp_version`), e.g. "5.0".
+    public static var version: String { String(cString: glp_version()) }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+extension LinearProgram {
+    /// Reads a CPLEX LP or free MPS file (GLPK's `glp_read_lp` / `glp_read_mps`).
+    ///
+    /// An MPS `OBJSENSE` section (`MAX`, `MAXIMIZE`, `MIN`, `MINIMIZE`, on its own line or after the
+    /// keyword) is honoured, although GLPK's reader does not know it.
+    ///
+    /// - Parameter format: the format; by default implied by the extension (`.lp`, `.mps`).
+    /// - Throws: `.fileNotFound`, `.unreadableFile` (a directory, no permission, not UTF-8, no
+    ///   recognisable extension), `.malformedFile` with the line GLPK complained about.
+    public static func read(from path: String, format: FileFormat? = nil) throws(LinearProgrammingError) -> LinearProgram {
+        guard let format = format ?? FileFormat(path: path) else {
+            throw .unreadableFile(path: path, reason: "the format is not clear from the name; use a .lp or .mps file name")
+        }
+        let text = try readText(path)
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw .malformedFile(path: path, format: format, line: nil, message: "the file is empty")
+        }
+        var readPath = path
+        var sense: ObjectiveSense?
+        var temporary: String?
+        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+        if format == .freeMPS, let (objectiveSense, rewritten) = try MPSObjectiveSense.strip(text, path: path) {
+            let temp = FileManager.default.temporaryDirectory
+                .appendingPathComponent("bijli-\(UUID().uuidString).mps").path
+            do {
+                try rewritten.write(toFile: temp, atomically: false, encoding: .utf8)
+            } catch {
+                throw .unreadableFile(path: path, reason: "cannot stage a copy without OBJSENSE: \(error.localizedDescription)")
+            }
+            temporary = temp
+            readPath = temp
+            sense = objectiveSense
+        }
+
+        let problem = GLPKProblem()
+        let (code, log) = GLPKTerminal.capturing(keep: true) {
+            format == .cplexLP ? problem.readLP(from: readPath) : problem.readFreeMPS(from: readPath)
+        }
+        guard code == 0 else {
+            let (line, message) = GLPKReadLog.firstError(in: log, path: readPath)
+            throw .malformedFile(path: path, format: format, line: line, message: message)
+        }
+        if let sense { problem.setSense(sense) }
+        return problem.extract()
+    }
+
+    /// Writes the program as CPLEX LP or free MPS (GLPK's `glp_write_lp` / `glp_write_mps`).
+    ///
+    /// The program is validated first. The file is written next to its destination under a
+    /// temporary name and renamed into place, so a failed write leaves nothing half-written.
+    /// GLPK's MPS writer drops the objective sense; for a maximisation an `OBJSENSE MAX` section
+    /// is added (read by GLPK through ``read(from:format:)``, and by HiGHS, CBC, CPLEX, Gurobi).
+    public func write(to path: String, format: FileFormat? = nil) throws(LinearProgrammingError) {
+        guard let format = format ?? FileFormat(path: path) else {
+            throw .writeFailed(path: path, reason: "the format is not clear from the name; use a .lp or .mps file name")
+        }
+        try validate()
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: temp) }
+
+        let problem = GLPKProblem()
+        let (code, log) = GLPKTerminal.capturing(keep: true) { () -> Int32 in
+            problem.load(self)
+            return format == .cplexLP ? problem.writeLP(to: temp) : problem.writeFreeMPS(to: temp)
+        }
+        guard code == 0 else {
+            throw .writeFailed(path: path, reason: GLPKReadLog.lastLine(of: log, replacing: temp, with: path))
+        }
+        if format == .freeMPS && sense == .maximize {
+            do {
+                let text = try String(contentsOfFile: temp, encoding: .utf8)
+                try MPSObjectiveSense.insertMaximize(into: text).write(toFile: temp, atomically: false, encoding: .utf8)
+            } catch {
+                throw .writeFailed(path: path, reason: "cannot add the OBJSENSE section: \(error.localizedDescription)")
+            }
+        }
+        guard rename(temp, path) == 0 else {
+            throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    private static func readText(_ path: String) throws(LinearProgrammingError) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path: path) }
+        guard !isDirectory.boolValue else { throw .unreadableFile(path: path, reason: "it is a directory") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadableFile(path: path, reason: "permission denied or an I/O error")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
+        }
+        return text
+    }
+}
+
+/// GLPK's messages while reading or writing a file (`path:line: message`).
+enum GLPKReadLog {
+    /// The line number and message of GLPK's first `path:line: message` complaint.
+    static func firstError(in log: String, path: String) -> (Int?, String) {
+        let prefix = path + ":"
+        for line in log.split(separator: "\n") where line.hasPrefix(prefix) {
+            let rest = line.dropFirst(prefix.count)
+            if let colon = rest.firstIndex(of: ":"), let number = Int(rest[..<colon]) {
+                return (number, rest[rest.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return (nil, lastLine(of: log, replacing: path, with: path))
+    }
+
+    /// The last non-empty line of a log, with a temporary path replaced by the user's.
+    static func lastLine(of log: String, replacing temporary: String, with path: String) -> String {
+        let line = log.split(separator: "\n").last.map(String.init) ?? "GLPK gave no reason"
+        return line.replacingOccurrences(of: temporary, with: path)
+    }
+}
+
+/// The `OBJSENSE` section of free MPS files, which GLPK neither reads nor writes.
+enum MPSObjectiveSense {
+    /// Finds an `OBJSENSE` section before `ROWS`; returns the sense and the text with those
+    /// lines turned into comments (so GLPK's line numbers still match the user's file).
+    static func strip(_ text: String, path: String) throws(LinearProgrammingError) -> (ObjectiveSense, String)? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, line) in lines.enumerated() {
+            let words = line.split(whereSeparator: \.isWhitespace)
+            guard let first = words.first, !line.hasPrefix(" "), !line.hasPrefix("\t") else { continue }
+            if first.uppercased() == "ROWS" { return nil }
+            guard first.uppercased() == "OBJSENSE" else { continue }
+            var valueLine = index
+            var value = words.dropFirst().first.map(String.init)
+            if value == nil, index + 1 < lines.count {
+                valueLine = index + 1
+                value = lines[index + 1].split(whereSeparator: \.isWhitespace).first.map(String.init)
+            }
+            let sense: ObjectiveSense
+            switch value?.uppercased() {
+            case "MAX", "MAXIMIZE": sense = .maximize
+            case "MIN", "MINIMIZE": sense = .minimize
+            default:
+                throw .malformedFile(path: path, format: .freeMPS, line: valueLine + 1,
+                                     message: "OBJSENSE must be followed by MAX or MIN, not '\(value ?? "")'")
+            }
+            lines[index] = "* " + lines[index]
+            if valueLine != index { lines[valueLine] = "* " + lines[valueLine] }
+            return (sense, lines.joined(separator: "\n"))
+        }
+        return nil
+    }
+
+    /// Inserts `OBJSENSE MAX` before the `ROWS` section of a GLPK-written free MPS file.
+    static func insertMaximize(into text: String) -> String {
+        if text.hasPrefix("ROWS\n") { return "OBJSENSE\n    MAX\n" + text }
+        return text.replacingOccurrences(of: "\nROWS\n", with: "\nOBJSENSE\n    MAX\nROWS\n", options: [], range: text.range(of: "\nROWS\n"))
+    }
+}

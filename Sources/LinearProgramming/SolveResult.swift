@@ -1,0 +1,153 @@
+/// What a solve found. Infeasible and unbounded programs are answers, not errors.
+public enum SolveStatus: Sendable, Hashable, CustomStringConvertible {
+    /// An optimal solution was found.
+    case optimal
+    /// The program has no feasible solution.
+    case infeasible
+    /// The objective can be improved without bound.
+    case unbounded
+    /// The program is dual infeasible: unbounded if a feasible point exists, otherwise infeasible.
+    /// Only reported when ``SolverOptions/classifyAmbiguousStatus`` is off.
+    case infeasibleOrUnbounded
+    /// The solver stopped at a limit before proving optimality.
+    case limitReached(SolveLimit)
+    /// The solver failed for a numerical or internal reason.
+    case solverError(SolverFailure)
+
+    /// A short stable word for machine-readable output (`optimal`, `infeasible`, `time_limit` ...).
+    public var code: String {
+        switch self {
+        case .optimal: "optimal"
+        case .infeasible: "infeasible"
+        case .unbounded: "unbounded"
+        case .infeasibleOrUnbounded: "infeasible_or_unbounded"
+        case .limitReached(let limit): "\(limit.rawValue)_limit"
+        case .solverError: "solver_error"
+        }
+    }
+
+    /// A message for people.
+    public var description: String {
+        switch self {
+        case .optimal: "optimal"
+        case .infeasible: "infeasible: no solution satisfies every constraint"
+        case .unbounded: "unbounded: the objective can improve without limit"
+        case .infeasibleOrUnbounded: "infeasible or unbounded (dual infeasible; primal status not determined)"
+        case .limitReached(let limit): "stopped at the \(limit.rawValue) limit before proving optimality"
+        case .solverError(let failure): "solver error: \(failure)"
+        }
+    }
+}
+
+/// Which limit stopped a solve.
+public enum SolveLimit: String, Sendable, Hashable {
+    /// The time limit (``SolverOptions/timeLimitSeconds``).
+    case time
+    /// The iteration limit (``SolverOptions/iterationLimit``).
+    case iteration
+    /// An objective cut-off (GLPK's `obj_ll`/`obj_ul`; Bijli never sets one).
+    case objective
+}
+
+/// Why a solver failed.
+public enum SolverFailure: Sendable, Hashable, CustomStringConvertible {
+    /// The starting basis is invalid (GLPK `GLP_EBADB`).
+    case invalidBasis
+    /// The basis matrix is singular (`GLP_ESING`).
+    case singularBasis
+    /// The basis matrix is ill-conditioned (`GLP_ECOND`).
+    case illConditionedBasis
+    /// A double-bounded variable has lower > upper (`GLP_EBOUND`); validation prevents it.
+    case invalidBounds
+    /// The solver failed (`GLP_EFAIL`), for example on an empty problem.
+    case failed
+    /// The interior-point method did not converge (`GLP_ENOCVG`).
+    case noConvergence
+    /// The interior-point method became numerically unstable (`GLP_EINSTAB`).
+    case numericalInstability
+    /// The solver returned without an error, but the solution status is undefined or infeasible.
+    case undefinedSolution(statusCode: Int)
+    /// A return code this mapping does not expect (kept for the record).
+    case unexpectedReturnCode(Int)
+
+    /// A message for people.
+    public var description: String {
+        switch self {
+        case .invalidBasis: "the starting basis is invalid"
+        case .singularBasis: "the basis matrix is singular"
+        case .illConditionedBasis: "the basis matrix is ill-conditioned; rescale the model"
+        case .invalidBounds: "a variable has a lower bound above its upper bound"
+        case .failed: "the solver failed"
+        case .noConvergence: "the interior-point method did not converge; try --method simplex"
+        case .numericalInstability: "the interior-point method became numerically unstable; try --method simplex"
+        case .undefinedSolution(let code): "the solver ended with an undefined solution (status \(code))"
+        case .unexpectedReturnCode(let code): "the solver returned the unexpected code \(code)"
+        }
+    }
+}
+
+/// A primal and dual solution of a ``LinearProgram``.
+public struct Solution: Sendable, Equatable {
+    /// The objective value, **including** the program's constant term.
+    public var objective: Double
+    /// The value of each variable, by ``Variable/index``.
+    public var values: [Double]
+    /// The reduced cost of each variable.
+    public var reducedCosts: [Double]
+    /// The activity `Σ a_ij x_j` of each row, by ``Row/index``.
+    public var rowActivities: [Double]
+    /// The dual value (shadow price) of each row: the objective's change per unit of right-hand side.
+    public var rowDuals: [Double]
+
+    /// Creates a solution.
+    public init(objective: Double, values: [Double], reducedCosts: [Double], rowActivities: [Double], rowDuals: [Double]) {
+        self.objective = objective
+        self.values = values
+        self.reducedCosts = reducedCosts
+        self.rowActivities = rowActivities
+        self.rowDuals = rowDuals
+    }
+
+    /// The value of a variable.
+    public subscript(variable: Variable) -> Double { values[variable.index] }
+    /// The dual value of a row.
+    public func dual(_ row: Row) -> Double { rowDuals[row.index] }
+    /// The activity of a row.
+    public func activity(_ row: Row) -> Double { rowActivities[row.index] }
+}
+
+/// Everything a solve returns: status, solution when there is one, and the record of the run.
+public struct SolveResult: Sendable {
+    /// What the solve found.
+    public var status: SolveStatus
+    /// The solution: present when optimal, and when a limit stopped a solve at a feasible point.
+    public var solution: Solution?
+    /// The method that produced the result (after any fallback).
+    public var method: SolverMethod
+    /// Simplex or interior-point iterations, summed over every solver call of this solve.
+    public var iterations: Int
+    /// Wall-clock seconds spent in the solver calls (loading excluded).
+    public var solveSeconds: Double
+    /// Wall-clock seconds spent handing the program to the solver.
+    public var loadSeconds: Double
+    /// The solver's own log, captured instead of printed.
+    public var log: String
+    /// The solver's raw return codes, in call order, for the record.
+    public var returnCodes: [Int]
+
+    /// Creates a result.
+    public init(status: SolveStatus, solution: Solution?, method: SolverMethod, iterations: Int,
+                solveSeconds: Double, loadSeconds: Double, log: String, returnCodes: [Int]) {
+        self.status = status
+        self.solution = solution
+        self.method = method
+        self.iterations = iterations
+        self.solveSeconds = solveSeconds
+        self.loadSeconds = loadSeconds
+        self.log = log
+        self.returnCodes = returnCodes
+    }
+
+    /// The objective value including its constant, when there is a solution.
+    public var objective: Double? { solution?.objective }
+}

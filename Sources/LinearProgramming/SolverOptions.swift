@@ -1,0 +1,71 @@
+/// The algorithm a solver uses.
+public enum SolverMethod: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Primal simplex (two-phase).
+    case primalSimplex = "primal"
+    /// Dual simplex, falling back to primal simplex if the dual fails (GLPK's `GLP_DUALP`).
+    case dualSimplex = "dual"
+    /// Primal-dual interior point (GLPK's `glp_interior`): no presolve, no time or iteration
+    /// limit, no basis (so no warm start); fast on large sparse programs.
+    case interiorPoint = "interior"
+
+    /// Whether this is a simplex variant.
+    public var isSimplex: Bool { self != .interiorPoint }
+}
+
+/// Settings of a solve. The defaults suit small and medium programs.
+public struct SolverOptions: Sendable, Hashable {
+    /// The algorithm.
+    public var method: SolverMethod
+    /// Whether GLPK's LP presolver runs first (simplex only; a warm re-solve never presolves).
+    public var presolve: Bool
+    /// Wall-clock limit in seconds for simplex (GLPK has none for interior point), or `nil`.
+    public var timeLimitSeconds: Double?
+    /// Iteration limit for simplex, or `nil`.
+    public var iterationLimit: Int?
+    /// Primal feasibility tolerance (GLPK `tol_bnd`, default 1e-7).
+    public var primalTolerance: Double
+    /// Dual feasibility tolerance (GLPK `tol_dj`, default 1e-7).
+    public var dualTolerance: Double
+    /// Whether the solver's log is captured into ``SolveResult/log``. It is never printed.
+    public var captureLog: Bool
+    /// Resolve "infeasible or unbounded" into one of the two by a second simplex solve without
+    /// presolve, and classify an interior-point failure by a simplex solve (on by default).
+    public var classifyAmbiguousStatus: Bool
+
+    /// Creates options; every parameter has a default.
+    public init(method: SolverMethod = .primalSimplex, presolve: Bool = true, timeLimitSeconds: Double? = nil,
+                iterationLimit: Int? = nil, primalTolerance: Double = 1e-7, dualTolerance: Double = 1e-7,
+                captureLog: Bool = true, classifyAmbiguousStatus: Bool = true) {
+        self.method = method
+        self.presolve = presolve
+        self.timeLimitSeconds = timeLimitSeconds
+        self.iterationLimit = iterationLimit
+        self.primalTolerance = primalTolerance
+        self.dualTolerance = dualTolerance
+        self.captureLog = captureLog
+        self.classifyAmbiguousStatus = classifyAmbiguousStatus
+    }
+
+    /// Checks the options themselves (positive finite limits, tolerances in (0, 1)).
+    public func validate() throws(LinearProgrammingError) {
+        if let t = timeLimitSeconds, !(t.isFinite && t > 0 && t <= Double(Int32.max) / 1000) {
+            throw .invalidOptions("time limit \(t) s must be a positive number of seconds below \(Int32.max / 1000)")
+        }
+        if let n = iterationLimit, n <= 0 || Int32(exactly: n) == nil {
+            throw .invalidOptions("iteration limit \(n) must be a positive 32-bit integer")
+        }
+        for (name, value) in [("primal tolerance", primalTolerance), ("dual tolerance", dualTolerance)]
+        where !(value.isFinite && value > 0 && value < 1) {
+            throw .invalidOptions("\(name) \(value) must lie strictly between 0 and 1")
+        }
+    }
+}
+
+/// Something that solves linear programs.
+///
+/// Implementations validate the program first and throw only for bad input; what the solve
+/// found (including infeasible and unbounded) is in the returned ``SolveResult``.
+public protocol LinearSolver: Sendable {
+    /// Solves one program.
+    func solve(_ program: LinearProgram) throws(LinearProgrammingError) -> SolveResult
+}
