@@ -43,11 +43,26 @@ extension LinearProgram {
             throw .malformedFile(path: path, format: format, line: line, message: message)
         }
         if let sense { problem.setSense(sense) }
-        return problem.extract()
+        var program = problem.extract()
+        switch format {
+        case .freeMPS:
+            // GLPK reads the objective row's RHS as +constant; the CPLEX convention is −constant.
+            program.objectiveConstant = -program.objectiveConstant
+        case .cplexLP:
+            // GLPK's LP reader takes no constant; GLPK's writer leaves it in a comment.
+            if let constant = CPLEXLPConstant.find(in: text) { program.objectiveConstant = constant }
+        }
+        return program
     }
 
     /// Writes the program as CPLEX LP or free MPS (GLPK's `glp_write_lp` / `glp_write_mps`).
     ///
+    /// What the files hold (docs/FORMATS-LP.md): MPS follows the CPLEX/Gurobi/HiGHS convention
+    /// that the objective row's RHS is the *negated* objective constant, and keeps ranged rows
+    /// in a RANGES section. CPLEX LP (GLPK's writer) keeps the constant only in a comment
+    /// `\* constant term = c *\` (restored by ``read(from:format:)``; other readers drop it),
+    /// writes names with `[ ]` as `( )`, and turns a ranged row into an equality with a bounded
+    /// slack variable `~r_N`. Every change leaves the optimum as it is.
     /// The program is validated first. The file is written next to its destination under a
     /// temporary name and renamed into place, so a failed write leaves nothing half-written.
     /// GLPK's MPS writer drops the objective sense; for a maximisation an `OBJSENSE MAX` section
@@ -62,9 +77,11 @@ extension LinearProgram {
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: temp) }
 
+        var copy = self
+        if format == .freeMPS { copy.objectiveConstant = -objectiveConstant }  // see read(from:format:)
         let problem = GLPKProblem()
         let (code, log) = GLPKTerminal.capturing(keep: true) { () -> Int32 in
-            problem.load(self)
+            problem.load(copy)
             return format == .cplexLP ? problem.writeLP(to: temp) : problem.writeFreeMPS(to: temp)
         }
         guard code == 0 else {
@@ -115,6 +132,17 @@ enum GLPKReadLog {
     static func lastLine(of log: String, replacing temporary: String, with path: String) -> String {
         let line = log.split(separator: "\n").last.map(String.init) ?? "GLPK gave no reason"
         return line.replacingOccurrences(of: temporary, with: path)
+    }
+}
+
+/// The objective constant GLPK's CPLEX LP writer leaves in a comment (`\* constant term = c *\`).
+enum CPLEXLPConstant {
+    /// The constant of the first such comment, if there is one.
+    static func find(in text: String) -> Double? {
+        guard let start = text.range(of: "\\* constant term = ") else { return nil }
+        let rest = text[start.upperBound...]
+        guard let end = rest.range(of: " *\\") else { return nil }
+        return Double(rest[..<end.lowerBound].trimmingCharacters(in: .whitespaces))
     }
 }
 
