@@ -23,11 +23,14 @@ let package = Package(
         // Matrices, least squares, Cholesky, seeded sampling. The only importer of CLAPACK.
         .target(name: "Statistics", dependencies: ["CLAPACK"]),
 
+        // Run folders and provenance now; the report document and its renderers later.
+        .target(name: "Reporting"),
+
         // The thin command-line front end.
         .executableTarget(
             name: "bijli",
             dependencies: [
-                "LinearProgramming", "Statistics",
+                "LinearProgramming", "Statistics", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
@@ -35,6 +38,7 @@ let package = Package(
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
     ]
 )

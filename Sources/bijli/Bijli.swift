@@ -1,4 +1,27 @@
+import ArgumentParser
+import LinearProgramming
+
+/// `bijli`: Pakistan's power system as a linear program. This target only parses arguments,
+/// reports progress and maps errors to exit codes (docs/CLI.md); the work happens in the libraries.
 @main
-struct Bijli {
-    static func main() {}
+struct Bijli: ParsableCommand {
+    /// Bijli's own version.
+    static let version = "0.1.0"
+
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "bijli",
+            abstract: "Energy-security model and optimiser for Pakistan's power system.",
+            version: versionText,
+            subcommands: [LP.self])
+    }
+
+    /// The text of `bijli --version`: Bijli, GLPK and LAPACK versions, one per line.
+    static var versionText: String {
+        """
+        bijli \(version)
+        GLPK \(GLPKLibrary.version)
+        LAPACK \(LAPACKInfo.version)
+        """
+    }
 }

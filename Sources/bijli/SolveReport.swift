@@ -1,0 +1,151 @@
+import Foundation
+import LinearProgramming
+
+/// What `bijli lp solve` prints: the same facts as text or JSON (schema in docs/CLI.md).
+/// Holds no timestamps or timings, so the same input gives the same bytes (see ``RunRecord``).
+struct SolveReport: Encodable {
+    struct VariableValue: Encodable {
+        let name: String
+        let value: Double
+        let reducedCost: Double
+    }
+
+    struct RowValue: Encodable {
+        let name: String
+        let activity: Double
+        let dual: Double
+    }
+
+    struct Values: Encodable {
+        let variables: [VariableValue]
+        let rows: [RowValue]
+    }
+
+    let schemaVersion = 1
+    let file: String
+    let name: String
+    let sense: String
+    let method: String
+    let presolve: Bool
+    let status: String
+    let statusMessage: String
+    let objective: Double?
+    let rows: Int
+    let variables: Int
+    let nonzeros: Int
+    let iterations: Int
+    let solution: Values?
+
+    init(file: String, program: LinearProgram, options: SolverOptions, result: SolveResult, includeValues: Bool) {
+        self.file = file
+        name = program.name
+        sense = program.sense.rawValue
+        method = result.method.rawValue
+        presolve = options.presolve && result.method.isSimplex
+        status = result.status.code
+        statusMessage = result.status.description
+        objective = result.objective
+        rows = program.rowCount
+        variables = program.variableCount
+        nonzeros = program.entryCount
+        iterations = result.iterations
+        if includeValues, let s = result.solution {
+            solution = Values(
+                variables: program.variableNames.indices.map {
+                    VariableValue(name: program.variableNames[$0], value: s.values[$0], reducedCost: s.reducedCosts[$0])
+                },
+                rows: program.rowNames.indices.map {
+                    RowValue(name: program.rowNames[$0], activity: s.rowActivities[$0], dual: s.rowDuals[$0])
+                })
+        } else {
+            solution = nil
+        }
+    }
+
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(self)
+    }
+
+    var text: String {
+        var lines = [
+            "file        \(file)",
+            "problem     \(name.isEmpty ? "(unnamed)" : name): \(sense), \(rows) rows, \(variables) variables, \(nonzeros) non-zeros",
+            "method      \(method)\(method == "interior" ? "" : presolve ? ", presolve on" : ", presolve off")",
+            "status      \(statusMessage)",
+            "objective   \(objective.map(Self.number) ?? "none")",
+            "iterations  \(iterations)",
+        ]
+        if let solution {
+            let width = max(8, (solution.variables.map(\.name.count) + solution.rows.map(\.name.count)).max() ?? 0)
+            lines.append("")
+            lines.append(Self.pad("variable", width) + "  " + Self.pad("value", 18) + "  reduced cost")
+            for v in solution.variables {
+                lines.append(Self.pad(v.name, width) + "  " + Self.pad(Self.number(v.value), 18) + "  " + Self.number(v.reducedCost))
+            }
+            lines.append("")
+            lines.append(Self.pad("row", width) + "  " + Self.pad("activity", 18) + "  dual")
+            for r in solution.rows {
+                lines.append(Self.pad(r.name, width) + "  " + Self.pad(Self.number(r.activity), 18) + "  " + Self.number(r.dual))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Twelve significant digits: enough to compare with a paper, stable across runs.
+    static func number(_ x: Double) -> String {
+        let rounded = abs(x) < 1e-12 ? 0 : x
+        return String(format: "%.12g", rounded)
+    }
+
+    private static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+}
+
+/// The provenance of one run (`run.json`): when, with what, how long.
+struct RunRecord: Encodable {
+    let bijliVersion = Bijli.version
+    let glpkVersion = GLPKLibrary.version
+    let lapackVersion = LAPACKInfo.version
+    let file: String
+    let fileBytes: Int?
+    let method: String
+    let presolve: Bool
+    let timeLimitSeconds: Double?
+    let iterationLimit: Int?
+    let status: String
+    let objective: Double?
+    let loadSeconds: Double
+    let solveSeconds: Double
+    let date: Date
+
+    init(file: String, options: SolverOptions, result: SolveResult, date: Date) {
+        self.file = file
+        fileBytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+        method = result.method.rawValue
+        presolve = options.presolve
+        timeLimitSeconds = options.timeLimitSeconds
+        iterationLimit = options.iterationLimit
+        status = result.status.code
+        objective = result.objective
+        loadSeconds = result.loadSeconds
+        solveSeconds = result.solveSeconds
+        self.date = date
+    }
+
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+}
+
+/// Until the Statistics module reports LAPACK's version.
+enum LAPACKInfo {
+    static let version = "3.11 (pending)"
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import Reporting
+
+@Suite struct RunFolderTests {
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-runs-\(UUID().uuidString)/lp/example")
+
+    @Test func writesAllFilesAndPointsLatest() throws {
+        let folder = try RunFolder(parent: parent).write(["a.json": Data("{}".utf8), "b.log": Data("x".utf8)], runID: "R1")
+        #expect(folder.lastPathComponent == "R1")
+        #expect(try String(contentsOf: folder.appendingPathComponent("a.json"), encoding: .utf8) == "{}")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent.appendingPathComponent("latest").path) == "R1")
+    }
+
+    @Test func neverOverwritesAnEarlierRun() throws {
+        let writer = RunFolder(parent: parent)
+        let first = try writer.write(["r.txt": Data("first".utf8)], runID: "R")
+        let second = try writer.write(["r.txt": Data("second".utf8)], runID: "R")
+        #expect(first.lastPathComponent == "R" && second.lastPathComponent == "R-2")
+        #expect(try String(contentsOf: first.appendingPathComponent("r.txt"), encoding: .utf8) == "first")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent.appendingPathComponent("latest").path) == "R-2")
+    }
+
+    @Test func badNamesLeaveNothing() throws {
+        #expect(throws: RunFolderError.invalidName("../x")) { try RunFolder(parent: parent).write(["../x": Data()], runID: "R") }
+        #expect(throws: RunFolderError.invalidName("latest")) { try RunFolder(parent: parent).write(["a": Data()], runID: "latest") }
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        #expect(left.allSatisfy { !$0.contains("partial") })
+    }
+
+    @Test func unwritableParentIsAnError() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-notadir-\(UUID().uuidString)")
+        try Data().write(to: file)
+        #expect(throws: RunFolderError.self) { try RunFolder(parent: file.appendingPathComponent("sub")).write(["a": Data()], runID: "R") }
+    }
+
+    @Test func runIDsSortByTime() {
+        let a = RunFolder.runID(for: Date(timeIntervalSince1970: 0))
+        let b = RunFolder.runID(for: Date(timeIntervalSince1970: 86_400 * 365))
+        #expect(a == "19700101T000000Z")
+        #expect(a < b)
+    }
+}
