@@ -1,5 +1,6 @@
 import ArgumentParser
 import LinearProgramming
+import Statistics
 
 /// `bijli`: Pakistan's power system as a linear program. This target only parses arguments,
 /// reports progress and maps errors to exit codes (docs/CLI.md); the work happens in the libraries.
@@ -21,7 +22,7 @@ struct Bijli: ParsableCommand {
         """
         bijli \(version)
         GLPK \(GLPKLibrary.version)
-        LAPACK \(LAPACKInfo.version)
+        LAPACK \(LAPACKVersion.current)
         """
     }
 }

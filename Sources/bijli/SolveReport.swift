@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import Statistics
 
 /// What `bijli lp solve` prints: the same facts as text or JSON (schema in docs/CLI.md).
 /// Holds no timestamps or timings, so the same input gives the same bytes (see ``RunRecord``).
@@ -64,7 +65,7 @@ struct SolveReport: Encodable {
 
     func json() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         return try encoder.encode(self)
     }
@@ -109,7 +110,7 @@ struct SolveReport: Encodable {
 struct RunRecord: Encodable {
     let bijliVersion = Bijli.version
     let glpkVersion = GLPKLibrary.version
-    let lapackVersion = LAPACKInfo.version
+    let lapackVersion = LAPACKVersion.current.description
     let file: String
     let fileBytes: Int?
     let method: String
@@ -138,14 +139,9 @@ struct RunRecord: Encodable {
 
     func json() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         return try encoder.encode(self)
     }
-}
-
-/// Until the Statistics module reports LAPACK's version.
-enum LAPACKInfo {
-    static let version = "3.11 (pending)"
 }

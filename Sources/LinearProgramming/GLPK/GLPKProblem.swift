@@ -146,7 +146,7 @@ final class GLPKProblem {
         checkThread()
         var parm = glp_smcp()
         glp_init_smcp(&parm)
-        parm.msg_lev = options.captureLog ? GLP_MSG_ALL : GLP_MSG_OFF
+        parm.msg_lev = GLP_MSG_ALL  // always captured (iterations are read from it); returned only if asked
         parm.meth = method == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
         parm.presolve = presolve ? GLP_ON : GLP_OFF
         parm.tol_bnd = options.primalTolerance
@@ -161,7 +161,7 @@ final class GLPKProblem {
         checkThread()
         var parm = glp_iptcp()
         glp_init_iptcp(&parm)
-        parm.msg_lev = options.captureLog ? GLP_MSG_ALL : GLP_MSG_OFF
+        parm.msg_lev = GLP_MSG_ALL  // always captured (iterations are read from it); returned only if asked
         return glp_interior(handle, &parm)
     }
 

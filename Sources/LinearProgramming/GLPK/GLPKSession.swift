@@ -27,7 +27,7 @@ public final class GLPKSession {
         self.program = program
         self.options = options
         self.problem = GLPKProblem()
-        _ = GLPKTerminal.capturing(keep: false) { problem.load(program) }
+        _ = GLPKTerminal.capturing(keep: false) { _ in problem.load(program) }
     }
 
     /// Solves: cold the first time, from the previous basis afterwards.

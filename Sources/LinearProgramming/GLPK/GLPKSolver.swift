@@ -24,7 +24,7 @@ public struct GLPKSolver: LinearSolver {
         let problem = GLPKProblem()
         let clock = ContinuousClock()
         let start = clock.now
-        _ = GLPKTerminal.capturing(keep: false) { problem.load(program) }
+        _ = GLPKTerminal.capturing(keep: false) { _ in problem.load(program) }
         let loadSeconds = (clock.now - start).seconds
         return problem.solve(options: options, method: options.method, presolve: options.presolve,
                              loadSeconds: loadSeconds)
@@ -45,11 +45,14 @@ extension GLPKProblem {
         var method = requested
         if method == .interiorPoint && rowCount == 0 { method = .primalSimplex }
 
-        let ((status, solution), log) = GLPKTerminal.capturing(keep: options.captureLog) { () -> (SolveStatus, Solution?) in
+        var interiorIterations = 0
+        let ((status, solution), log) = GLPKTerminal.capturing(keep: true) { buffer -> (SolveStatus, Solution?) in
             var status: SolveStatus
             if method == .interiorPoint {
+                let before = buffer.text.endIndex
                 let code = runInterior(options: options)
                 codes.append(Int(code))
+                interiorIterations = GLPKInteriorLog.iterations(in: buffer.text[before...])
                 status = GLPKStatusMapping.interior(returnCode: code, status: interiorStatus)
                 if status == .optimal { return (status, interiorSolution()) }
             } else {
@@ -71,9 +74,9 @@ extension GLPKProblem {
         }
         return SolveResult(
             status: status, solution: solution, method: method,
-            iterations: iterationCount - firstIteration,
+            iterations: iterationCount - firstIteration + interiorIterations,
             solveSeconds: (clock.now - start).seconds, loadSeconds: loadSeconds,
-            log: log, returnCodes: codes)
+            log: options.captureLog ? log : "", returnCodes: codes)
     }
 }
 
@@ -82,5 +85,20 @@ extension Duration {
     var seconds: Double {
         let (s, attoseconds) = components
         return Double(s) + Double(attoseconds) * 1e-18
+    }
+}
+
+/// Reads the iteration count from `glp_interior`'s log, whose progress lines start with
+/// `N: obj =` (GLPK does not count interior-point iterations in `glp_get_it_cnt`).
+enum GLPKInteriorLog {
+    /// The largest iteration number of the progress lines, or 0.
+    static func iterations(in log: Substring) -> Int {
+        var last = 0
+        for line in log.split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            guard let colon = trimmed.firstIndex(of: ":"), trimmed[colon...].hasPrefix(": obj =") else { continue }
+            if let n = Int(trimmed[..<colon]) { last = max(last, n) }
+        }
+        return last
     }
 }

@@ -3,26 +3,28 @@ internal import CGLPK
 /// Routes GLPK's terminal output on the current thread into a buffer (`glp_term_hook`), so
 /// library code never prints. GLPK's hook is per thread, like its environment.
 enum GLPKTerminal {
-    private final class Buffer {
-        var text = ""
+    /// The text captured so far, readable while `body` runs.
+    final class Buffer {
+        private(set) var text = ""
         let keep: Bool
         init(keep: Bool) { self.keep = keep }
+        fileprivate func append(_ s: String) { text += s }
     }
 
     /// Runs `body` with GLPK's output captured (when `keep`) or discarded, and returns both.
-    static func capturing<T, E: Error>(keep: Bool, _ body: () throws(E) -> T) throws(E) -> (T, String) {
+    static func capturing<T, E: Error>(keep: Bool, _ body: (Buffer) throws(E) -> T) throws(E) -> (T, String) {
         let buffer = Buffer(keep: keep)
         let hook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32 = { info, text in
             if let info, let text {
                 let buffer = Unmanaged<Buffer>.fromOpaque(info).takeUnretainedValue()
-                if buffer.keep { buffer.text += String(cString: text) }
+                if buffer.keep { buffer.append(String(cString: text)) }
             }
             return 1  // non-zero: GLPK does not print the text itself
         }
         return try withExtendedLifetime(buffer) { () throws(E) -> (T, String) in
             glp_term_hook(hook, Unmanaged.passUnretained(buffer).toOpaque())
             defer { glp_term_hook(nil, nil) }
-            let value = try body()
+            let value = try body(buffer)
             return (value, buffer.text)
         }
     }

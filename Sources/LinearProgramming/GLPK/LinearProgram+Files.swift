@@ -35,7 +35,7 @@ extension LinearProgram {
         }
 
         let problem = GLPKProblem()
-        let (code, log) = GLPKTerminal.capturing(keep: true) {
+        let (code, log) = GLPKTerminal.capturing(keep: true) { _ in
             format == .cplexLP ? problem.readLP(from: readPath) : problem.readFreeMPS(from: readPath)
         }
         guard code == 0 else {
@@ -80,7 +80,7 @@ extension LinearProgram {
         var copy = self
         if format == .freeMPS { copy.objectiveConstant = -objectiveConstant }  // see read(from:format:)
         let problem = GLPKProblem()
-        let (code, log) = GLPKTerminal.capturing(keep: true) { () -> Int32 in
+        let (code, log) = GLPKTerminal.capturing(keep: true) { _ -> Int32 in
             problem.load(copy)
             return format == .cplexLP ? problem.writeLP(to: temp) : problem.writeFreeMPS(to: temp)
         }
