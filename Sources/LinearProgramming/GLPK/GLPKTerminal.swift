@@ -30,8 +30,16 @@ enum GLPKTerminal {
     }
 }
 
-/// The versions of the linked solver library.
+/// Facts about the linked GLPK library.
 public enum GLPKLibrary {
     /// The linked GLPK's version string (`glp_version`), e.g. "5.0".
     public static var version: String { String(cString: glp_version()) }
+
+    /// GLPK's memory on the calling thread (`glp_mem_usage`): bytes in use now and at the peak.
+    public static func memoryUsage() -> (currentBytes: Int, peakBytes: Int) {
+        var count: Int32 = 0, countPeak: Int32 = 0
+        var total = 0, totalPeak = 0
+        glp_mem_usage(&count, &countPeak, &total, &totalPeak)
+        return (total, totalPeak)
+    }
 }
