@@ -122,43 +122,33 @@ import Testing
         }
     }
 
-    @Test func malformedLPNamesTheLine() {
-        let file = write("Minimize\n obj: x + y\nSubject To\n c1: x + y >= 2\n c2: x +* y <= 9\nEnd\n", "bad.lp")
+    /// Reading `text` as `name` must fail with `.malformedFile` at `line`, naming the user's path.
+    private func expectMalformed(_ text: String, _ name: String, line expected: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        let file = write(text, name)
         do {
             _ = try LinearProgram.read(from: file)
-            Issue.record("expected an error")
+            Issue.record("expected an error", sourceLocation: sourceLocation)
         } catch {
-            guard case .malformedFile(let p, .cplexLP, let line, let message) = error else {
-                Issue.record("unexpected \(error)"); return
+            guard case .malformedFile(let p, let format, let line, let message) = error else {
+                Issue.record("unexpected \(error)", sourceLocation: sourceLocation); return
             }
-            #expect(p == file)
-            #expect(line == 5)
-            #expect(!message.isEmpty)
+            #expect(p == file, sourceLocation: sourceLocation)
+            #expect(format == FileFormat(path: name), sourceLocation: sourceLocation)
+            #expect(line == expected, sourceLocation: sourceLocation)
+            #expect(!message.isEmpty, sourceLocation: sourceLocation)
         }
+    }
+
+    @Test func malformedLPNamesTheLine() {
+        expectMalformed("Minimize\n obj: x + y\nSubject To\n c1: x + y >= 2\n c2: x +* y <= 9\nEnd\n", "bad.lp", line: 5)
     }
 
     @Test func malformedMPSNamesTheLine() {
-        let file = write("NAME bad\nROWS\n N obj\n L c\nCOLUMNS\n x obj notanumber\nENDATA\n", "bad.mps")
-        do {
-            _ = try LinearProgram.read(from: file)
-            Issue.record("expected an error")
-        } catch {
-            guard case .malformedFile(let p, .freeMPS, let line, _) = error else { Issue.record("unexpected \(error)"); return }
-            #expect(p == file)
-            #expect(line == 6)
-        }
+        expectMalformed("NAME bad\nROWS\n N obj\n L c\nCOLUMNS\n x obj notanumber\nENDATA\n", "bad.mps", line: 6)
     }
 
     @Test func malformedMPSWithObjsenseKeepsTheUsersPathAndLine() {
-        let file = write("NAME bad\nOBJSENSE\n    MAX\nROWS\n N obj\nCOLUMNS\n x obj oops\nENDATA\n", "bad2.mps")
-        do {
-            _ = try LinearProgram.read(from: file)
-            Issue.record("expected an error")
-        } catch {
-            guard case .malformedFile(let p, .freeMPS, let line, _) = error else { Issue.record("unexpected \(error)"); return }
-            #expect(p == file)
-            #expect(line == 7)
-        }
+        expectMalformed("NAME bad\nOBJSENSE\n    MAX\nROWS\n N obj\nCOLUMNS\n x obj oops\nENDATA\n", "bad2.mps", line: 7)
     }
 
     @Test func badObjsenseValue() {

@@ -11,14 +11,7 @@ extension LAPACK {
     /// - Throws: when `order < 1`, it does not fit Int32, `a` has the wrong length, `a` is not
     ///   finite, or LAPACK reports an illegal argument.
     static func dpotrf(lower a: inout [Double], order: Int) throws(StatisticsError) -> Int {
-        try requireNonEmpty(rows: order, columns: order)
-        let n = try lapackInt(order)
-        let lda = try lapackInt(Swift.max(1, order))
-        let (count, overflow) = order.multipliedReportingOverflow(by: order)
-        guard !overflow, a.count == count else { throw .countMismatch(expected: count, actual: a.count) }
-        for (index, value) in a.enumerated() where !value.isFinite {
-            throw .nonFiniteEntry(row: index % order, column: index / order)
-        }
+        let (n, lda) = try squareArguments(a, order: order)
 
         let info: Int32 = a.withUnsafeMutableBufferPointer { buffer in
             LAPACKE_dpotrf(columnMajor, character("L"), n, buffer.baseAddress, lda)
@@ -36,19 +29,26 @@ extension LAPACK {
     /// - Throws: when `order < 1`, it does not fit Int32, `u` has the wrong length, `u` is not
     ///   finite, or LAPACK reports an illegal argument.
     static func dpotri(upper u: inout [Double], order: Int) throws(StatisticsError) -> Int {
-        try requireNonEmpty(rows: order, columns: order)
-        let n = try lapackInt(order)
-        let lda = try lapackInt(Swift.max(1, order))
-        let (count, overflow) = order.multipliedReportingOverflow(by: order)
-        guard !overflow, u.count == count else { throw .countMismatch(expected: count, actual: u.count) }
-        for (index, value) in u.enumerated() where !value.isFinite {
-            throw .nonFiniteEntry(row: index % order, column: index / order)
-        }
+        let (n, lda) = try squareArguments(u, order: order)
 
         let info: Int32 = u.withUnsafeMutableBufferPointer { buffer in
             LAPACKE_dpotri(columnMajor, character("U"), n, buffer.baseAddress, lda)
         }
         try checkIllegalArgument(info, routine: "dpotri")
         return Int(info)
+    }
+
+    /// Checks a column-major square matrix of `order` for LAPACK: non-empty, sizes within
+    /// Int32, the right length, finite entries. Returns `n` and `lda` as LAPACK integers.
+    private static func squareArguments(_ a: [Double], order: Int) throws(StatisticsError) -> (Int32, Int32) {
+        try requireNonEmpty(rows: order, columns: order)
+        let n = try lapackInt(order)
+        let lda = try lapackInt(Swift.max(1, order))
+        let (count, overflow) = order.multipliedReportingOverflow(by: order)
+        guard !overflow, a.count == count else { throw .countMismatch(expected: count, actual: a.count) }
+        for (index, value) in a.enumerated() where !value.isFinite {
+            throw .nonFiniteEntry(row: index % order, column: index / order)
+        }
+        return (n, lda)
     }
 }
