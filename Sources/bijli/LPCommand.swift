@@ -64,7 +64,7 @@ extension LP {
             case .text: print(report.text, terminator: "")
             case .json: print(String(decoding: try report.json(), as: UTF8.self))
             }
-            fflush(stdout)
+            fflush(nil)  // all C streams: the result comes before the run-folder note
             if let reportDir {
                 let folder = try writeRunFolder(reportDir, program: program, options: options, result: result)
                 printError("wrote \(folder.path)")
