@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, no Swift (ARCHITECTURE.md).
@@ -23,6 +25,15 @@ let package = Package(
         // Matrices, least squares, Cholesky, seeded sampling. The only importer of CLAPACK.
         .target(name: "Statistics", dependencies: ["CLAPACK"]),
 
+        // System types, case loading and validation, formulation, results and indicators.
+        .target(
+            name: "EnergyModel",
+            dependencies: [
+                "LinearProgramming",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]),
+
         // Run folders and provenance now; the report document and its renderers later.
         .target(name: "Reporting"),
 
@@ -30,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "bijli",
             dependencies: [
-                "LinearProgramming", "Statistics", "Reporting",
+                "LinearProgramming", "Statistics", "EnergyModel", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
@@ -38,6 +49,7 @@ let package = Package(
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
+        .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
     ]

@@ -1,0 +1,421 @@
+/// A described power system and the data it runs on: what `Models/<model>/` and
+/// `Inputs/<model>/` hold, loaded and validated, with every reference still by id.
+///
+/// Units are in the names (`capacityMW`, `priceUSDPerMMBtu`). Hourly series have 8760 values
+/// (a 365-day year, hour 0 = 1 January 00:00–01:00). Periods are identified by their year.
+public struct EnergySystem: Sendable, Equatable {
+    /// The model's name (the folder name under `Models/`).
+    public var name: String
+    /// Discount rate, base year, value of lost load, exchange rate.
+    public var settings: Settings
+    /// Planning periods in increasing year order.
+    public var periods: [Period]
+    /// Regions (nodes of the transport model).
+    public var regions: [Region]
+    /// Transmission corridors between two regions.
+    public var corridors: [Corridor]
+    /// Fuels with their carbon content, origin, prices and supply limits.
+    public var fuels: [Fuel]
+    /// Generating resources, existing and candidate.
+    public var generators: [Generator]
+    /// Storage resources, existing and candidate.
+    public var storages: [StorageUnit]
+    /// Policy constraints; each is off unless it has values.
+    public var policies: Policies
+    /// Hourly demand by region and period.
+    public var demand: [RegionalDemand]
+    /// Hourly availability profiles (fractions in [0, 1], 8760 values) by id.
+    public var profiles: [String: [Double]]
+    /// Monthly energy budgets of reservoir hydro.
+    public var hydroBudgets: [HydroBudget]
+    /// Where each number came from (file, key, tag, source), for reports.
+    public var sources: [SourceNote]
+
+    /// Creates a system.
+    public init(name: String, settings: Settings, periods: [Period], regions: [Region], corridors: [Corridor] = [],
+                fuels: [Fuel] = [], generators: [Generator] = [], storages: [StorageUnit] = [],
+                policies: Policies = Policies(), demand: [RegionalDemand], profiles: [String: [Double]] = [:],
+                hydroBudgets: [HydroBudget] = [], sources: [SourceNote] = []) {
+        self.name = name
+        self.settings = settings
+        self.periods = periods
+        self.regions = regions
+        self.corridors = corridors
+        self.fuels = fuels
+        self.generators = generators
+        self.storages = storages
+        self.policies = policies
+        self.demand = demand
+        self.profiles = profiles
+        self.hydroBudgets = hydroBudgets
+        self.sources = sources
+    }
+
+    /// Hours in a modelled year.
+    public static let hoursPerYear = 8760
+}
+
+/// System-wide economic settings.
+public struct Settings: Sendable, Equatable {
+    /// Real discount rate per year, e.g. 0.10.
+    public var discountRate: Double
+    /// The year to which costs are discounted (y0).
+    public var baseYear: Int
+    /// Value of lost load: the price of unserved energy, USD/MWh.
+    public var vollUSDPerMWh: Double
+    /// Exchange rate, PKR per USD (for reports and PKR-priced inputs).
+    public var exchangeRatePKRPerUSD: Double
+
+    /// Creates settings.
+    public init(discountRate: Double, baseYear: Int, vollUSDPerMWh: Double, exchangeRatePKRPerUSD: Double = 280) {
+        self.discountRate = discountRate
+        self.baseYear = baseYear
+        self.vollUSDPerMWh = vollUSDPerMWh
+        self.exchangeRatePKRPerUSD = exchangeRatePKRPerUSD
+    }
+}
+
+/// A planning period, standing for `yearsRepresented` years.
+public struct Period: Sendable, Equatable {
+    /// The modelled year, e.g. 2030.
+    public var year: Int
+    /// How many years it stands for (n_y), e.g. 5.
+    public var yearsRepresented: Double
+
+    /// Creates a period.
+    public init(year: Int, yearsRepresented: Double) {
+        self.year = year
+        self.yearsRepresented = yearsRepresented
+    }
+}
+
+/// A region: a node of the transport model.
+public struct Region: Sendable, Equatable {
+    /// Identifier used in references and LP names, e.g. `north`.
+    public var id: String
+    /// A readable name, e.g. "North (Punjab, KP, Islamabad)".
+    public var name: String
+
+    /// Creates a region.
+    public init(id: String, name: String = "") {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A transmission corridor between two regions (transport model, losses on arrival).
+public struct Corridor: Sendable, Equatable {
+    /// Identifier, e.g. `hvdc_matiari_lahore`.
+    public var id: String
+    /// Region the forward direction leaves.
+    public var from: String
+    /// Region the forward direction reaches.
+    public var to: String
+    /// Capacity from `from` to `to`, MW.
+    public var capacityMW: Double
+    /// Capacity from `to` to `from`, MW.
+    public var reverseCapacityMW: Double
+    /// Fraction of the flow lost on the way (λ), in [0, 1).
+    public var lossFraction: Double
+
+    /// Creates a corridor; the reverse capacity defaults to the forward one.
+    public init(id: String, from: String, to: String, capacityMW: Double, reverseCapacityMW: Double? = nil, lossFraction: Double = 0) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.capacityMW = capacityMW
+        self.reverseCapacityMW = reverseCapacityMW ?? capacityMW
+        self.lossFraction = lossFraction
+    }
+}
+
+/// A value by period and month (1...12); a missing month means "no value" (no limit, or price 0).
+public struct MonthlyValues: Sendable, Equatable {
+    /// Values keyed by period year, then month 1...12.
+    public var values: [Int: [Int: Double]]
+
+    /// Creates monthly values.
+    public init(_ values: [Int: [Int: Double]] = [:]) {
+        self.values = values
+    }
+
+    /// The value for a period year and month, if given.
+    public subscript(year: Int, month: Int) -> Double? {
+        values[year]?[month]
+    }
+
+    /// Whether no value is given at all.
+    public var isEmpty: Bool { values.values.allSatisfy(\.isEmpty) }
+}
+
+/// A fuel.
+public struct Fuel: Sendable, Equatable {
+    /// Identifier, e.g. `rlng`.
+    public var id: String
+    /// Whether the fuel is imported (import dependence, FX bill).
+    public var imported: Bool
+    /// Carbon dioxide per unit of heat, t/MMBtu.
+    public var co2TonnesPerMMBtu: Double
+    /// Price by period and month, USD/MMBtu.
+    public var priceUSDPerMMBtu: MonthlyValues
+    /// Supply limit by period and month, MMBtu per month (absent: unlimited).
+    public var supplyLimitMMBtu: MonthlyValues
+
+    /// Creates a fuel.
+    public init(id: String, imported: Bool, co2TonnesPerMMBtu: Double, priceUSDPerMMBtu: MonthlyValues = MonthlyValues(),
+                supplyLimitMMBtu: MonthlyValues = MonthlyValues()) {
+        self.id = id
+        self.imported = imported
+        self.co2TonnesPerMMBtu = co2TonnesPerMMBtu
+        self.priceUSDPerMMBtu = priceUSDPerMMBtu
+        self.supplyLimitMMBtu = supplyLimitMMBtu
+    }
+}
+
+/// Investment data of a resource that can be built.
+public struct Investment: Sendable, Equatable {
+    /// Overnight capital cost, USD/kW (storage: per kW of power).
+    public var capexUSDPerKW: Double
+    /// Economic lifetime, years (annuity and retirement of builds).
+    public var lifetimeYears: Double
+    /// Upper bound on capacity in service (existing + builds), MW; `nil` for none.
+    public var maxCapacityMW: Double?
+    /// Builds forced in a period (committed projects), MW by period year.
+    public var committedMW: [Int: Double]
+    /// The first period year in which building is allowed (`nil`: any).
+    public var firstBuildYear: Int?
+
+    /// Creates investment data.
+    public init(capexUSDPerKW: Double, lifetimeYears: Double, maxCapacityMW: Double? = nil,
+                committedMW: [Int: Double] = [:], firstBuildYear: Int? = nil) {
+        self.capexUSDPerKW = capexUSDPerKW
+        self.lifetimeYears = lifetimeYears
+        self.maxCapacityMW = maxCapacityMW
+        self.committedMW = committedMW
+        self.firstBuildYear = firstBuildYear
+    }
+}
+
+/// A generating resource: a plant or a fleet of alike plants in one region.
+public struct Generator: Sendable, Equatable {
+    /// Identifier, e.g. `tarbela`.
+    public var id: String
+    /// Region id.
+    public var region: String
+    /// Technology, e.g. `hydro_reservoir`, `ccgt`, `solar_pv`.
+    public var technology: String
+    /// Carrier, e.g. `hydro`, `rlng`, `solar`, `wind`, `nuclear` (which count as renewable is policy data).
+    public var carrier: String
+    /// Fuel id, if it burns one.
+    public var fuel: String?
+    /// Capacity in service at the start, MW.
+    public var existingCapacityMW: Double
+    /// Year from which the existing capacity is retired (absent in periods with year ≥ this).
+    public var retirementYear: Int?
+    /// Heat rate, MMBtu/MWh (0 without fuel).
+    public var heatRateMMBtuPerMWh: Double
+    /// Variable O&M, USD/MWh.
+    public var variableOMUSDPerMWh: Double
+    /// Fixed O&M, USD/kW-year (on all capacity in service).
+    public var fixedOMUSDPerKWYear: Double
+    /// Forced-outage rate (thermal derate `1 − FOR` when there is no profile), in [0, 1].
+    public var forcedOutageRate: Double
+    /// Hourly availability profile id (solar, wind, run-of-river); overrides `1 − FOR`.
+    public var availabilityProfile: String?
+    /// Minimum generation as a fraction of available capacity (MINGEN μ), in [0, 1].
+    public var minimumGenerationFraction: Double
+    /// Firm capacity credit for the reserve margin (κ), in [0, 1].
+    public var capacityCredit: Double
+    /// Whether a monthly hydro energy budget applies (HYDRO).
+    public var hasHydroBudget: Bool
+    /// Investment data, if the resource can be built.
+    public var investment: Investment?
+
+    /// Creates a generator.
+    public init(id: String, region: String, technology: String, carrier: String, fuel: String? = nil,
+                existingCapacityMW: Double, retirementYear: Int? = nil, heatRateMMBtuPerMWh: Double = 0,
+                variableOMUSDPerMWh: Double = 0, fixedOMUSDPerKWYear: Double = 0, forcedOutageRate: Double = 0,
+                availabilityProfile: String? = nil, minimumGenerationFraction: Double = 0, capacityCredit: Double = 1,
+                hasHydroBudget: Bool = false, investment: Investment? = nil) {
+        self.id = id
+        self.region = region
+        self.technology = technology
+        self.carrier = carrier
+        self.fuel = fuel
+        self.existingCapacityMW = existingCapacityMW
+        self.retirementYear = retirementYear
+        self.heatRateMMBtuPerMWh = heatRateMMBtuPerMWh
+        self.variableOMUSDPerMWh = variableOMUSDPerMWh
+        self.fixedOMUSDPerKWYear = fixedOMUSDPerKWYear
+        self.forcedOutageRate = forcedOutageRate
+        self.availabilityProfile = availabilityProfile
+        self.minimumGenerationFraction = minimumGenerationFraction
+        self.capacityCredit = capacityCredit
+        self.hasHydroBudget = hasHydroBudget
+        self.investment = investment
+    }
+}
+
+/// A storage resource (battery, pumped hydro) with a fixed energy-to-power ratio.
+public struct StorageUnit: Sendable, Equatable {
+    /// Identifier.
+    public var id: String
+    /// Region id.
+    public var region: String
+    /// Technology, e.g. `battery_4h`.
+    public var technology: String
+    /// Power capacity in service at the start, MW.
+    public var existingPowerMW: Double
+    /// Energy capacity per MW of power, hours (E = duration · P, for existing and new capacity).
+    public var durationHours: Double
+    /// Charging efficiency η_c, in (0, 1].
+    public var chargeEfficiency: Double
+    /// Discharging efficiency η_d, in (0, 1].
+    public var dischargeEfficiency: Double
+    /// Self-discharge per hour σ, in [0, 1).
+    public var selfDischargePerHour: Double
+    /// Variable O&M per MWh discharged, USD/MWh.
+    public var variableOMUSDPerMWh: Double
+    /// Fixed O&M, USD/kW-year of power.
+    public var fixedOMUSDPerKWYear: Double
+    /// Firm capacity credit for the reserve margin (κ_s), in [0, 1].
+    public var capacityCredit: Double
+    /// Year from which the existing capacity is retired.
+    public var retirementYear: Int?
+    /// Investment data (capex per kW of power, including the energy part), if it can be built.
+    public var investment: Investment?
+
+    /// Creates a storage unit.
+    public init(id: String, region: String, technology: String, existingPowerMW: Double, durationHours: Double,
+                chargeEfficiency: Double, dischargeEfficiency: Double, selfDischargePerHour: Double = 0,
+                variableOMUSDPerMWh: Double = 0, fixedOMUSDPerKWYear: Double = 0, capacityCredit: Double = 1,
+                retirementYear: Int? = nil, investment: Investment? = nil) {
+        self.id = id
+        self.region = region
+        self.technology = technology
+        self.existingPowerMW = existingPowerMW
+        self.durationHours = durationHours
+        self.chargeEfficiency = chargeEfficiency
+        self.dischargeEfficiency = dischargeEfficiency
+        self.selfDischargePerHour = selfDischargePerHour
+        self.variableOMUSDPerMWh = variableOMUSDPerMWh
+        self.fixedOMUSDPerKWYear = fixedOMUSDPerKWYear
+        self.capacityCredit = capacityCredit
+        self.retirementYear = retirementYear
+        self.investment = investment
+    }
+}
+
+/// A policy target by period, hard or soft.
+public struct PolicyTarget: Sendable, Equatable {
+    /// Target by period year; periods without a value have no constraint.
+    public var valuesByYear: [Int: Double]
+    /// Price of each unit of violation (soft policy), or `nil` for a hard constraint.
+    /// Units: USD per MW (RESERVE), per MWh (RESHARE, IMPORT), per t (CO2), per USD (FXBILL).
+    public var penalty: Double?
+
+    /// Creates a target.
+    public init(_ valuesByYear: [Int: Double], penalty: Double? = nil) {
+        self.valuesByYear = valuesByYear
+        self.penalty = penalty
+    }
+}
+
+/// The policy constraints of MODEL.md; each is off unless set.
+public struct Policies: Sendable, Equatable {
+    /// RESERVE: margin ρ_y over peak demand (e.g. 0.15).
+    public var reserveMargin: PolicyTarget?
+    /// RESHARE: minimum renewable share θ_y of served demand.
+    public var renewableShare: PolicyTarget?
+    /// Carriers that count as renewable for RESHARE and the indicators.
+    public var renewableCarriers: [String]
+    /// Carriers that count as clean (renewable + hydro + nuclear) for the indicators.
+    public var cleanCarriers: [String]
+    /// CO2: cap on emissions, t per year.
+    public var co2CapTonnes: PolicyTarget?
+    /// IMPORT: cap φ_y on the share of demand met from imported fuels.
+    public var importShareCap: PolicyTarget?
+    /// FXBILL: budget for imported fuel, USD per year.
+    public var fxBudgetUSD: PolicyTarget?
+
+    /// Creates policies (all off by default).
+    public init(reserveMargin: PolicyTarget? = nil, renewableShare: PolicyTarget? = nil,
+                renewableCarriers: [String] = ["solar", "wind", "hydro", "bagasse"],
+                cleanCarriers: [String] = ["solar", "wind", "hydro", "bagasse", "nuclear"],
+                co2CapTonnes: PolicyTarget? = nil, importShareCap: PolicyTarget? = nil, fxBudgetUSD: PolicyTarget? = nil) {
+        self.reserveMargin = reserveMargin
+        self.renewableShare = renewableShare
+        self.renewableCarriers = renewableCarriers
+        self.cleanCarriers = cleanCarriers
+        self.co2CapTonnes = co2CapTonnes
+        self.importShareCap = importShareCap
+        self.fxBudgetUSD = fxBudgetUSD
+    }
+}
+
+/// Hourly demand of one region in one period, MW (8760 values).
+public struct RegionalDemand: Sendable, Equatable {
+    /// Region id.
+    public var region: String
+    /// Period year.
+    public var year: Int
+    /// Demand in each hour of the year, MW.
+    public var hourlyMW: [Double]
+
+    /// Creates a demand series.
+    public init(region: String, year: Int, hourlyMW: [Double]) {
+        self.region = region
+        self.year = year
+        self.hourlyMW = hourlyMW
+    }
+}
+
+/// The energy a reservoir hydro resource may release in one month, MWh.
+public struct HydroBudget: Sendable, Equatable {
+    /// Generator id.
+    public var generator: String
+    /// Period year.
+    public var year: Int
+    /// Month 1...12.
+    public var month: Int
+    /// Energy budget, MWh.
+    public var energyMWh: Double
+
+    /// Creates a budget.
+    public init(generator: String, year: Int, month: Int, energyMWh: Double) {
+        self.generator = generator
+        self.year = year
+        self.month = month
+        self.energyMWh = energyMWh
+    }
+}
+
+/// Where a number came from.
+public struct SourceNote: Sendable, Equatable, Codable {
+    /// How a number is known.
+    public enum Tag: String, Sendable, Codable, CaseIterable {
+        /// Taken from a cited source.
+        case sourced = "SOURCED"
+        /// Computed from sourced numbers.
+        case derived = "DERIVED"
+        /// An assumption, with its reasoning.
+        case assumption = "ASSUMPTION"
+    }
+
+    /// The file, relative to the model or inputs folder.
+    public var file: String
+    /// The key or row the note is about (e.g. `generators.tarbela.existing_capacity_mw`).
+    public var key: String
+    /// The tag.
+    public var tag: Tag
+    /// The source key or citation, and for assumptions the reasoning.
+    public var source: String
+
+    /// Creates a note.
+    public init(file: String, key: String, tag: Tag, source: String) {
+        self.file = file
+        self.key = key
+        self.tag = tag
+        self.source = source
+    }
+}
