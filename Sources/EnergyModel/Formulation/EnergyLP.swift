@@ -1,0 +1,51 @@
+import LinearProgramming
+
+/// The linear program of an ``EnergySystem``, with the handles needed to read its solution.
+public struct EnergyLP: Sendable {
+    /// The program (objective: discounted total cost in USD, with the existing fleet's fixed
+    /// cost as its constant).
+    public var program: LinearProgram
+    /// The system it was built from.
+    public var system: EnergySystem
+    /// The options it was built with.
+    public var options: FormulationOptions
+    /// The modelled periods, in order.
+    public var periods: [Period]
+    /// `δ_y · n_y` for each modelled period: the factor between one year's USD and the objective.
+    public var periodWeights: [Double]
+    /// Variable handles.
+    public var variables: VariableMap
+    /// Rows of every family with their indices.
+    public var familyRows: [FamilyRow]
+    /// Energy-balance rows `[region][period][step]` (their duals are marginal prices).
+    public var energyBalance: [[[Row]]]
+    /// Capacity in service of each generator and storage unit by period, MW, where it is fixed
+    /// (not a variable): existing fleet, or stress-mode capacities.
+    public var fixedCapacityMW: [String: [Double]]
+}
+
+/// Variable handles of an ``EnergyLP``; indices follow the order of the system's arrays.
+public struct VariableMap: Sendable {
+    /// `p[g][y][t]`, MW.
+    public var generation: [[[Variable]]] = []
+    /// `K[g][y]` capacity in service, MW, for resources that can be built.
+    public var capacity: [[Variable?]] = []
+    /// `x[g][y]` new capacity built in period y, MW.
+    public var build: [[Variable?]] = []
+    /// `u[r][y][t]` unserved energy, MW.
+    public var unserved: [[[Variable]]] = []
+    /// `c[s][y][t]`, `d[s][y][t]` MW and `e[s][y][t]` MWh.
+    public var charge: [[[Variable]]] = []
+    /// Discharge, MW.
+    public var discharge: [[[Variable]]] = []
+    /// State of charge, MWh.
+    public var stateOfCharge: [[[Variable]]] = []
+    /// `P[s][y]` storage power in service, MW, for storage that can be built.
+    public var storageCapacity: [[Variable?]] = []
+    /// `xs[s][y]` storage power built, MW.
+    public var storageBuild: [[Variable?]] = []
+    /// `q[l][y][t]` flow from `from` to `to`, MW.
+    public var flowForward: [[[Variable]]] = []
+    /// `q'[l][y][t]` flow from `to` to `from`, MW.
+    public var flowBackward: [[[Variable]]] = []
+}

@@ -1,0 +1,119 @@
+import LinearProgramming
+
+extension FormulationBuilder {
+    /// Capacity in service that is fixed (existing fleet after retirement, or stress-mode
+    /// capacity), MW, or `nil` when the resource can be built.
+    func fixedCapacity(id: String, existingMW: Double, retirementYear: Int?, investment: Investment?, year: Int) -> Double? {
+        if let fixed = options.fixedCapacityMW[id]?[year] { return fixed }
+        if investment != nil && options.fixedCapacityMW[id] == nil { return nil }
+        return existing(existingMW, retirementYear: retirementYear, year: year)
+    }
+
+    /// Existing capacity still in service in `year`.
+    func existing(_ capacityMW: Double, retirementYear: Int?, year: Int) -> Double {
+        if let retirementYear, year >= retirementYear { return 0 }
+        return capacityMW
+    }
+
+    /// Annualised capital cost per MW-year: `capex · 1000 · i / (1 − (1 + i)^−life)`.
+    func annuityPerMW(_ investment: Investment) -> Double {
+        let i = system.settings.discountRate
+        let capexPerMW: Double = investment.capexUSDPerKW * 1000.0
+        guard i > 0 else { return capexPerMW / investment.lifetimeYears }
+        let factor: Double = i / (1.0 - Foundation.pow(1.0 + i, -investment.lifetimeYears))
+        return capexPerMW * factor
+    }
+
+    /// **BUILD** — capacity accounting `K[g,y] − Σ_{y' ≤ y alive} x[g,y'] = existing(g,y)`,
+    /// `K[g,y] ≤ Kmax` (resource potential), `x[g,y] ≥ committed[g,y]`. A build made in y' is alive
+    /// in y when `y' ≤ y < y' + life`; it is charged its annuity and fixed O&M (discounted,
+    /// `δ_y n_y`) in every period in which it is alive. The fixed O&M of capacity that is not a
+    /// decision (existing, or fixed in stress mode) goes into the objective constant.
+    mutating func addCapacity() {
+        for g in system.generators.indices {
+            let generator = system.generators[g]
+            let (k, x) = addCapacityVariables(
+                kind: "K", buildKind: "x", id: generator.id, existingMW: generator.existingCapacityMW,
+                retirementYear: generator.retirementYear, investment: generator.investment,
+                fixedOMPerMWYear: generator.fixedOMUSDPerKWYear * 1000)
+            variables.capacity.append(k)
+            variables.build.append(x)
+        }
+        for s in system.storages.indices {
+            let storage = system.storages[s]
+            let (k, x) = addCapacityVariables(
+                kind: "P", buildKind: "xs", id: storage.id, existingMW: storage.existingPowerMW,
+                retirementYear: storage.retirementYear, investment: storage.investment,
+                fixedOMPerMWYear: storage.fixedOMUSDPerKWYear * 1000)
+            variables.storageCapacity.append(k)
+            variables.storageBuild.append(x)
+        }
+    }
+
+    private mutating func addCapacityVariables(kind: String, buildKind: String, id: String, existingMW: Double,
+                                               retirementYear: Int?, investment: Investment?,
+                                               fixedOMPerMWYear: Double) -> ([Variable?], [Variable?]) {
+        var capacity: [Variable?] = []
+        var builds: [Variable?] = []
+        var fixed: [Double] = []
+        for (y, period) in periods.enumerated() {
+            if let value = fixedCapacity(id: id, existingMW: existingMW, retirementYear: retirementYear,
+                                         investment: investment, year: period.year) {
+                fixed.append(value)
+                lp.objectiveConstant += periodWeights[y] * fixedOMPerMWYear * value
+                capacity.append(nil)
+                builds.append(nil)
+                continue
+            }
+            let investment = investment!
+            fixed.append(.nan)
+            // The existing part's fixed O&M is a constant; builds carry their own.
+            let existingMW = existing(existingMW, retirementYear: retirementYear, year: period.year)
+            lp.objectiveConstant += periodWeights[y] * fixedOMPerMWYear * existingMW
+            let committed = investment.committedMW[period.year] ?? 0
+            let allowed = investment.firstBuildYear.map { period.year >= $0 } ?? true
+            var build: Variable?
+            if allowed || committed > 0 {
+                var cost = 0.0
+                for (later, laterPeriod) in periods.enumerated().dropFirst(y)
+                where Double(laterPeriod.year) < Double(period.year) + investment.lifetimeYears {
+                    cost += periodWeights[later] * (annuityPerMW(investment) + fixedOMPerMWYear)
+                }
+                build = lp.addVariable("\(buildKind)[\(id),\(period.year)]", bounds: .atLeast(committed), cost: cost)
+            }
+            builds.append(build)
+            let k = lp.addVariable("\(kind)[\(id),\(period.year)]",
+                                   bounds: investment.maxCapacityMW.map { .between(0, $0) } ?? .atLeast(0))
+            var terms = [1 * k]
+            for (earlier, earlierPeriod) in periods.enumerated().prefix(y + 1)
+            where Double(period.year) < Double(earlierPeriod.year) + investment.lifetimeYears {
+                if let x = builds[earlier] { terms.append(-1 * x) }
+            }
+            let row = lp.addRow("BUILD[\(id),\(period.year)]", terms, .fixed(existingMW))
+            record(.BUILD, [id, String(period.year)], row, year: period.year)
+            capacity.append(k)
+        }
+        fixedCapacityMW[id] = fixed
+        return (capacity, builds)
+    }
+
+    /// The per-step references to a capacity variable: per-step copies chained by equalities
+    /// (`K_t − K_{t−1} = 0`, sparse columns for the interior point), or the variable itself.
+    mutating func capacityReferences(_ k: Variable, name: String) -> [Variable] {
+        guard options.copiesCapacity(stepCount: steps.count) else {
+            return [Variable](repeating: k, count: steps.count)
+        }
+        var copies: [Variable] = []
+        copies.reserveCapacity(steps.count)
+        var previous = k
+        for t in steps.indices {
+            let copy = lp.addVariable("\(name)_COPY[\(stepName(t))]", bounds: .atLeast(0))
+            lp.addRow("\(name)_COPY_LINK[\(stepName(t))]", [1 * copy, -1 * previous], .fixed(0))
+            copies.append(copy)
+            previous = copy
+        }
+        return copies
+    }
+}
+
+import Foundation

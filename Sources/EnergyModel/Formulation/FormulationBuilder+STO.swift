@@ -1,0 +1,55 @@
+import LinearProgramming
+
+extension FormulationBuilder {
+    /// **STO** — `e[s,y,t] = (1 − σ_s) e[s,y,t−1] + η_c c[s,y,t] − d[s,y,t] / η_d`, cyclic within each
+    /// block of the time slices (the year, or each representative day: the first step follows
+    /// the last); `c, d ≤ P_s`; `e ≤ duration_s · P_s`. Steps are one hour long; a step's weight
+    /// says how often that hour recurs, so it scales costs and sums, not the storage dynamics.
+    /// Discharge is charged `δ_y n_y · w_t · vom_s`.
+    mutating func addStorage() {
+        for s in system.storages.indices {
+            let storage = system.storages[s]
+            var charges: [[Variable]] = [], discharges: [[Variable]] = [], levels: [[Variable]] = []
+            for (y, period) in periods.enumerated() {
+                let fixed = fixedCapacityMW[storage.id]![y]
+                let reference = variables.storageCapacity[s][y].map {
+                    capacityReferences($0, name: "P[\(storage.id),\(period.year)]")
+                } ?? []
+                var c: [Variable] = [], d: [Variable] = [], e: [Variable] = []
+                for (t, step) in steps.enumerated() {
+                    let suffix = "\(storage.id),\(period.year),\(stepName(t))"
+                    let power: Bounds = fixed.isNaN ? .atLeast(0) : .between(0, fixed)
+                    let energy: Bounds = fixed.isNaN ? .atLeast(0) : .between(0, fixed * storage.durationHours)
+                    c.append(lp.addVariable("c[\(suffix)]", bounds: power))
+                    d.append(lp.addVariable("d[\(suffix)]", bounds: power,
+                                            cost: periodWeights[y] * step.weight * storage.variableOMUSDPerMWh))
+                    e.append(lp.addVariable("e[\(suffix)]", bounds: energy))
+                    if fixed.isNaN {
+                        let indices = [storage.id, String(period.year), stepName(t)]
+                        for (label, variable, factor) in [("STO_C", c[t], 1.0), ("STO_D", d[t], 1.0), ("STO_E", e[t], storage.durationHours)] {
+                            let row = lp.addRow("\(label)[\(suffix)]", [1 * variable, -factor * reference[t]], .atMost(0))
+                            record(.STO, indices + [label], row, year: period.year)
+                        }
+                    }
+                }
+                for block in options.time.blocks {
+                    for t in block {
+                        let previous = t == block.lowerBound ? block.upperBound - 1 : t - 1
+                        let indices = [storage.id, String(period.year), stepName(t)]
+                        let row = lp.addRow("STO[\(indices.joined(separator: ","))]", [
+                            1 * e[t], -(1 - storage.selfDischargePerHour) * e[previous],
+                            -storage.chargeEfficiency * c[t], (1 / storage.dischargeEfficiency) * d[t],
+                        ], .fixed(0))
+                        record(.STO, indices, row, year: period.year)
+                    }
+                }
+                charges.append(c)
+                discharges.append(d)
+                levels.append(e)
+            }
+            variables.charge.append(charges)
+            variables.discharge.append(discharges)
+            variables.stateOfCharge.append(levels)
+        }
+    }
+}

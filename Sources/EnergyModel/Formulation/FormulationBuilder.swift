@@ -1,0 +1,173 @@
+import LinearProgramming
+
+/// Builds the LP of MODEL.md from a validated system: variables first, then one constraint
+/// family per file (`FormulationBuilder+EB.swift` ...), then the objective.
+struct FormulationBuilder {
+    let system: EnergySystem
+    let options: FormulationOptions
+    let periods: [Period]
+    let steps: [TimeStep]
+    /// `δ_y · n_y` per modelled period.
+    let periodWeights: [Double]
+    let regionIndex: [String: Int]
+    let fuelIndex: [String: Int]
+    /// Demand `[r][y][hour of year]`, MW.
+    let demand: [[[Double]]]
+
+    var lp: LinearProgram
+    var variables = VariableMap()
+    var familyRows: [FamilyRow] = []
+    var energyBalance: [[[Row]]] = []
+    var fixedCapacityMW: [String: [Double]] = [:]
+    var problems: [String] = []
+    /// Per-step capacity references for CAP/MINGEN rows: `[g][y]` → one variable per step
+    /// (copies) or the same capacity variable in every step.
+    var capacityReference: [[[Variable]]] = []
+    var storageCapacityReference: [[[Variable]]] = []
+
+    init(system: EnergySystem, options: FormulationOptions) throws(FormulationError) {
+        self.system = system
+        self.options = options
+        var problems: [String] = []
+        let chosen = options.periodYears.map(Set.init)
+        periods = system.periods.filter { chosen?.contains($0.year) ?? true }
+        if let years = options.periodYears {
+            for year in years where !system.periods.contains(where: { $0.year == year }) {
+                problems.append("period \(year) is not in the model (periods: \(system.periods.map { String($0.year) }.joined(separator: ", ")))")
+            }
+        }
+        if periods.isEmpty { problems.append("no period to model") }
+        steps = options.time.steps
+        if steps.isEmpty { problems.append("the time slices have no steps") }
+        for step in steps where !(0..<EnergySystem.hoursPerYear).contains(step.hour) || !(1...12).contains(step.month) || !(step.weight > 0) {
+            problems.append("time step at hour \(step.hour) is invalid (hour 0...8759, month 1...12, weight > 0)")
+            break
+        }
+        let rate = system.settings.discountRate
+        periodWeights = periods.map { period in
+            let exponent = Double(period.year - system.settings.baseYear)
+            let discount: Double = Foundation.pow(1.0 + rate, -exponent)
+            return discount * period.yearsRepresented
+        }
+        regionIndex = Dictionary(system.regions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        fuelIndex = Dictionary(system.fuels.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var demand: [[[Double]]] = []
+        for region in system.regions {
+            var byPeriod: [[Double]] = []
+            for period in periods {
+                if let series = system.demand.first(where: { $0.region == region.id && $0.year == period.year }),
+                   series.hourlyMW.count == EnergySystem.hoursPerYear {
+                    byPeriod.append(series.hourlyMW)
+                } else {
+                    problems.append("no 8760-hour demand for region '\(region.id)' in \(period.year)")
+                    byPeriod.append([Double](repeating: 0, count: EnergySystem.hoursPerYear))
+                }
+            }
+            demand.append(byPeriod)
+        }
+        self.demand = demand
+        lp = LinearProgram(name: system.name.isEmpty ? "bijli" : system.name)
+        self.problems = problems
+        if !problems.isEmpty { throw FormulationError(problems) }
+    }
+
+    /// Runs every family and returns the program.
+    mutating func build() throws(FormulationError) -> EnergyLP {
+        addCapacity()           // BUILD
+        addGeneration()         // CAP, MINGEN
+        addStorage()            // STO
+        addCorridors()          // LINK
+        addUnserved()
+        addEnergyBalance()      // EB
+        addHydroBudgets()       // HYDRO
+        addFuelLimits()         // FUEL
+        addReserveMargin()      // RESERVE
+        addRenewableShare()     // RESHARE
+        addEmissionCap()        // CO2
+        addImportCap()          // IMPORT
+        addFXBudget()           // FXBILL
+        if !problems.isEmpty { throw FormulationError(problems) }
+        return EnergyLP(program: lp, system: system, options: options, periods: periods, periodWeights: periodWeights,
+                        variables: variables, familyRows: familyRows, energyBalance: energyBalance,
+                        fixedCapacityMW: fixedCapacityMW)
+    }
+
+    // MARK: Shared helpers
+
+    /// `t0042`: a step index for names.
+    func stepName(_ t: Int) -> String {
+        "t" + String(repeating: "0", count: max(0, 4 - String(t).count)) + String(t)
+    }
+
+    /// `m07`: a month for names.
+    func monthName(_ m: Int) -> String { m < 10 ? "m0\(m)" : "m\(m)" }
+
+    /// The fuel price of a generator in a period and month, USD/MMBtu (0 without fuel).
+    mutating func fuelPrice(_ generator: Generator, year: Int, month: Int) -> Double {
+        guard let fuelID = generator.fuel, let f = fuelIndex[fuelID] else { return 0 }
+        if let price = system.fuels[f].priceUSDPerMMBtu[year, month] { return price }
+        let message = "no price for fuel '\(fuelID)' in \(year) month \(month)"
+        if !problems.contains(message) { problems.append(message) }
+        return 0
+    }
+
+    /// Marginal cost `vom + hr · price`, USD/MWh.
+    mutating func marginalCost(_ generator: Generator, year: Int, month: Int) -> Double {
+        generator.variableOMUSDPerMWh + generator.heatRateMMBtuPerMWh * fuelPrice(generator, year: year, month: month)
+    }
+
+    /// Whether a generator burns an imported fuel.
+    func isImported(_ generator: Generator) -> Bool {
+        guard let fuelID = generator.fuel, let f = fuelIndex[fuelID] else { return false }
+        return system.fuels[f].imported
+    }
+
+    /// CO2 per MWh generated, t/MWh.
+    func emissionFactor(_ generator: Generator) -> Double {
+        guard let fuelID = generator.fuel, let f = fuelIndex[fuelID] else { return 0 }
+        return generator.heatRateMMBtuPerMWh * system.fuels[f].co2TonnesPerMMBtu
+    }
+
+    /// Records a family row.
+    mutating func record(_ family: EquationID, _ indices: [String], _ row: Row, year: Int, slack: Variable? = nil) {
+        familyRows.append(FamilyRow(family: family, indices: indices, row: row, year: year, slack: slack))
+    }
+
+    /// Adds `Σ_k terms_k ∈ bounds` as one family row, either directly or as a running total
+    /// chained over the groups (a few terms per row), with an optional priced slack
+    /// (`slackSign` +1 for ≥ targets, −1 for ≤ caps). Both forms have the same optimum, and the
+    /// family row's dual is the same: the chain rows are equalities that only carry it along.
+    @discardableResult
+    mutating func addSum(_ family: EquationID, _ indices: [String], year: Int, groups: [[Term]], bounds: Bounds,
+                         slack: (sign: Double, cost: Double)? = nil) -> Row {
+        let label = family.rawValue + "[" + indices.joined(separator: ",") + "]"
+        let nonEmpty = groups.filter { !$0.isEmpty }
+        let termCount = nonEmpty.reduce(0) { $0 + $1.count }
+        var slackVariable: Variable?
+        if let slack {
+            slackVariable = lp.addVariable(family.rawValue + "_SLACK[" + indices.joined(separator: ",") + "]", cost: slack.cost)
+        }
+        var finalTerms: [Term]
+        if nonEmpty.count > 1 && options.chains(termCount: termCount) {
+            let base = indices.joined(separator: ",")
+            var previous: Variable?
+            for (k, group) in nonEmpty.dropLast().enumerated() {
+                let total = lp.addVariable("\(family.rawValue)_S[\(base),k\(k)]", bounds: .free)
+                var terms = [1 * total] + group.map { Term(-$0.coefficient, $0.variable) }
+                if let previous { terms.append(-1 * previous) }
+                lp.addRow("\(family.rawValue)_SUM[\(base),k\(k)]", terms, .fixed(0))
+                previous = total
+            }
+            finalTerms = [1 * previous!] + nonEmpty.last!
+        } else {
+            finalTerms = nonEmpty.flatMap { $0 }
+        }
+        if let slackVariable, let slack { finalTerms.append(Term(slack.sign, slackVariable)) }
+        let row = lp.addRow(label, finalTerms, bounds)
+        record(family, indices, row, year: year, slack: slackVariable)
+        return row
+    }
+}
+
+import Foundation
