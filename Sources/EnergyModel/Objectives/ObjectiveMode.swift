@@ -41,11 +41,12 @@ public enum ObjectiveMode: Sendable, Equatable, CustomStringConvertible {
     /// `pareto[:T1,T2,...]`; defaults: deficit 1e-6 and 1e-3 MWh, renewables 0.05,
     /// weighted 1,1,1, pareto 0,0.1,...,0.6.
     public static func parse(_ text: String) -> ObjectiveMode? {
-        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let head = parts.first, !head.isEmpty else { return nil }
         let numbers = parts.count > 1 ? parts[1].split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) } : []
         if numbers.contains(where: { $0 == nil || !$0!.isFinite }) { return nil }
         let values = numbers.compactMap { $0 }
-        switch (parts[0], values.count) {
+        switch (head, values.count) {
         case ("cost", 0): return .cost
         case ("deficit", 0): return .deficit(relativeSlack: 1e-6, absoluteSlackMWh: 1e-3)
         case ("deficit", 2) where values.allSatisfy { $0 >= 0 }: return .deficit(relativeSlack: values[0], absoluteSlackMWh: values[1])

@@ -1,0 +1,154 @@
+import LinearProgramming
+
+/// One solve of a multi-stage objective mode.
+public struct Stage: Sendable, Equatable, Codable {
+    /// What the stage optimised, e.g. `minimise unserved energy`.
+    public var name: String
+    /// The solve's status code.
+    public var status: String
+    /// The stage's own objective value.
+    public var objective: Double?
+    /// Solver iterations.
+    public var iterations: Int
+    /// Seconds in the solver.
+    public var seconds: Double
+}
+
+/// The outcome of an optimisation in one objective mode.
+public struct Optimization: Sendable {
+    /// The mode.
+    public var mode: ObjectiveMode
+    /// The program of the final stage (the base program plus the mode's rows and objective).
+    public var lp: EnergyLP
+    /// The final stage's result; its solution is the answer.
+    public var result: SolveResult
+    /// Every stage, in order.
+    public var stages: [Stage]
+    /// Total discounted cost of the answer, USD, with the constant (the cost objective evaluated
+    /// at the answer, whatever the mode optimised).
+    public var costUSD: Double?
+    /// The frontier (pareto mode only), dominated points flagged.
+    public var frontier: [ParetoPoint]
+}
+
+/// Runs the objective modes of MODEL.md with GLPK.
+public struct Optimizer: Sendable {
+    /// The solver of every stage.
+    public var solver: GLPKSolver
+
+    /// Creates an optimiser.
+    public init(solver: GLPKSolver = GLPKSolver()) {
+        self.solver = solver
+    }
+
+    /// Builds and solves a system in a mode.
+    ///
+    /// - Throws: ``FormulationError`` for data the formulation cannot use, or
+    ///   ``LinearProgrammingError`` for an invalid program (a bug or bad numbers); infeasible and
+    ///   unbounded are statuses of the result.
+    public func optimize(_ system: EnergySystem, options: FormulationOptions = FormulationOptions(),
+                         mode: ObjectiveMode) throws -> Optimization {
+        if case .pareto(let targets) = mode { return try pareto(system, options: options, targets: targets) }
+        let base = try EnergyLP.build(system, options: options)
+        let costTerms = base.program.objectiveTerms
+        let constant = base.program.objectiveConstant
+        var stages: [Stage] = []
+
+        func run(_ lp: EnergyLP, _ name: String) throws -> SolveResult {
+            let result = try solver.solve(lp.program)
+            stages.append(Stage(name: name, status: result.status.code, objective: result.objective,
+                                iterations: result.iterations, seconds: result.solveSeconds))
+            return result
+        }
+        func finish(_ lp: EnergyLP, _ result: SolveResult) -> Optimization {
+            let cost = result.solution.map { s in costTerms.reduce(constant) { $0 + $1.coefficient * s.values[$1.variable.index] } }
+            return Optimization(mode: mode, lp: lp, result: result, stages: stages, costUSD: cost, frontier: [])
+        }
+
+        switch mode {
+        case .cost, .pareto:
+            return finish(base, try run(base, "minimise cost"))
+
+        case .deficit(let relative, let absolute):
+            var first = base
+            first.program.replaceObjective(with: base.unservedTerms)
+            let stage1 = try run(first, "minimise unserved energy")
+            guard let unserved = stage1.objective else { return finish(first, stage1) }
+            var second = base
+            second.program.addChainedRow("DEFICIT_CAP", base.unservedTerms, .atMost(unserved * (1 + relative) + absolute))
+            return finish(second, try run(second, "minimise cost at minimal unserved energy"))
+
+        case .renewables(let slack):
+            let stage1 = try run(base, "minimise cost")
+            guard let s1 = stage1.solution else { return finish(base, stage1) }
+            let unserved = base.unservedTerms.reduce(0.0) { $0 + $1.coefficient * s1.values[$1.variable.index] }
+            let tolerance = 1e-6 * max(1, unserved)
+            var second = base
+            second.program.addChainedRow("COST_BUDGET", costTerms, .atMost((1 + slack) * s1.objective - constant))
+            second.program.addChainedRow("DEFICIT_HOLD", base.unservedTerms, .between(max(0, unserved - tolerance), unserved + tolerance))
+            second.program.replaceObjective(with: base.renewableTerms.map { Term(-$0.coefficient, $0.variable) })
+            let stage2 = try run(second, "maximise renewable energy within the cost budget")
+            guard let s2 = stage2.solution else { return finish(second, stage2) }
+            let renewable = -s2.objective
+            var third = second
+            third.program.addChainedRow("RENEWABLE_HOLD", base.renewableTerms, .atLeast(renewable - 1e-7 * max(1, abs(renewable))))
+            third.program.replaceObjective(with: costTerms, constant: constant)
+            return finish(third, try run(third, "minimise cost at that renewable energy"))
+
+        case .weighted(let alpha, let beta, let gamma):
+            let stage1 = try run(base, "minimise cost (reference)")
+            guard let reference = stage1.objective, reference > 0 else { return finish(base, stage1) }
+            let demand = max(1, base.horizonDemandMWh)
+            var weighted = base
+            let terms = costTerms.map { Term(alpha * $0.coefficient / reference, $0.variable) }
+                + base.unservedTerms.map { Term(beta * $0.coefficient / demand, $0.variable) }
+                + base.renewableTerms.map { Term(-gamma * $0.coefficient / demand, $0.variable) }
+            weighted.program.replaceObjective(with: terms, constant: alpha * constant / reference)
+            return finish(weighted, try run(weighted, "minimise the weighted objective"))
+        }
+    }
+
+    private func pareto(_ system: EnergySystem, options: FormulationOptions, targets: [Double]) throws -> Optimization {
+        var points: [ParetoPoint] = []
+        var last: Optimization?
+        for target in targets {
+            var variant = system
+            let years = Dictionary(uniqueKeysWithValues: system.periods.map { ($0.year, target) })
+            variant.policies.renewableShare = PolicyTarget(years)
+            let run = try optimize(variant, options: options, mode: .cost)
+            let measures = run.result.solution.map { EnergyMeasures(run.lp, $0) }
+            points.append(ParetoPoint(target: target, status: run.result.status.code, costUSD: run.costUSD,
+                                      unservedMWh: measures?.unservedMWh, renewableShare: measures?.renewableShare))
+            last = run
+        }
+        guard var answer = last else {
+            throw FormulationError(["pareto mode needs at least one renewable-share target"])
+        }
+        answer.mode = .pareto(renewableTargets: targets)
+        answer.frontier = ParetoPoint.flagDominated(points)
+        answer.stages = points.map { Stage(name: "minimise cost at renewable share ≥ \($0.target)", status: $0.status,
+                                           objective: $0.costUSD, iterations: 0, seconds: 0) }
+        return answer
+    }
+}
+
+/// Horizon totals of a solution: unserved energy, renewable energy and share.
+struct EnergyMeasures {
+    var unservedMWh: Double
+    var renewableMWh: Double
+    var renewableShare: Double
+
+    init(_ lp: EnergyLP, _ solution: Solution) {
+        unservedMWh = lp.unservedTerms.reduce(0.0) { $0 + $1.coefficient * solution.values[$1.variable.index] }
+        renewableMWh = lp.renewableTerms.reduce(0.0) { $0 + $1.coefficient * solution.values[$1.variable.index] }
+        var servedMWh = lp.horizonDemandMWh
+        for (y, period) in lp.periods.enumerated() {
+            for series in lp.variables.unserved {
+                for (t, u) in series[y].enumerated() {
+                    servedMWh -= period.yearsRepresented * lp.options.time.steps[t].weight * solution.values[u.index]
+                }
+            }
+        }
+        renewableShare = servedMWh > 0 ? renewableMWh / servedMWh : 0
+    }
+}

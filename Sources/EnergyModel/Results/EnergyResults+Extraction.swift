@@ -1,0 +1,186 @@
+import Foundation
+import LinearProgramming
+
+extension EnergyResults {
+    /// Reads the results of an optimisation. Without a solution, `periods` and prices are empty
+    /// and the status says why.
+    public init(_ run: Optimization, provenance: Provenance) {
+        let lp = run.lp
+        status = run.result.status.code
+        objectiveMode = run.mode.name
+        objectiveUSD = run.costUSD
+        objectiveConstantUSD = lp.program.objectiveConstant
+        resolution = lp.options.time.resolution.description
+        stages = run.stages
+        frontier = run.frontier
+        self.provenance = provenance
+        guard let solution = run.result.solution else {
+            periods = []
+            marginalPrice = []
+            bindingConstraints = []
+            return
+        }
+        let reader = SolutionReader(lp: lp, solution: solution)
+        periods = lp.periods.indices.map { reader.periodResults($0) }
+        marginalPrice = reader.marginalPrices()
+        bindingConstraints = reader.bindingConstraints()
+    }
+}
+
+/// Computes results from one solution of an ``EnergyLP``.
+struct SolutionReader {
+    let lp: EnergyLP
+    let solution: Solution
+    var system: EnergySystem { lp.system }
+    var steps: [TimeStep] { lp.options.time.steps }
+
+    func value(_ v: Variable) -> Double { solution.values[v.index] }
+
+    /// Capacity of a generator in a period, MW.
+    func capacity(generator g: Int, period y: Int) -> Double {
+        if let k = lp.variables.capacity[g][y] { return value(k) }
+        return lp.fixedCapacityMW[system.generators[g].id]![y]
+    }
+
+    /// Power capacity of a storage unit in a period, MW.
+    func capacity(storage s: Int, period y: Int) -> Double {
+        if let k = lp.variables.storageCapacity[s][y] { return value(k) }
+        return lp.fixedCapacityMW[system.storages[s].id]![y]
+    }
+
+    /// Σ_t w_t x_t over a period's steps.
+    func energy(_ series: [Variable]) -> Double {
+        var total = 0.0
+        for (t, v) in series.enumerated() { total += steps[t].weight * value(v) }
+        return total
+    }
+
+    func fuel(of generator: Generator) -> Fuel? {
+        generator.fuel.flatMap { id in system.fuels.first { $0.id == id } }
+    }
+
+    func periodResults(_ y: Int) -> PeriodResults {
+        let period = lp.periods[y]
+        var capacityMW: [String: Double] = [:], newMW: [String: Double] = [:], generationMWh: [String: Double] = [:]
+        var byCarrier: [String: Double] = [:]
+        var co2 = 0.0, importBill = 0.0, importGeneration = 0.0, operatingCost = 0.0, fixedCost = 0.0, firm = 0.0
+        for (g, generator) in system.generators.enumerated() {
+            let k = capacity(generator: g, period: y)
+            capacityMW[generator.id] = k
+            if let x = lp.variables.build[g][y] { newMW[generator.id] = value(x) }
+            let series = lp.variables.generation[g][y]
+            let e = energy(series)
+            generationMWh[generator.id] = e
+            byCarrier[generator.carrier, default: 0] += e
+            firm += generator.capacityCredit * k
+            fixedCost += generator.fixedOMUSDPerKWYear * 1000 * k + annuities(generator.investment, builds: lp.variables.build[g], period: y)
+            let fuel = fuel(of: generator)
+            for (t, step) in steps.enumerated() {
+                let mwh = step.weight * value(series[t])
+                let price = fuel?.priceUSDPerMMBtu[period.year, step.month] ?? 0
+                operatingCost += mwh * (generator.variableOMUSDPerMWh + generator.heatRateMMBtuPerMWh * price)
+                co2 += mwh * generator.heatRateMMBtuPerMWh * (fuel?.co2TonnesPerMMBtu ?? 0)
+                if fuel?.imported == true { importBill += mwh * generator.heatRateMMBtuPerMWh * price }
+            }
+            if fuel?.imported == true { importGeneration += e }
+        }
+        for (s, storage) in system.storages.enumerated() {
+            let k = capacity(storage: s, period: y)
+            capacityMW[storage.id] = k
+            if let x = lp.variables.storageBuild[s][y] { newMW[storage.id] = value(x) }
+            let discharged = energy(lp.variables.discharge[s][y])
+            generationMWh[storage.id] = discharged
+            byCarrier["storage", default: 0] += discharged
+            firm += storage.capacityCredit * k
+            operatingCost += discharged * storage.variableOMUSDPerMWh
+            fixedCost += storage.fixedOMUSDPerKWYear * 1000 * k + annuities(storage.investment, builds: lp.variables.storageBuild[s], period: y)
+        }
+
+        var demandMWh = 0.0, unservedMWh = 0.0, shortageHours = 0.0, peakShortfall = 0.0, peakDemand = 0.0
+        var unservedByRegion: [String: Double] = [:]
+        for (r, region) in system.regions.enumerated() {
+            unservedByRegion[region.id] = energy(lp.variables.unserved[r][y])
+            unservedMWh += unservedByRegion[region.id]!
+        }
+        let demandSeries = system.regions.map { region in
+            system.demand.first { $0.region == region.id && $0.year == period.year }?.hourlyMW ?? []
+        }
+        for (t, step) in steps.enumerated() {
+            var shed = 0.0
+            for r in system.regions.indices {
+                demandMWh += step.weight * (demandSeries[r].isEmpty ? 0 : demandSeries[r][step.hour])
+                shed += value(lp.variables.unserved[r][y][t])
+            }
+            if shed > 1e-6 { shortageHours += step.weight }
+            peakShortfall = max(peakShortfall, shed)
+        }
+        for hour in 0..<EnergySystem.hoursPerYear {
+            peakDemand = max(peakDemand, demandSeries.reduce(0.0) { $0 + ($1.isEmpty ? 0 : $1[hour]) })
+        }
+
+        let generation = system.generators.reduce(0.0) { $0 + generationMWh[$1.id]! }
+        let served = demandMWh - unservedMWh
+        let renewable = Set(system.policies.renewableCarriers), clean = Set(system.policies.cleanCarriers)
+        let renewableMWh = byCarrier.filter { renewable.contains($0.key) }.values.reduce(0, +)
+        let cleanMWh = byCarrier.filter { clean.contains($0.key) }.values.reduce(0, +)
+        let shares = byCarrier.filter { $0.key != "storage" }.values.map { generation > 0 ? $0 / generation : 0 }
+        let rate = system.settings.exchangeRatePKRPerUSD
+        let averageCost = served > 0 ? (operatingCost + fixedCost) / served : 0
+        let indicators = Indicators(
+            renewableShare: served > 0 ? renewableMWh / served : 0,
+            cleanShare: served > 0 ? cleanMWh / served : 0,
+            importDependence: generation > 0 ? importGeneration / generation : 0,
+            hhi: shares.reduce(0) { $0 + $1 * $1 },
+            shannon: shares.reduce(0) { $0 - ($1 > 0 ? $1 * Foundation.log($1) : 0) },
+            co2T: co2, co2IntensityTPerMWh: generation > 0 ? co2 / generation : 0,
+            fuelImportBillUSD: importBill, fuelImportBillPKR: importBill * rate,
+            averageCostUSDPerMWh: averageCost, averageCostPKRPerKWh: averageCost * rate / 1000,
+            reserveMargin: peakDemand > 0 ? firm / peakDemand - 1 : 0,
+            unservedShare: demandMWh > 0 ? unservedMWh / demandMWh : 0,
+            shortageHours: shortageHours, peakShortfallMW: peakShortfall)
+        return PeriodResults(period: period.year, capacityMW: capacityMW, newCapacityMW: newMW, generationMWh: generationMWh,
+                             generationByCarrierMWh: byCarrier, demandMWh: demandMWh, unservedMWh: unservedMWh,
+                             unservedByRegionMWh: unservedByRegion, indicators: indicators)
+    }
+
+    /// Annuities (USD per year) of the builds alive in a period.
+    func annuities(_ investment: Investment?, builds: [Variable?], period y: Int) -> Double {
+        guard let investment else { return 0 }
+        let i = system.settings.discountRate
+        let capex: Double = investment.capexUSDPerKW * 1000
+        let perMW: Double = i > 0 ? capex * i / (1 - Foundation.pow(1 + i, -investment.lifetimeYears)) : capex / investment.lifetimeYears
+        var total = 0.0
+        for (earlier, build) in builds.enumerated().prefix(y + 1) {
+            guard let build else { continue }
+            if Double(lp.periods[y].year) < Double(lp.periods[earlier].year) + investment.lifetimeYears { total += perMW * value(build) }
+        }
+        return total
+    }
+
+    /// The marginal price of each region and step, undiscounted: `dual(EB) / (δ_y n_y w_t)`.
+    func price(region r: Int, period y: Int, step t: Int) -> Double {
+        solution.dual(lp.energyBalance[r][y][t]) / (lp.periodWeights[y] * steps[t].weight)
+    }
+
+    func marginalPrices() -> [MarginalPriceSummary] {
+        var summaries: [MarginalPriceSummary] = []
+        for (r, region) in system.regions.enumerated() {
+            for (y, period) in lp.periods.enumerated() {
+                let demand = system.demand.first { $0.region == region.id && $0.year == period.year }?.hourlyMW
+                var weighted = 0.0, weights = 0.0, low = Double.infinity, high = -Double.infinity
+                for (t, step) in steps.enumerated() {
+                    let p = price(region: r, period: y, step: t)
+                    let w = step.weight * (demand?[step.hour] ?? 1)
+                    weighted += w * p
+                    weights += w
+                    low = min(low, p)
+                    high = max(high, p)
+                }
+                summaries.append(MarginalPriceSummary(region: region.id, period: period.year,
+                                                      meanUSDPerMWh: weights > 0 ? weighted / weights : 0,
+                                                      minUSDPerMWh: low, maxUSDPerMWh: high))
+            }
+        }
+        return summaries
+    }
+}

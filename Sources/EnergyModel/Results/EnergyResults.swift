@@ -1,0 +1,151 @@
+/// What a run found, in the stable shape of `results.json` (docs/RESULTS.md, schema 1).
+/// Energies are per year of the period (MWh), money in USD per year unless named otherwise.
+public struct EnergyResults: Sendable, Equatable, Codable {
+    /// The schema of this structure; bumped when a key changes meaning or disappears.
+    public var schemaVersion = 1
+    /// The final solve's status code (`optimal`, `infeasible` ...).
+    public var status: String
+    /// The objective mode, e.g. `cost`, `deficit`.
+    public var objectiveMode: String
+    /// Total discounted cost over the horizon, USD, **including** the constant.
+    public var objectiveUSD: Double?
+    /// The constant part: fixed O&M of capacity that is not a decision.
+    public var objectiveConstantUSD: Double
+    /// Time resolution, e.g. `hourly`, `repdays:24`.
+    public var resolution: String
+    /// Results by period.
+    public var periods: [PeriodResults]
+    /// Marginal prices (dual of EB) by region and period.
+    public var marginalPrice: [MarginalPriceSummary]
+    /// Binding policy and supply constraints with their shadow prices, in words.
+    public var bindingConstraints: [BindingConstraint]
+    /// The stages of the objective mode.
+    public var stages: [Stage]
+    /// The Pareto frontier (pareto mode only).
+    public var frontier: [ParetoPoint]
+    /// Where the run came from: versions, inputs, options, timings.
+    public var provenance: Provenance
+}
+
+/// Results of one period.
+public struct PeriodResults: Sendable, Equatable, Codable {
+    /// The period's year.
+    public var period: Int
+    /// Capacity in service by resource (generators and storage power), MW.
+    public var capacityMW: [String: Double]
+    /// Capacity built in this period by resource, MW.
+    public var newCapacityMW: [String: Double]
+    /// Generation by generator, MWh per year (storage: discharge).
+    public var generationMWh: [String: Double]
+    /// Generation by carrier, MWh per year (storage discharge under `storage`).
+    public var generationByCarrierMWh: [String: Double]
+    /// Demand, MWh per year.
+    public var demandMWh: Double
+    /// Unserved energy, MWh per year.
+    public var unservedMWh: Double
+    /// Unserved energy by region, MWh per year.
+    public var unservedByRegionMWh: [String: Double]
+    /// Energy-security indicators.
+    public var indicators: Indicators
+}
+
+/// The security indicators of MODEL.md for one period.
+public struct Indicators: Sendable, Equatable, Codable {
+    /// Renewable generation / served demand.
+    public var renewableShare: Double
+    /// (Renewable + hydro + nuclear, per the clean carriers) generation / served demand.
+    public var cleanShare: Double
+    /// Share of generation from imported fuels.
+    public var importDependence: Double
+    /// Herfindahl–Hirschman index of the generation mix by carrier, Σ s².
+    public var hhi: Double
+    /// Shannon–Wiener index of the generation mix by carrier, −Σ s ln s.
+    public var shannon: Double
+    /// CO2 emissions, t per year.
+    public var co2T: Double
+    /// CO2 per MWh generated, t/MWh.
+    public var co2IntensityTPerMWh: Double
+    /// Fuel import bill, USD per year.
+    public var fuelImportBillUSD: Double
+    /// Fuel import bill, PKR per year (at the run's exchange rate).
+    public var fuelImportBillPKR: Double
+    /// Annual cost of supply (capital annuities, fixed O&M, fuel and variable O&M; unserved energy
+    /// excluded) per MWh served, USD/MWh.
+    public var averageCostUSDPerMWh: Double
+    /// The same in PKR/kWh.
+    public var averageCostPKRPerKWh: Double
+    /// Firm capacity (credits) over peak demand, minus 1.
+    public var reserveMargin: Double
+    /// Unserved energy / demand.
+    public var unservedShare: Double
+    /// Hours with any unserved energy (weighted), per year.
+    public var shortageHours: Double
+    /// Largest system-wide shortfall in any step, MW.
+    public var peakShortfallMW: Double
+}
+
+/// Marginal prices of one region in one period (EB dual per MWh, undiscounted), USD/MWh.
+public struct MarginalPriceSummary: Sendable, Equatable, Codable {
+    /// Region id.
+    public var region: String
+    /// Period year.
+    public var period: Int
+    /// Demand-weighted mean.
+    public var meanUSDPerMWh: Double
+    /// Lowest.
+    public var minUSDPerMWh: Double
+    /// Highest.
+    public var maxUSDPerMWh: Double
+}
+
+/// A binding constraint with its shadow price.
+public struct BindingConstraint: Sendable, Equatable, Codable {
+    /// The equation ID.
+    public var equation: EquationID
+    /// Its indices, e.g. `["rlng", "2030", "m07"]`.
+    public var indices: [String]
+    /// The shadow price per unit of the constraint, undiscounted to the period's year.
+    public var shadowPrice: Double
+    /// The unit of the shadow price, e.g. `USD/MMBtu`.
+    public var unit: String
+    /// For a soft policy: how far it is violated, in the constraint's unit.
+    public var violation: Double?
+    /// The finding in words.
+    public var sentence: String
+}
+
+/// Where a run came from.
+public struct Provenance: Sendable, Equatable, Codable {
+    /// Bijli's version.
+    public var bijliVersion: String
+    /// GLPK's version.
+    public var glpkVersion: String
+    /// Input files (relative path → SHA-256 or another stated digest).
+    public var inputHashes: [String: String]
+    /// Options in words (resolution, method, mode, periods).
+    public var options: [String: String]
+    /// Seconds spent building the program.
+    public var buildSeconds: Double
+    /// Seconds spent in the solver (all stages).
+    public var solveSeconds: Double
+    /// Program size.
+    public var rows: Int
+    /// Program size.
+    public var columns: Int
+    /// Program size (stored non-zeros).
+    public var nonzeros: Int
+
+    /// Creates provenance.
+    public init(bijliVersion: String, glpkVersion: String, inputHashes: [String: String], options: [String: String],
+                buildSeconds: Double, solveSeconds: Double, rows: Int, columns: Int, nonzeros: Int) {
+        self.bijliVersion = bijliVersion
+        self.glpkVersion = glpkVersion
+        self.inputHashes = inputHashes
+        self.options = options
+        self.buildSeconds = buildSeconds
+        self.solveSeconds = solveSeconds
+        self.rows = rows
+        self.columns = columns
+        self.nonzeros = nonzeros
+    }
+}
