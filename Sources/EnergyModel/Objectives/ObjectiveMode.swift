@@ -76,6 +76,10 @@ public struct ParetoPoint: Sendable, Equatable, Codable {
     /// Whether another point is at least as good on all three and better on one.
     public var dominated: Bool
 
+    enum CodingKeys: String, CodingKey {
+        case target, status, costUSD = "cost_usd", unservedMWh = "unserved_mwh", renewableShare = "renewable_share", dominated
+    }
+
     /// Creates a point.
     public init(target: Double, status: String, costUSD: Double?, unservedMWh: Double?, renewableShare: Double?, dominated: Bool = false) {
         self.target = target

@@ -25,6 +25,12 @@ public struct EnergyResults: Sendable, Equatable, Codable {
     public var frontier: [ParetoPoint]
     /// Where the run came from: versions, inputs, options, timings.
     public var provenance: Provenance
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version", status, objectiveMode = "objective_mode", objectiveUSD = "objective_usd"
+        case objectiveConstantUSD = "objective_constant_usd", resolution, periods, marginalPrice = "marginal_price"
+        case bindingConstraints = "binding_constraints", stages, frontier, provenance
+    }
 }
 
 /// Results of one period.
@@ -47,6 +53,13 @@ public struct PeriodResults: Sendable, Equatable, Codable {
     public var unservedByRegionMWh: [String: Double]
     /// Energy-security indicators.
     public var indicators: Indicators
+
+    enum CodingKeys: String, CodingKey {
+        case period, indicators
+        case capacityMW = "capacity_mw", newCapacityMW = "new_capacity_mw", generationMWh = "generation_mwh"
+        case generationByCarrierMWh = "generation_by_carrier_mwh", demandMWh = "demand_mwh", unservedMWh = "unserved_mwh"
+        case unservedByRegionMWh = "unserved_by_region_mwh"
+    }
 }
 
 /// The security indicators of MODEL.md for one period.
@@ -82,6 +95,15 @@ public struct Indicators: Sendable, Equatable, Codable {
     public var shortageHours: Double
     /// Largest system-wide shortfall in any step, MW.
     public var peakShortfallMW: Double
+
+    enum CodingKeys: String, CodingKey {
+        case renewableShare = "renewable_share", cleanShare = "clean_share", importDependence = "import_dependence"
+        case hhi, shannon, co2T = "co2_t", co2IntensityTPerMWh = "co2_intensity_t_per_mwh"
+        case fuelImportBillUSD = "fuel_import_bill_usd", fuelImportBillPKR = "fuel_import_bill_pkr"
+        case averageCostUSDPerMWh = "average_cost_usd_per_mwh", averageCostPKRPerKWh = "average_cost_pkr_per_kwh"
+        case reserveMargin = "reserve_margin", unservedShare = "unserved_share", shortageHours = "shortage_hours"
+        case peakShortfallMW = "peak_shortfall_mw"
+    }
 }
 
 /// Marginal prices of one region in one period (EB dual per MWh, undiscounted), USD/MWh.
@@ -96,6 +118,10 @@ public struct MarginalPriceSummary: Sendable, Equatable, Codable {
     public var minUSDPerMWh: Double
     /// Highest.
     public var maxUSDPerMWh: Double
+
+    enum CodingKeys: String, CodingKey {
+        case region, period, meanUSDPerMWh = "mean_usd_per_mwh", minUSDPerMWh = "min_usd_per_mwh", maxUSDPerMWh = "max_usd_per_mwh"
+    }
 }
 
 /// A binding constraint with its shadow price.
@@ -112,6 +138,10 @@ public struct BindingConstraint: Sendable, Equatable, Codable {
     public var violation: Double?
     /// The finding in words.
     public var sentence: String
+
+    enum CodingKeys: String, CodingKey {
+        case equation, indices, shadowPrice = "shadow_price", unit, violation, sentence
+    }
 }
 
 /// Where a run came from.
@@ -134,6 +164,11 @@ public struct Provenance: Sendable, Equatable, Codable {
     public var columns: Int
     /// Program size (stored non-zeros).
     public var nonzeros: Int
+
+    enum CodingKeys: String, CodingKey {
+        case bijliVersion = "bijli_version", glpkVersion = "glpk_version", inputHashes = "input_hashes", options
+        case buildSeconds = "build_seconds", solveSeconds = "solve_seconds", rows, columns, nonzeros
+    }
 
     /// Creates provenance.
     public init(bijliVersion: String, glpkVersion: String, inputHashes: [String: String], options: [String: String],
