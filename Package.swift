@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
-        .executableTarget(name: "BijliBench", dependencies: ["LinearProgramming"]),
+        .executableTarget(name: "BijliBench", dependencies: ["LinearProgramming", "EnergyModel"]),
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),

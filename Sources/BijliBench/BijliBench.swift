@@ -10,13 +10,20 @@ struct BijliBench {
         switch arguments.first ?? "all" {
         case "full-year-once":
             try fullYearOnce(hours: Int(arguments.dropFirst().first ?? "") ?? 8760)
+        case "energy-once":
+            let rest = Array(arguments.dropFirst())
+            try energyOnce(resolution: rest.first ?? "repdays:24", periods: Int(rest.dropFirst().first ?? "") ?? 3,
+                           method: SolverMethod(rawValue: rest.dropFirst(2).first ?? "") ?? .interiorPoint)
+        case "energy":
+            try energy(repeats: Int(ProcessInfo.processInfo.environment["BIJLI_BENCH_REPEATS"] ?? "") ?? 3)
         case "all":
             let repeats = Int(ProcessInfo.processInfo.environment["BIJLI_BENCH_REPEATS"] ?? "") ?? 3
             try fullYear(repeats: repeats)
             try warmVersusCold(repeats: 5)
             try batch(repeats: 3)
+            try energy(repeats: repeats)
         case let other:
-            FileHandle.standardError.write(Data("usage: BijliBench [all | full-year-once [HOURS]] (not '\(other)')\n".utf8))
+            FileHandle.standardError.write(Data("usage: BijliBench [all | energy | full-year-once [HOURS] | energy-once RESOLUTION PERIODS METHOD] (not '\(other)')\n".utf8))
             exit(64)
         }
     }

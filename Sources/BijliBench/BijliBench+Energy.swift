@@ -1,0 +1,66 @@
+import EnergyModel
+import Foundation
+import LinearProgramming
+
+extension BijliBench {
+    /// The measurements of one energy-model run, printed as one JSON line by a child process.
+    struct EnergyRecord: Codable {
+        var label = "", rows = 0, columns = 0, nonzeros = 0, iterations = 0
+        var aggregateSeconds = 0.0, buildSeconds = 0.0, loadSeconds = 0.0, solveSeconds = 0.0
+        var status = "", objective = 0.0, maxRSSBytes = 0
+    }
+
+    /// One run of the synthetic 3-region system: `repdays:N` or `hourly`, over `periods` periods.
+    static func energyOnce(resolution: String, periods: Int, method: SolverMethod) throws {
+        let years = (0..<periods).map { 2025 + 5 * $0 }
+        let system = SyntheticSystem.make(years: years)
+        var record = EnergyRecord()
+        record.label = "\(resolution), \(periods) period(s), \(method.rawValue)"
+        let clock = ContinuousClock()
+        var start = clock.now
+        let time: TimeSlices
+        if resolution.hasPrefix("repdays:"), let n = Int(resolution.dropFirst(8)) {
+            var series: [String: [Double]] = system.profiles
+            for d in system.demand where d.year == years[0] { series["demand.\(d.region)"] = d.hourlyMW }
+            time = try TimeSlices.representativeDays(count: n, series: series).0
+        } else {
+            time = .hourly
+        }
+        record.aggregateSeconds = seconds(clock.now - start)
+        start = clock.now
+        let lp = try EnergyLP.build(system, options: FormulationOptions(time: time))
+        record.buildSeconds = seconds(clock.now - start)
+        let result = try GLPKSolver(options: SolverOptions(method: method, captureLog: false)).solve(lp.program)
+        record.rows = lp.program.rowCount
+        record.columns = lp.program.variableCount
+        record.nonzeros = lp.program.entryCount
+        record.loadSeconds = result.loadSeconds
+        record.solveSeconds = result.solveSeconds
+        record.iterations = result.iterations
+        record.status = result.status.code
+        record.objective = result.objective ?? .nan
+        record.maxRSSBytes = maxRSS(RUSAGE_SELF)
+        print(String(decoding: try JSONEncoder().encode(record), as: UTF8.self))
+    }
+
+    static func energy(repeats: Int) throws {
+        print("## Synthetic 3-region energy model (3 regions, 12 generators, 2 batteries, 2 corridors)\n")
+        print("| case | rows | columns | non-zeros | build (s) | load (s) | solve (s) | iterations | peak RSS (MiB) | status |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        let cases: [(String, Int, SolverMethod)] = [
+            ("repdays:24", 3, .primalSimplex), ("repdays:24", 3, .interiorPoint), ("hourly", 1, .interiorPoint),
+        ]
+        for (resolution, periods, method) in cases {
+            var runs: [EnergyRecord] = []
+            for _ in 0..<repeats {
+                let output = try runChild([CommandLine.arguments[0], "energy-once", resolution, String(periods), method.rawValue])
+                runs.append(try JSONDecoder().decode(EnergyRecord.self, from: Data(output.utf8)))
+            }
+            let r = runs[0]
+            func med(_ key: KeyPath<EnergyRecord, Double>) -> String { f(median(runs.map { $0[keyPath: key] })) }
+            let rss = median(runs.map { Double($0.maxRSSBytes) }) / 1_048_576
+            print("| \(r.label) | \(r.rows) | \(r.columns) | \(r.nonzeros) | \(med(\.buildSeconds)) | \(med(\.loadSeconds)) | \(med(\.solveSeconds)) | \(r.iterations) | \(f(rss)) | \(r.status) |")
+        }
+        print("")
+    }
+}
