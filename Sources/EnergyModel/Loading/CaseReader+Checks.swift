@@ -40,7 +40,7 @@ extension CaseReader {
 
     private func checkPolicies() {
         let path = modelPath("model.yaml")
-        let carriers = Set(generators.map(\.carrier))
+        let carriers = declaredCarriers
         for entry in policyCarriers where !carriers.contains(entry.name) {
             log.add(path, line: entry.node.mark?.line, column: entry.node.mark?.column,
                     "'\(entry.list)' names carrier '\(entry.name)', which no generator has",

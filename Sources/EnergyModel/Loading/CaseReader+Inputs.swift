@@ -9,20 +9,25 @@ extension CaseReader {
         table.checkColumns(required: ["year", "years_represented"], optional: ["source", "tag"], log: log)
         if table.rows.isEmpty { log.add(table.path, line: table.headerLine, "no periods", suggestion: "add one row per planning period") }
         var previous: (year: Int, line: Int)?
+        var firstLine: [Int: Int] = [:]
         for row in table.rows {
             guard let year = table.int(row, "year", log: log) else { continue }
-            if let previous, year <= previous.year {
-                table.issue(row, "year", year == previous.year ? "period \(year) is given twice (first on line \(previous.line))"
-                                                              : "period \(year) comes after \(previous.year): periods must be in increasing year order",
-                            suggestion: year == previous.year ? "remove one of them" : "sort the rows by year", log: log)
+            if let first = firstLine[year] {
+                table.issue(row, "year", "period \(year) is given twice (first on line \(first))", suggestion: "remove one of them", log: log)
                 continue
             }
+            if let previous, year < previous.year {
+                table.issue(row, "year", "period \(year) comes after \(previous.year): periods must be in increasing year order",
+                            suggestion: "sort the rows by year", log: log)
+            }
             previous = (year, row.line)
-            guard let represented = table.double(row, "years_represented", log: log) else { continue }
+            firstLine[year] = row.line
+            // A period with a bad length is still a period (reported once, not again by every file that names its year).
+            var represented = table.double(row, "years_represented", log: log) ?? 1
             if represented <= 0 {
                 table.issue(row, "years_represented", "'years_represented' must be positive, found \(represented)",
                             suggestion: "give the number of years the period stands for, e.g. 5", log: log)
-                continue
+                represented = 1
             }
             if let note = table.note(row, file: file, key: "periods.\(year)", log: log) { sources.append(note) }
             periods.append(Period(year: year, yearsRepresented: represented))

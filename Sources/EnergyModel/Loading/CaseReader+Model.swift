@@ -116,6 +116,7 @@ extension CaseReader {
             guard let id = yaml.string(map, "id") else { continue }
             if !isValidID(id) { yaml.issue(map["id"], "fuel id '\(id)' has characters other than letters, digits, '_', '-', '.'") }
             entries.append((id, map["id"]?.mark?.line, map["id"]?.mark?.column))
+            declaredFuels.append(id)
             let imported = yaml.bool(map, "imported")
             let co2 = nonNegative(yaml, map, "co2_t_per_mmbtu", id: id)
             if let imported, let co2 { fuels.append(Fuel(id: id, imported: imported, co2TonnesPerMMBtu: co2)) }

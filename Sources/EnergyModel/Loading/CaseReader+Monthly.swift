@@ -3,7 +3,7 @@ import Foundation
 extension CaseReader {
     /// `Inputs/<model>/fuel_prices.csv` (optional): price by fuel, period and month, USD/MMBtu.
     func readFuelPrices() {
-        for entry in monthlyFile("fuel_prices.csv", keyColumn: "fuel", valueColumn: "price_usd_per_mmbtu", known: fuels.map(\.id), what: "fuel") {
+        for entry in monthlyFile("fuel_prices.csv", keyColumn: "fuel", valueColumn: "price_usd_per_mmbtu", known: declaredFuels, what: "fuel") {
             if let index = fuels.firstIndex(where: { $0.id == entry.key }) {
                 fuels[index].priceUSDPerMMBtu.values[entry.year, default: [:]][entry.month] = entry.value
             }
@@ -12,7 +12,7 @@ extension CaseReader {
 
     /// `Inputs/<model>/fuel_supply.csv` (optional): supply limit by fuel, period and month, MMBtu per month.
     func readFuelSupply() {
-        for entry in monthlyFile("fuel_supply.csv", keyColumn: "fuel", valueColumn: "limit_mmbtu", known: fuels.map(\.id), what: "fuel") {
+        for entry in monthlyFile("fuel_supply.csv", keyColumn: "fuel", valueColumn: "limit_mmbtu", known: declaredFuels, what: "fuel") {
             if let index = fuels.firstIndex(where: { $0.id == entry.key }) {
                 fuels[index].supplyLimitMMBtu.values[entry.year, default: [:]][entry.month] = entry.value
             }
@@ -21,9 +21,8 @@ extension CaseReader {
 
     /// `Inputs/<model>/hydro_budgets.csv` (optional): monthly energy of reservoir hydro, GWh (stored as MWh).
     func readHydroBudgets() {
-        let budgeted = generators.filter(\.hasHydroBudget).map(\.id)
-        let entries = monthlyFile("hydro_budgets.csv", keyColumn: "generator", valueColumn: "energy_gwh", known: generators.map(\.id), what: "generator",
-                                  allowedKeys: budgeted, notAllowed: "has 'hydro_budget' false in generators.csv")
+        let entries = monthlyFile("hydro_budgets.csv", keyColumn: "generator", valueColumn: "energy_gwh", known: declaredGenerators, what: "generator",
+                                  allowedKeys: declaredHydro, notAllowed: "has 'hydro_budget' false in generators.csv")
         for entry in entries.sorted(by: { ($0.key, $0.year, $0.month) < ($1.key, $1.year, $1.month) }) {
             hydroBudgets.append(HydroBudget(generator: entry.key, year: entry.year, month: entry.month, energyMWh: entry.value * 1000))
         }

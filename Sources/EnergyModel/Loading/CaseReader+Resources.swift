@@ -15,19 +15,21 @@ extension CaseReader {
                        "forced_outage_rate", "availability_profile", "min_generation_fraction", "capacity_credit", "hydro_budget"]
                 + Self.investmentColumns, log: log)
         if table.rows.isEmpty { log.add(table.path, line: table.headerLine, "no generators", suggestion: "add one row per generating resource") }
-        let regionIDs = regions.map(\.id), fuelIDs = fuels.map(\.id)
+        let regionIDs = regions.map(\.id), fuelIDs = declaredFuels
         var entries: [(id: String, line: Int?, column: Int?)] = []
         for row in table.rows {
             guard let id = table.string(row, "id", required: true, log: log) else { continue }
             if !isValidID(id) { table.issue(row, "id", "generator id '\(id)' has characters other than letters, digits, '_', '-', '.'", log: log) }
             entries.append((id, row.line, table.column(row, "id")))
             generatorLines[id] = generatorLines[id] ?? row.line
+            declaredGenerators.append(id)
             let region = table.string(row, "region", required: true, log: log)
             if let region, !regions.isEmpty, !regionIDs.contains(region) {
                 table.issue(row, "region", "unknown region '\(region)'", suggestion: Suggestion.advice(for: region, among: regionIDs), log: log)
             }
             let technology = table.string(row, "technology", required: true, log: log)
             let carrier = table.string(row, "carrier", required: true, log: log)
+            if let carrier { declaredCarriers.insert(carrier) }
             let fuel = table.string(row, "fuel", required: false, log: log)
             if let fuel, !fuelIDs.contains(fuel) {
                 table.issue(row, "fuel", "unknown fuel '\(fuel)'", suggestion: Suggestion.advice(for: fuel, among: fuelIDs), log: log)
@@ -52,6 +54,7 @@ extension CaseReader {
             if let profile { profileReferences.append((id, profile, row.line, table.column(row, "availability_profile"))) }
             let retirement = table.int(row, "retirement_year", required: false, log: log)
             let hydro = table.bool(row, "hydro_budget", default: false, log: log)
+            if hydro { declaredHydro.append(id) }
             let investment = readInvestment(table, row, id: id, existing: existing ?? 0)
             if let note = table.note(row, file: file, key: "generators.\(id)", log: log) { sources.append(note) }
             guard let region, let technology, let carrier, let existing, let heatRate, let vom, let fom, let outage, let minimum, let credit,

@@ -28,6 +28,14 @@ final class CaseReader {
     var policyCarriers: [(name: String, node: Node, list: String)] = []
     /// Policies that are set, with their nodes, checked once resources are known.
     var policyNodes: [String: Node] = [:]
+    /// Every fuel id declared, even in entries with other errors (so references to them are not reported again).
+    var declaredFuels: [String] = []
+    /// Every generator id declared, even in rows with other errors.
+    var declaredGenerators: [String] = []
+    /// Generator ids whose row says `hydro_budget` true, even in rows with other errors.
+    var declaredHydro: [String] = []
+    /// Every carrier named in generators.csv, even in rows with other errors.
+    var declaredCarriers: Set<String> = []
     /// Where each generator was defined (for later cross-checks).
     var generatorLines: [String: Int] = [:]
     /// Where each generator's availability profile field is (line, column).
