@@ -10,8 +10,8 @@ extension CaseReader {
         guard let text = TextFile.read(file, in: model, required: true, log: log),
               let table = CSVTable(path: modelPath(file), text: text, log: log) else { return }
         table.checkColumns(
-            required: ["id", "region", "technology", "carrier", "existing_capacity_mw", "source", "tag"],
-            optional: ["fuel", "retirement_year", "heat_rate_mmbtu_per_mwh", "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year",
+            required: ["id", "region", "technology", "carrier", "existing_capacity_mw"],
+            optional: ["source", "tag", "fuel", "retirement_year", "heat_rate_mmbtu_per_mwh", "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year",
                        "forced_outage_rate", "availability_profile", "min_generation_fraction", "capacity_credit", "hydro_budget"]
                 + Self.investmentColumns, log: log)
         if table.rows.isEmpty { log.add(table.path, line: table.headerLine, "no generators", suggestion: "add one row per generating resource") }
@@ -78,8 +78,8 @@ extension CaseReader {
         guard let text = TextFile.read(file, in: model, required: false, log: log),
               let table = CSVTable(path: modelPath(file), text: text, log: log) else { return }
         table.checkColumns(
-            required: ["id", "region", "technology", "existing_power_mw", "duration_hours", "charge_efficiency", "discharge_efficiency", "source", "tag"],
-            optional: ["self_discharge_per_hour", "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year", "capacity_credit", "retirement_year"]
+            required: ["id", "region", "technology", "existing_power_mw", "duration_hours", "charge_efficiency", "discharge_efficiency"],
+            optional: ["source", "tag", "self_discharge_per_hour", "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year", "capacity_credit", "retirement_year"]
                 + Self.investmentColumns, log: log)
         let regionIDs = regions.map(\.id)
         var entries: [(id: String, line: Int?, column: Int?)] = generators.map { ($0.id, nil, nil) }
