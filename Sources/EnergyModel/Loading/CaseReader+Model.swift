@@ -1,0 +1,197 @@
+import Foundation
+import Yams
+
+extension CaseReader {
+    /// `Inputs/<model>/settings.yaml`: the exchange rate.
+    func readInputSettings() {
+        let file = "settings.yaml"
+        guard let text = TextFile.read(file, in: inputs, required: true, log: log) else { return }
+        let yaml = YAMLFile(path: inputsPath(file), name: file, log: log)
+        guard let root = yaml.parse(text), let top = yaml.mapping(root, "settings.yaml") else { return }
+        yaml.checkKeys(top, at: root, allowed: ["exchange_rate_pkr_per_usd", "source", "tag"],
+                       required: ["exchange_rate_pkr_per_usd"], context: "settings.yaml")
+        let provenance = yaml.provenance(top, inherited: .init())
+        if let rate = yaml.double(top, "exchange_rate_pkr_per_usd") {
+            if rate > 0 { exchangeRate = rate } else { yaml.issue(top["exchange_rate_pkr_per_usd"], "'exchange_rate_pkr_per_usd' must be positive, found \(rate)") }
+            if let note = yaml.note(provenance, key: "exchange_rate_pkr_per_usd", at: root) { sources.append(note) }
+        }
+    }
+
+    /// `Models/<model>/model.yaml`: name, settings, regions, corridors, fuels, policies.
+    func readModelFile() {
+        let file = "model.yaml"
+        name = model.standardizedFileURL.lastPathComponent
+        guard let text = TextFile.read(file, in: model, required: true, log: log) else { return }
+        let yaml = YAMLFile(path: modelPath(file), name: file, log: log)
+        guard let root = yaml.parse(text), let top = yaml.mapping(root, "model.yaml") else { return }
+        yaml.checkKeys(top, at: root, allowed: ["name", "source", "tag", "settings", "regions", "corridors", "fuels", "policies"],
+                       required: ["settings", "regions"], context: "model.yaml")
+        if let given = yaml.string(top, "name") { name = given }
+        let provenance = yaml.provenance(top, inherited: .init())
+        if let node = top["settings"] { readSettings(node, yaml: yaml, inherited: provenance) }
+        if let node = top["regions"] { readRegions(node, yaml: yaml) }
+        if let node = top["corridors"], !yaml.isNull(node) { readCorridors(node, yaml: yaml, inherited: provenance) }
+        if let node = top["fuels"], !yaml.isNull(node) { readFuels(node, yaml: yaml, inherited: provenance) }
+        if let node = top["policies"], !yaml.isNull(node) { readPolicies(node, yaml: yaml, inherited: provenance) }
+    }
+
+    private func readSettings(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) {
+        guard let map = yaml.mapping(node, "'settings'") else { return }
+        yaml.checkKeys(map, at: node, allowed: ["discount_rate", "base_year", "voll_usd_per_mwh", "source", "tag"],
+                       required: ["discount_rate", "base_year", "voll_usd_per_mwh"], context: "settings")
+        let provenance = yaml.provenance(map, inherited: inherited)
+        if let rate = yaml.double(map, "discount_rate") {
+            if rate >= 0, rate < 1 { settings.discountRate = rate } else {
+                yaml.issue(map["discount_rate"], "'discount_rate' must be in [0, 1), found \(rate)", suggestion: "write a fraction, e.g. 0.10 for 10 %")
+            }
+        }
+        if let year = yaml.int(map, "base_year") {
+            settings.baseYear = year
+            if let first = periods.first?.year, year > first {
+                yaml.issue(map["base_year"], "'base_year' \(year) is after the first period \(first)", suggestion: "discount to a year no later than the first period")
+            }
+        }
+        if let voll = yaml.double(map, "voll_usd_per_mwh") {
+            if voll > 0 { settings.vollUSDPerMWh = voll } else { yaml.issue(map["voll_usd_per_mwh"], "'voll_usd_per_mwh' must be positive, found \(voll)") }
+        }
+        if let note = yaml.note(provenance, key: "settings", at: node) { sources.append(note) }
+    }
+
+    private func readRegions(_ node: Node, yaml: YAMLFile) {
+        guard let items = yaml.sequence(node, "'regions'") else { return }
+        if items.isEmpty { yaml.issue(node, "no regions", suggestion: "list at least one region") }
+        var entries: [(id: String, line: Int?, column: Int?)] = []
+        for item in items {
+            guard let map = yaml.mapping(item, "a region") else { continue }
+            yaml.checkKeys(map, at: item, allowed: ["id", "name", "source", "tag"], required: ["id"], context: "a region")
+            guard let id = yaml.string(map, "id") else { continue }
+            if !isValidID(id) { yaml.issue(map["id"], "region id '\(id)' has characters other than letters, digits, '_', '-', '.'") }
+            entries.append((id, map["id"]?.mark?.line, map["id"]?.mark?.column))
+            regions.append(Region(id: id, name: yaml.string(map, "name") ?? ""))
+        }
+        checkDuplicates(entries, path: yaml.path, what: "region")
+    }
+
+    private func readCorridors(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) {
+        guard let items = yaml.sequence(node, "'corridors'") else { return }
+        var entries: [(id: String, line: Int?, column: Int?)] = []
+        let regionIDs = regions.map(\.id)
+        for item in items {
+            guard let map = yaml.mapping(item, "a corridor") else { continue }
+            yaml.checkKeys(map, at: item, allowed: ["id", "from", "to", "capacity_mw", "reverse_capacity_mw", "loss_fraction", "source", "tag"],
+                           required: ["id", "from", "to", "capacity_mw"], context: "a corridor")
+            let provenance = yaml.provenance(map, inherited: inherited)
+            guard let id = yaml.string(map, "id") else { continue }
+            entries.append((id, map["id"]?.mark?.line, map["id"]?.mark?.column))
+            let from = yaml.string(map, "from"), to = yaml.string(map, "to")
+            for (key, region) in [("from", from), ("to", to)] {
+                if let region, !regionIDs.contains(region) {
+                    yaml.issue(map[key], "corridor '\(id)': unknown region '\(region)'", suggestion: Suggestion.advice(for: region, among: regionIDs))
+                }
+            }
+            if let from, from == to { yaml.issue(map["to"], "corridor '\(id)' joins region '\(from)' to itself") }
+            let capacity = nonNegative(yaml, map, "capacity_mw", id: id)
+            let reverse = nonNegative(yaml, map, "reverse_capacity_mw", id: id)
+            var loss = yaml.double(map, "loss_fraction") ?? 0
+            if !(loss >= 0 && loss < 1) {
+                yaml.issue(map["loss_fraction"], "corridor '\(id)': 'loss_fraction' must be in [0, 1), found \(loss)")
+                loss = 0
+            }
+            if let from, let to, let capacity {
+                corridors.append(Corridor(id: id, from: from, to: to, capacityMW: capacity, reverseCapacityMW: reverse, lossFraction: loss))
+            }
+            if let note = yaml.note(provenance, key: "corridors.\(id)", at: item) { sources.append(note) }
+        }
+        checkDuplicates(entries, path: yaml.path, what: "corridor")
+    }
+
+    private func readFuels(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) {
+        guard let items = yaml.sequence(node, "'fuels'") else { return }
+        var entries: [(id: String, line: Int?, column: Int?)] = []
+        for item in items {
+            guard let map = yaml.mapping(item, "a fuel") else { continue }
+            yaml.checkKeys(map, at: item, allowed: ["id", "imported", "co2_t_per_mmbtu", "source", "tag"],
+                           required: ["id", "imported", "co2_t_per_mmbtu"], context: "a fuel")
+            let provenance = yaml.provenance(map, inherited: inherited)
+            guard let id = yaml.string(map, "id") else { continue }
+            if !isValidID(id) { yaml.issue(map["id"], "fuel id '\(id)' has characters other than letters, digits, '_', '-', '.'") }
+            entries.append((id, map["id"]?.mark?.line, map["id"]?.mark?.column))
+            declaredFuels.append(id)
+            let imported = yaml.bool(map, "imported")
+            let co2 = nonNegative(yaml, map, "co2_t_per_mmbtu", id: id)
+            if let imported, let co2 { fuels.append(Fuel(id: id, imported: imported, co2TonnesPerMMBtu: co2)) }
+            if let note = yaml.note(provenance, key: "fuels.\(id)", at: item) { sources.append(note) }
+        }
+        checkDuplicates(entries, path: yaml.path, what: "fuel")
+    }
+
+    private func readPolicies(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) {
+        guard let map = yaml.mapping(node, "'policies'") else { return }
+        let targets = ["reserve_margin", "renewable_share", "co2_cap_t", "import_share_cap", "fx_budget_usd"]
+        yaml.checkKeys(map, at: node, allowed: targets + ["renewable_carriers", "clean_carriers", "source", "tag"], context: "policies")
+        let provenance = yaml.provenance(map, inherited: inherited)
+        for list in ["renewable_carriers", "clean_carriers"] {
+            guard let names = yaml.strings(map, list), let listNode = map[list] else { continue }
+            let items = listNode.sequence.map(Array.init) ?? []
+            for (index, name) in names.enumerated() {
+                policyCarriers.append((name, index < items.count ? items[index] : listNode, list))
+            }
+            if list == "renewable_carriers" { policies.renewableCarriers = names } else { policies.cleanCarriers = names }
+        }
+        for key in targets {
+            guard let targetNode = map[key], !yaml.isNull(targetNode) else { continue }
+            let upper: Double? = (key == "renewable_share" || key == "import_share_cap") ? 1 : nil
+            guard let target = readTarget(targetNode, key: key, upper: upper, yaml: yaml, inherited: provenance) else { continue }
+            policyNodes[key] = targetNode
+            switch key {
+            case "reserve_margin": policies.reserveMargin = target
+            case "renewable_share": policies.renewableShare = target
+            case "co2_cap_t": policies.co2CapTonnes = target
+            case "import_share_cap": policies.importShareCap = target
+            default: policies.fxBudgetUSD = target
+            }
+        }
+    }
+
+    /// A policy target `{values: {2030: 0.3}, penalty: 1000, source:, tag:}`.
+    private func readTarget(_ node: Node, key: String, upper: Double?, yaml: YAMLFile, inherited: YAMLFile.Provenance) -> PolicyTarget? {
+        guard let map = yaml.mapping(node, "policy '\(key)'") else { return nil }
+        yaml.checkKeys(map, at: node, allowed: ["values", "penalty", "source", "tag"], required: ["values"], context: "policy '\(key)'")
+        let provenance = yaml.provenance(map, inherited: inherited)
+        guard let valuesNode = map["values"], let values = yaml.mapping(valuesNode, "'\(key).values'") else { return nil }
+        var byYear: [Int: Double] = [:]
+        for (yearNode, valueNode) in values {
+            guard let year = Int(yearNode.scalar?.string ?? "") else {
+                yaml.issue(yearNode, "'\(key).values' keys must be period years, found \(yaml.describe(yearNode))")
+                continue
+            }
+            if !periods.isEmpty, !periodYears.contains(year) {
+                yaml.issue(yearNode, "policy '\(key)': \(year) is not a period", suggestion: Suggestion.advice(for: String(year), among: periodYears.map(String.init)))
+                continue
+            }
+            guard let value = yaml.number(valueNode, "\(key).values.\(year)") else { continue }
+            if value < 0 || (upper.map { value > $0 } ?? false) {
+                yaml.issue(valueNode, "policy '\(key)' in \(year) must be in [0, \(upper.map { "\(Int($0))]" } ?? "∞)"), found \(value)")
+                continue
+            }
+            byYear[year] = value
+        }
+        if byYear.isEmpty, values.isEmpty { yaml.issue(valuesNode, "policy '\(key)' has no values", suggestion: "give a value per period, or remove the policy") }
+        var penalty: Double?
+        if let value = yaml.double(map, "penalty") {
+            if value >= 0 { penalty = value } else { yaml.issue(map["penalty"], "policy '\(key)': 'penalty' must be non-negative, found \(value)") }
+        }
+        if let note = yaml.note(provenance, key: "policies.\(key)", at: node) { sources.append(note) }
+        return PolicyTarget(byYear, penalty: penalty)
+    }
+
+    /// A non-negative number under `key` (nil and an issue if negative or of the wrong type).
+    private func nonNegative(_ yaml: YAMLFile, _ map: Node.Mapping, _ key: String, id: String) -> Double? {
+        guard let value = yaml.double(map, key) else { return nil }
+        if value < 0 {
+            yaml.issue(map[key], "'\(id)': '\(key)' must not be negative, found \(value)")
+            return nil
+        }
+        return value
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import EnergyModel
+import Foundation
+
+/// `bijli validate --model DIR --inputs DIR`: load a case and report every problem.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a case (model and inputs folders) and print every problem as file:line:column: message.",
+        discussion: "Exit codes: 0 valid (a one-line summary is printed), 2 problems found (listed on standard error), 64 usage. File formats: docs/FORMATS.md.")
+
+    @Option(help: "The model folder, e.g. Models/pakistan (model.yaml, generators.csv, storage.csv).")
+    var model: String
+
+    @Option(help: "The inputs folder, e.g. Inputs/pakistan (settings.yaml, periods.csv, demand.csv, ...).")
+    var inputs: String
+
+    func run() throws {
+        let modelURL = URL(fileURLWithPath: model), inputsURL = URL(fileURLWithPath: inputs)
+        let result: Result<EnergySystem, CaseLoadError> = {
+            do throws(CaseLoadError) {
+                return .success(try CaseLoader.load(model: modelURL, inputs: inputsURL))
+            } catch {
+                return .failure(error)
+            }
+        }()
+        switch result {
+        case .success(let system):
+            print("valid: \(system.name): \(system.regions.count) regions, \(system.generators.count) generators, "
+                  + "\(system.storages.count) storage, \(system.periods.count) periods, \(EnergySystem.hoursPerYear) hours")
+        case .failure(let error):
+            for issue in error.issues { printError(issue.description) }
+            printError(error.issues.count == 1 ? "1 problem found" : "\(error.issues.count) problems found")
+            throw ExitCode.badInput
+        }
+    }
+}
