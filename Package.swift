@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, no Swift (ARCHITECTURE.md).
@@ -35,7 +36,7 @@ let package = Package(
             ]),
 
         // Run folders and provenance now; the report document and its renderers later.
-        .target(name: "Reporting"),
+        .target(name: "Reporting", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         // The thin command-line front end.
         .executableTarget(

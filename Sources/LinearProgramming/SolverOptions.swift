@@ -26,6 +26,9 @@ public struct SolverOptions: Sendable, Hashable {
     public var primalTolerance: Double
     /// Dual feasibility tolerance (GLPK `tol_dj`, default 1e-7).
     public var dualTolerance: Double
+    /// Whether GLPK scales rows and columns before solving (`glp_scale_prob` with `GLP_SF_AUTO`,
+    /// as `glpsol` does). Essential for the interior point on badly scaled programs.
+    public var scaling: Bool
     /// Whether the solver's log is captured into ``SolveResult/log``. It is never printed.
     public var captureLog: Bool
     /// Resolve "infeasible or unbounded" into one of the two by a second simplex solve without
@@ -35,7 +38,8 @@ public struct SolverOptions: Sendable, Hashable {
     /// Creates options; every parameter has a default.
     public init(method: SolverMethod = .primalSimplex, presolve: Bool = true, timeLimitSeconds: Double? = nil,
                 iterationLimit: Int? = nil, primalTolerance: Double = 1e-7, dualTolerance: Double = 1e-7,
-                captureLog: Bool = true, classifyAmbiguousStatus: Bool = true) {
+                scaling: Bool = true, captureLog: Bool = true, classifyAmbiguousStatus: Bool = true) {
+        self.scaling = scaling
         self.method = method
         self.presolve = presolve
         self.timeLimitSeconds = timeLimitSeconds

@@ -41,3 +41,14 @@ import Reporting
         #expect(a < b)
     }
 }
+
+@Suite struct InputDigestTests {
+    @Test func sha256OfKnownText() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-digest-\(UUID().uuidString).txt")
+        try Data("abc".utf8).write(to: file)
+        // FIPS 180-2 test vector for "abc".
+        #expect(InputDigest.sha256(of: file) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let digests = InputDigest.digests(of: [file.deletingLastPathComponent()])
+        #expect(digests.values.contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
+    }
+}

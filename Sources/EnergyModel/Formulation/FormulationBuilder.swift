@@ -151,9 +151,13 @@ struct FormulationBuilder {
         var finalTerms: [Term]
         if nonEmpty.count > 1 && options.chains(termCount: termCount) {
             let base = indices.joined(separator: ",")
+            // Running totals of non-negative terms are non-negative: saying so keeps free
+            // columns (which GLPK's interior point handles badly) out of the program.
+            let bounds: Bounds = nonEmpty.allSatisfy { $0.allSatisfy { lp.variableLower[$0.variable.index] >= 0 && $0.coefficient >= 0 } }
+                ? .atLeast(0) : .free
             var previous: Variable?
             for (k, group) in nonEmpty.dropLast().enumerated() {
-                let total = lp.addVariable("\(family.rawValue)_S[\(base),k\(k)]", bounds: .free)
+                let total = lp.addVariable("\(family.rawValue)_S[\(base),k\(k)]", bounds: bounds)
                 var terms = [1 * total] + group.map { Term(-$0.coefficient, $0.variable) }
                 if let previous { terms.append(-1 * previous) }
                 lp.addRow("\(family.rawValue)_SUM[\(base),k\(k)]", terms, .fixed(0))

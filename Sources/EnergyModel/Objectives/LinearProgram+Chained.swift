@@ -7,12 +7,13 @@ extension LinearProgram {
     @discardableResult
     mutating func addChainedRow(_ name: String, _ terms: [Term], _ bounds: Bounds, chunk: Int = 64) -> Row {
         guard terms.count > chunk else { return addRow(name, terms, bounds) }
+        let totalBounds: Bounds = terms.allSatisfy { variableLower[$0.variable.index] >= 0 && $0.coefficient >= 0 } ? .atLeast(0) : .free
         var previous: Variable?
         var start = 0
         var k = 0
         while terms.count - start > chunk {
             let end = start + chunk
-            let total = addVariable("\(name)_S[k\(k)]", bounds: .free)
+            let total = addVariable("\(name)_S[k\(k)]", bounds: totalBounds)
             var rowTerms = [1 * total] + terms[start..<end].map { Term(-$0.coefficient, $0.variable) }
             if let previous { rowTerms.append(-1 * previous) }
             addRow("\(name)_SUM[k\(k)]", rowTerms, .fixed(0))

@@ -165,6 +165,12 @@ final class GLPKProblem {
         return glp_interior(handle, &parm)
     }
 
+    /// Scales rows and columns (`glp_scale_prob` with `GLP_SF_AUTO`); solutions are unscaled by GLPK.
+    func scale() {
+        checkThread()
+        glp_scale_prob(handle, GLP_SF_AUTO)
+    }
+
     /// Replaces an invalid basis by GLPK's advanced initial basis (`glp_adv_basis`).
     func resetBasis() {
         checkThread()

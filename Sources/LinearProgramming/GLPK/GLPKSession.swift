@@ -27,7 +27,10 @@ public final class GLPKSession {
         self.program = program
         self.options = options
         self.problem = GLPKProblem()
-        _ = GLPKTerminal.capturing(keep: false) { _ in problem.load(program) }
+        _ = GLPKTerminal.capturing(keep: false) { _ in
+            problem.load(program)
+            if options.scaling { problem.scale() }
+        }
     }
 
     /// Solves: cold the first time, from the previous basis afterwards.

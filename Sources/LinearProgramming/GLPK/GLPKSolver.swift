@@ -24,7 +24,10 @@ public struct GLPKSolver: LinearSolver {
         let problem = GLPKProblem()
         let clock = ContinuousClock()
         let start = clock.now
-        _ = GLPKTerminal.capturing(keep: false) { _ in problem.load(program) }
+        _ = GLPKTerminal.capturing(keep: false) { _ in
+            problem.load(program)
+            if options.scaling { problem.scale() }
+        }
         let loadSeconds = (clock.now - start).seconds
         return problem.solve(options: options, method: options.method, presolve: options.presolve,
                              loadSeconds: loadSeconds)
