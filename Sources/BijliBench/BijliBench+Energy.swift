@@ -28,9 +28,15 @@ extension BijliBench {
         }
         record.aggregateSeconds = seconds(clock.now - start)
         start = clock.now
-        let lp = try EnergyLP.build(system, options: FormulationOptions(time: time))
+        let env = ProcessInfo.processInfo.environment
+        let copies: Bool? = env["SYN_COPIES"].map { $0 == "1" }
+        let form = env["SYN_FORM"].flatMap(FormulationOptions.SumForm.init(rawValue:)) ?? .automatic
+        let lp = try EnergyLP.build(system, options: FormulationOptions(time: time, sumForm: form, capacityCopies: copies))
         record.buildSeconds = seconds(clock.now - start)
-        let result = try GLPKSolver(options: SolverOptions(method: method, captureLog: false)).solve(lp.program)
+        if let path = env["SYN_WRITE"] { try lp.program.write(to: path) }
+        let showLog = ProcessInfo.processInfo.environment["BIJLI_BENCH_LOG"] != nil
+        let result = try GLPKSolver(options: SolverOptions(method: method, captureLog: showLog)).solve(lp.program)
+        if showLog { FileHandle.standardError.write(Data(result.log.utf8)) }
         record.rows = lp.program.rowCount
         record.columns = lp.program.variableCount
         record.nonzeros = lp.program.entryCount

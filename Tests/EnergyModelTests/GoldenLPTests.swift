@@ -66,7 +66,7 @@ import LinearProgramming
 
     static func text(_ id: EquationID) throws -> String {
         let (system, time, _) = goldenCase(id)
-        let lp = try EnergyLP.build(system, options: FormulationOptions(time: time, sumForm: .direct))
+        let lp = try EnergyLP.build(system, options: FormulationOptions(time: time, sumForm: .direct, capacityCopies: false))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(id.rawValue)-\(UUID().uuidString).lp").path
         defer { try? FileManager.default.removeItem(atPath: file) }
         try lp.program.write(to: file)

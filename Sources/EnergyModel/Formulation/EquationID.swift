@@ -41,6 +41,9 @@ public struct FamilyRow: Sendable, Equatable {
     public var row: Row
     /// The period year the row belongs to.
     public var year: Int
-    /// The slack variable of a soft policy, if any.
+    /// The slack variable of a soft policy, if any (in scaled units).
     public var slack: Variable?
+    /// The factor the row was multiplied by (e.g. 1e-3: MWh rows written in GWh), so that the
+    /// shadow price per original unit is `dual · scale / costScale`.
+    public var scale: Double = 1
 }

@@ -60,7 +60,7 @@ extension FormulationBuilder {
             if let value = fixedCapacity(id: id, existingMW: existingMW, retirementYear: retirementYear,
                                          investment: investment, year: period.year) {
                 fixed.append(value)
-                lp.objectiveConstant += periodWeights[y] * fixedOMPerMWYear * value
+                lp.objectiveConstant += costWeights[y] * fixedOMPerMWYear * value
                 capacity.append(nil)
                 builds.append(nil)
                 continue
@@ -69,7 +69,7 @@ extension FormulationBuilder {
             fixed.append(.nan)
             // The existing part's fixed O&M is a constant; builds carry their own.
             let existingMW = existing(existingMW, retirementYear: retirementYear, year: period.year)
-            lp.objectiveConstant += periodWeights[y] * fixedOMPerMWYear * existingMW
+            lp.objectiveConstant += costWeights[y] * fixedOMPerMWYear * existingMW
             let committed = investment.committedMW[period.year] ?? 0
             let allowed = investment.firstBuildYear.map { period.year >= $0 } ?? true
             var build: Variable?
@@ -77,7 +77,7 @@ extension FormulationBuilder {
                 var cost = 0.0
                 for (later, laterPeriod) in periods.enumerated().dropFirst(y)
                 where Double(laterPeriod.year) < Double(period.year) + investment.lifetimeYears {
-                    cost += periodWeights[later] * (annuityPerMW(investment) + fixedOMPerMWYear)
+                    cost += costWeights[later] * (annuityPerMW(investment) + fixedOMPerMWYear)
                 }
                 build = lp.addVariable("\(buildKind)[\(id),\(period.year)]", bounds: .atLeast(committed), cost: cost)
             }

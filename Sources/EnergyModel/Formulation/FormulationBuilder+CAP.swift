@@ -1,12 +1,18 @@
 import LinearProgramming
 
 extension FormulationBuilder {
-    /// The availability `a[g,y,t]` of a generator in a step: its hourly profile, or `1 − FOR`.
+    /// Availabilities below this are taken as 0: a coefficient such as 1e-16 (the sine of a
+    /// clear-sky shape at sunset) ruins the conditioning of the interior point's Newton system.
+    static let minimumAvailability = 1e-3
+
+    /// The availability `a[g,y,t]` of a generator in a step: its hourly profile, or `1 − FOR`,
+    /// with values below ``minimumAvailability`` set to 0.
     func availability(_ generator: Generator, step: TimeStep) -> Double {
+        var a = 1 - generator.forcedOutageRate
         if let id = generator.availabilityProfile, let profile = system.profiles[id], profile.count == EnergySystem.hoursPerYear {
-            return profile[step.hour]
+            a = profile[step.hour]
         }
-        return 1 - generator.forcedOutageRate
+        return a < Self.minimumAvailability ? 0 : a
     }
 
     /// **CAP** `p[g,y,t] ≤ a[g,y,t] · K[g,y]` and **MINGEN** `p[g,y,t] ≥ μ_g · a[g,y,t] · K[g,y]`.
@@ -30,20 +36,22 @@ extension FormulationBuilder {
                 series.reserveCapacity(steps.count)
                 for (t, step) in steps.enumerated() {
                     let a = availability(generator, step: step)
-                    let cost = periodWeights[y] * step.weight * marginalCost(generator, year: period.year, month: step.month)
+                    let cost = costWeights[y] * step.weight * marginalCost(generator, year: period.year, month: step.month)
                     let name = "p[\(generator.id),\(period.year),\(stepName(t))]"
                     if !fixed.isNaN {
                         let upper = a * fixed
                         series.append(lp.addVariable(name, bounds: .between(generator.minimumGenerationFraction * upper, upper), cost: cost))
                         continue
                     }
-                    let p = lp.addVariable(name, cost: cost)
+                    // With no availability the step's generation is simply 0: a bound, not a
+                    // singleton row `p ≤ 0` (which leaves the interior point no interior).
+                    let p = lp.addVariable(name, bounds: a > 0 ? .atLeast(0) : .fixed(0), cost: cost)
                     series.append(p)
+                    guard a > 0 else { continue }
                     let indices = [generator.id, String(period.year), stepName(t)]
-                    let capTerms: [Term] = a > 0 ? [1 * p, -a * reference[t]] : [1 * p]
-                    let cap = lp.addRow("CAP[\(indices.joined(separator: ","))]", capTerms, .atMost(0))
+                    let cap = lp.addRow("CAP[\(indices.joined(separator: ","))]", [1 * p, -a * reference[t]], .atMost(0))
                     record(.CAP, indices, cap, year: period.year)
-                    if generator.minimumGenerationFraction > 0 && a > 0 {
+                    if generator.minimumGenerationFraction > 0 {
                         let mu = generator.minimumGenerationFraction * a
                         let row = lp.addRow("MINGEN[\(indices.joined(separator: ","))]", [1 * p, -mu * reference[t]], .atLeast(0))
                         record(.MINGEN, indices, row, year: period.year)

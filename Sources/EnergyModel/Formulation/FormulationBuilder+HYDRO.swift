@@ -22,7 +22,7 @@ extension FormulationBuilder {
                     }
                     let groups = monthSteps.map { t in [Term(steps[t].weight, variables.generation[g][y][t])] }
                     addSum(.HYDRO, [generator.id, String(period.year), monthName(month)], year: period.year,
-                           groups: groups, bounds: .atMost(budget))
+                           groups: groups, bounds: .atMost(budget), scale: 1e-3)  // GWh
                 }
             }
         }
@@ -40,7 +40,7 @@ extension FormulationBuilder {
                         users.map { g in Term(steps[t].weight * system.generators[g].heatRateMMBtuPerMWh, variables.generation[g][y][t]) }
                     }
                     addSum(.FUEL, [fuel.id, String(period.year), monthName(month)], year: period.year,
-                           groups: groups, bounds: .atMost(limit))
+                           groups: groups, bounds: .atMost(limit), scale: 1e-3)  // thousand MMBtu
                 }
             }
         }

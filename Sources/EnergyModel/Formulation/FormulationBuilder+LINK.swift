@@ -30,7 +30,7 @@ extension FormulationBuilder {
                 byPeriod.append(steps.enumerated().map { t, step in
                     lp.addVariable("u[\(region.id),\(period.year),\(stepName(t))]",
                                    bounds: .between(0, demand[r][y][step.hour]),
-                                   cost: periodWeights[y] * step.weight * system.settings.vollUSDPerMWh)
+                                   cost: costWeights[y] * step.weight * system.settings.vollUSDPerMWh)
                 })
             }
             variables.unserved.append(byPeriod)

@@ -3,7 +3,7 @@ import LinearProgramming
 extension FormulationBuilder {
     /// The soft-policy slack of a target: `(sign, discounted penalty)` or `nil` for a hard target.
     private func slack(_ target: PolicyTarget, sign: Double, period y: Int) -> (sign: Double, cost: Double)? {
-        target.penalty.map { (sign, periodWeights[y] * $0) }
+        target.penalty.map { (sign, costWeights[y] * $0) }
     }
 
     /// Peak of total demand over the 8760 hours of a period, MW.
@@ -62,7 +62,7 @@ extension FormulationBuilder {
                     + system.regions.indices.map { Term(share * steps[t].weight, variables.unserved[$0][y][t]) }
             }
             addSum(.RESHARE, [String(period.year)], year: period.year, groups: groups,
-                   bounds: .atLeast(share * weightedDemand(period: y)), slack: slack(target, sign: 1, period: y))
+                   bounds: .atLeast(share * weightedDemand(period: y)), scale: 1e-3, slack: slack(target, sign: 1, period: y))  // GWh
         }
     }
 
@@ -76,7 +76,7 @@ extension FormulationBuilder {
                 emitters.map { Term(steps[t].weight * emissionFactor(system.generators[$0]), variables.generation[$0][y][t]) }
             }
             addSum(.CO2, [String(period.year)], year: period.year, groups: groups, bounds: .atMost(cap),
-                   slack: slack(target, sign: -1, period: y))
+                   scale: 1e-3, slack: slack(target, sign: -1, period: y))  // kt
         }
     }
 
@@ -88,7 +88,7 @@ extension FormulationBuilder {
             guard let share = target.valuesByYear[period.year] else { continue }
             let groups = steps.indices.map { t in importers.map { Term(steps[t].weight, variables.generation[$0][y][t]) } }
             addSum(.IMPORT, [String(period.year)], year: period.year, groups: groups,
-                   bounds: .atMost(share * weightedDemand(period: y)), slack: slack(target, sign: -1, period: y))
+                   bounds: .atMost(share * weightedDemand(period: y)), scale: 1e-3, slack: slack(target, sign: -1, period: y))  // GWh
         }
     }
 
@@ -109,7 +109,7 @@ extension FormulationBuilder {
                 groups.append(group)
             }
             addSum(.FXBILL, [String(period.year)], year: period.year, groups: groups, bounds: .atMost(budget),
-                   slack: slack(target, sign: -1, period: y))
+                   scale: 1e-6, slack: slack(target, sign: -1, period: y))  // million USD
         }
     }
 }

@@ -22,7 +22,7 @@ extension FormulationBuilder {
                     let energy: Bounds = fixed.isNaN ? .atLeast(0) : .between(0, fixed * storage.durationHours)
                     c.append(lp.addVariable("c[\(suffix)]", bounds: power))
                     d.append(lp.addVariable("d[\(suffix)]", bounds: power,
-                                            cost: periodWeights[y] * step.weight * storage.variableOMUSDPerMWh))
+                                            cost: costWeights[y] * step.weight * storage.variableOMUSDPerMWh))
                     e.append(lp.addVariable("e[\(suffix)]", bounds: energy))
                     if fixed.isNaN {
                         let indices = [storage.id, String(period.year), stepName(t)]

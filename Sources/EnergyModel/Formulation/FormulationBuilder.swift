@@ -9,6 +9,8 @@ struct FormulationBuilder {
     let steps: [TimeStep]
     /// `δ_y · n_y` per modelled period.
     let periodWeights: [Double]
+    /// `δ_y · n_y · costScale`: what one USD in a year of period y weighs in the objective.
+    var costWeights: [Double] { periodWeights.map { $0 * options.costScale } }
     let regionIndex: [String: Int]
     let fuelIndex: [String: Int]
     /// Demand `[r][y][hour of year]`, MW.
@@ -140,13 +142,15 @@ struct FormulationBuilder {
     /// family row's dual is the same: the chain rows are equalities that only carry it along.
     @discardableResult
     mutating func addSum(_ family: EquationID, _ indices: [String], year: Int, groups: [[Term]], bounds: Bounds,
-                         slack: (sign: Double, cost: Double)? = nil) -> Row {
+                         scale: Double = 1, slack: (sign: Double, cost: Double)? = nil) -> Row {
         let label = family.rawValue + "[" + indices.joined(separator: ",") + "]"
-        let nonEmpty = groups.filter { !$0.isEmpty }
+        let nonEmpty = groups.filter { !$0.isEmpty }.map { $0.map { Term(scale * $0.coefficient, $0.variable) } }
+        let bounds = Bounds(lower: scale * bounds.lower, upper: scale * bounds.upper)
         let termCount = nonEmpty.reduce(0) { $0 + $1.count }
         var slackVariable: Variable?
         if let slack {
-            slackVariable = lp.addVariable(family.rawValue + "_SLACK[" + indices.joined(separator: ",") + "]", cost: slack.cost)
+            // The slack is in scaled units: its price per scaled unit is the penalty / scale.
+            slackVariable = lp.addVariable(family.rawValue + "_SLACK[" + indices.joined(separator: ",") + "]", cost: slack.cost / scale)
         }
         var finalTerms: [Term]
         if nonEmpty.count > 1 && options.chains(termCount: termCount) {
@@ -169,7 +173,7 @@ struct FormulationBuilder {
         }
         if let slackVariable, let slack { finalTerms.append(Term(slack.sign, slackVariable)) }
         let row = lp.addRow(label, finalTerms, bounds)
-        record(family, indices, row, year: year, slack: slackVariable)
+        familyRows.append(FamilyRow(family: family, indices: indices, row: row, year: year, slack: slackVariable, scale: scale))
         return row
     }
 }

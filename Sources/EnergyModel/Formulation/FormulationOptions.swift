@@ -19,15 +19,20 @@ public struct FormulationOptions: Sendable, Equatable {
     /// Above this many terms an `.automatic` sum is chained.
     public var chainThreshold: Int
     /// How capacity variables reach the hourly rows: a per-step copy chain (`true`, sparse
-    /// columns) or the capacity variable itself in every hour (`false`, a dense column).
+    /// columns; the default) or the capacity variable itself in every hour (`false`, a dense column).
     public var capacityCopies: Bool?
     /// Capacities to hold fixed (stress mode): MW by resource id and period year. Resources
     /// listed here are not built; their capacity in service is exactly this value.
     public var fixedCapacityMW: [String: [Int: Double]]
+    /// Multiplies every cost in the objective: 1e-6 states it in million USD, which keeps
+    /// GLPK's interior point numerically stable. Results are always reported in USD.
+    public var costScale: Double
 
     /// Creates options; hourly time and automatic sums by default.
     public init(time: TimeSlices = .hourly, periodYears: [Int]? = nil, sumForm: SumForm = .automatic,
-                chainThreshold: Int = 400, capacityCopies: Bool? = nil, fixedCapacityMW: [String: [Int: Double]] = [:]) {
+                chainThreshold: Int = 200, capacityCopies: Bool? = nil, fixedCapacityMW: [String: [Int: Double]] = [:],
+                costScale: Double = 1e-6) {
+        self.costScale = costScale
         self.time = time
         self.periodYears = periodYears
         self.sumForm = sumForm
@@ -45,10 +50,11 @@ public struct FormulationOptions: Sendable, Equatable {
         }
     }
 
-    /// Whether capacity variables are copied per step (by default when sums would be chained
-    /// for a period's worth of steps).
+    /// Whether capacity variables are copied per step (by default yes: a capacity variable in
+    /// every step's CAP row is a dense column, which slows GLPK's interior point by orders of
+    /// magnitude; the copies cost one short row each).
     func copiesCapacity(stepCount: Int) -> Bool {
-        capacityCopies ?? chains(termCount: stepCount)
+        capacityCopies ?? (stepCount > 1)
     }
 }
 

@@ -61,7 +61,7 @@ public struct Optimizer: Sendable {
             return result
         }
         func finish(_ lp: EnergyLP, _ result: SolveResult) -> Optimization {
-            let cost = result.solution.map { s in costTerms.reduce(constant) { $0 + $1.coefficient * s.values[$1.variable.index] } }
+            let cost = result.solution.map { s in lp.usd(costTerms.reduce(constant) { $0 + $1.coefficient * s.values[$1.variable.index] }) }
             return Optimization(mode: mode, lp: lp, result: result, stages: stages, costUSD: cost, frontier: [])
         }
 

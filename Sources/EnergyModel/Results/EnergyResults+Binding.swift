@@ -8,9 +8,8 @@ extension SolutionReader {
         let families: Set<EquationID> = [.HYDRO, .FUEL, .RESERVE, .RESHARE, .CO2, .IMPORT, .FXBILL]
         var found: [BindingConstraint] = []
         for family in lp.familyRows where families.contains(family.family) {
-            guard let y = lp.periods.firstIndex(where: { $0.year == family.year }) else { continue }
-            let price = solution.dual(family.row) / lp.periodWeights[y]
-            let violation = family.slack.map { value($0) }
+            let price = lp.shadowPrice(family, in: solution)
+            let violation = family.slack.map { _ in lp.violation(family, in: solution) }
             guard abs(price) > 1e-9 || (violation ?? 0) > 1e-6 else { continue }
             found.append(describe(family, shadowPrice: price, violation: violation))
         }

@@ -9,7 +9,7 @@ extension EnergyResults {
         status = run.result.status.code
         objectiveMode = run.mode.name
         objectiveUSD = run.costUSD
-        objectiveConstantUSD = lp.program.objectiveConstant
+        objectiveConstantUSD = lp.usd(lp.program.objectiveConstant)
         resolution = lp.options.time.resolution.description
         stages = run.stages
         frontier = run.frontier
@@ -157,9 +157,9 @@ struct SolutionReader {
         return total
     }
 
-    /// The marginal price of each region and step, undiscounted: `dual(EB) / (δ_y n_y w_t)`.
+    /// The marginal price of each region and step, USD/MWh (see ``EnergyLP/marginalPrice``).
     func price(region r: Int, period y: Int, step t: Int) -> Double {
-        solution.dual(lp.energyBalance[r][y][t]) / (lp.periodWeights[y] * steps[t].weight)
+        lp.marginalPrice(region: r, period: y, step: t, in: solution)
     }
 
     func marginalPrices() -> [MarginalPriceSummary] {
