@@ -11,11 +11,11 @@ extension BijliBench {
     }
 
     /// One run of the synthetic 3-region system: `repdays:N` or `hourly`, over `periods` periods.
-    static func energyOnce(resolution: String, periods: Int, method: SolverMethod) throws {
+    static func energyOnce(resolution: String, periods: Int, method: SolverMethod, dispatchOnly: Bool) throws {
         let years = (0..<periods).map { 2025 + 5 * $0 }
-        let system = SyntheticSystem.make(years: years)
+        let system = SyntheticSystem.make(years: years, dispatchOnly: dispatchOnly)
         var record = EnergyRecord()
-        record.label = "\(resolution), \(periods) period(s), \(method.rawValue)"
+        record.label = "\(dispatchOnly ? "dispatch only" : "plan"), \(resolution), \(periods) period(s), \(method.rawValue)"
         let clock = ContinuousClock()
         var start = clock.now
         let time: TimeSlices
@@ -29,13 +29,12 @@ extension BijliBench {
         record.aggregateSeconds = seconds(clock.now - start)
         start = clock.now
         let env = ProcessInfo.processInfo.environment
-        let copies: Bool? = env["SYN_COPIES"].map { $0 == "1" }
-        let form = env["SYN_FORM"].flatMap(FormulationOptions.SumForm.init(rawValue:)) ?? .automatic
-        let lp = try EnergyLP.build(system, options: FormulationOptions(time: time, sumForm: form, capacityCopies: copies))
+        let lp = try EnergyLP.build(system, options: FormulationOptions(time: time))
         record.buildSeconds = seconds(clock.now - start)
-        if let path = env["SYN_WRITE"] { try lp.program.write(to: path) }
+        if let path = env["BIJLI_BENCH_WRITE"] { try lp.program.write(to: path) }
         let showLog = ProcessInfo.processInfo.environment["BIJLI_BENCH_LOG"] != nil
-        let result = try GLPKSolver(options: SolverOptions(method: method, captureLog: showLog)).solve(lp.program)
+        // A time limit keeps a failed interior point's simplex fallback from running for hours.
+        let result = try GLPKSolver(options: SolverOptions(method: method, timeLimitSeconds: 300, captureLog: showLog)).solve(lp.program)
         if showLog { FileHandle.standardError.write(Data(result.log.utf8)) }
         record.rows = lp.program.rowCount
         record.columns = lp.program.variableCount
@@ -53,13 +52,16 @@ extension BijliBench {
         print("## Synthetic 3-region energy model (3 regions, 12 generators, 2 batteries, 2 corridors)\n")
         print("| case | rows | columns | non-zeros | build (s) | load (s) | solve (s) | iterations | peak RSS (MiB) | status |")
         print("|---|---|---|---|---|---|---|---|---|---|")
-        let cases: [(String, Int, SolverMethod)] = [
-            ("repdays:24", 3, .primalSimplex), ("repdays:24", 3, .interiorPoint), ("hourly", 1, .interiorPoint),
+        let cases: [(String, Int, SolverMethod, Bool, Int)] = [
+            ("repdays:24", 3, .interiorPoint, false, repeats), ("repdays:12", 3, .interiorPoint, false, repeats),
+            ("repdays:12", 3, .primalSimplex, false, 1), ("hourly", 1, .interiorPoint, true, repeats),
+            ("hourly", 3, .interiorPoint, true, 1), ("hourly", 1, .interiorPoint, false, 1),
         ]
-        for (resolution, periods, method) in cases {
+        for (resolution, periods, method, dispatchOnly, count) in cases {
             var runs: [EnergyRecord] = []
-            for _ in 0..<repeats {
-                let output = try runChild([CommandLine.arguments[0], "energy-once", resolution, String(periods), method.rawValue])
+            for _ in 0..<count {
+                let output = try runChild([CommandLine.arguments[0], "energy-once", resolution, String(periods), method.rawValue,
+                                           dispatchOnly ? "dispatch" : "plan"])
                 runs.append(try JSONDecoder().decode(EnergyRecord.self, from: Data(output.utf8)))
             }
             let r = runs[0]

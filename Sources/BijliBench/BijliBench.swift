@@ -13,7 +13,8 @@ struct BijliBench {
         case "energy-once":
             let rest = Array(arguments.dropFirst())
             try energyOnce(resolution: rest.first ?? "repdays:24", periods: Int(rest.dropFirst().first ?? "") ?? 3,
-                           method: SolverMethod(rawValue: rest.dropFirst(2).first ?? "") ?? .interiorPoint)
+                           method: SolverMethod(rawValue: rest.dropFirst(2).first ?? "") ?? .interiorPoint,
+                           dispatchOnly: rest.dropFirst(3).first == "dispatch")
         case "energy":
             try energy(repeats: Int(ProcessInfo.processInfo.environment["BIJLI_BENCH_REPEATS"] ?? "") ?? 3)
         case "all":
@@ -23,7 +24,7 @@ struct BijliBench {
             try batch(repeats: 3)
             try energy(repeats: repeats)
         case let other:
-            FileHandle.standardError.write(Data("usage: BijliBench [all | energy | full-year-once [HOURS] | energy-once RESOLUTION PERIODS METHOD] (not '\(other)')\n".utf8))
+            FileHandle.standardError.write(Data("usage: BijliBench [all | energy | full-year-once [HOURS] | energy-once RESOLUTION PERIODS METHOD [plan|dispatch]] (not '\(other)')\n".utf8))
             exit(64)
         }
     }

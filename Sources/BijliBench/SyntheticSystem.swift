@@ -5,8 +5,9 @@ import Foundation
 /// chosen to exercise every constraint family): north, south and karachi joined by two
 /// corridors; thermal, hydro, nuclear, solar, wind and batteries, some of them buildable;
 /// monthly hydro budgets and LNG limits; a reserve margin and a renewable-share target.
+/// `dispatchOnly` drops the investment options and the batteries.
 enum SyntheticSystem {
-    static func make(years: [Int]) -> EnergySystem {
+    static func make(years: [Int], dispatchOnly: Bool = false) -> EnergySystem {
         let hours = EnergySystem.hoursPerYear
         var solar = [Double](repeating: 0, count: hours), wind = [Double](repeating: 0, count: hours)
         var shape = [Double](repeating: 0, count: hours)
@@ -90,23 +91,16 @@ enum SyntheticSystem {
         }
         let policies = Policies(reserveMargin: PolicyTarget(Dictionary(uniqueKeysWithValues: years.map { ($0, 0.1) }), penalty: 200_000),
                                 renewableShare: PolicyTarget(Dictionary(uniqueKeysWithValues: years.map { ($0, 0.3) }), penalty: 200))
-        let env = ProcessInfo.processInfo.environment
         var system = EnergySystem(
             name: "synthetic3r", settings: Settings(discountRate: 0.1, baseYear: years[0], vollUSDPerMWh: 500),
             periods: years.map { Period(year: $0, yearsRepresented: 5) },
             regions: regions.map { Region(id: $0.0) }, corridors: corridors, fuels: [lng, coal, lignite, uranium],
             generators: generators, storages: storages, policies: policies, demand: demand,
             profiles: ["solar": solar, "wind": wind], hydroBudgets: hydro)
-        if env["SYN_NOSTORAGE"] != nil { system.storages = [] }
-        if env["SYN_NOPOLICY"] != nil { system.policies = Policies() }
-        if env["SYN_NOINVEST"] != nil { for g in system.generators.indices { system.generators[g].investment = nil } }
-        if let keep = env["SYN_INVEST"] {
-            for g in system.generators.indices where system.generators[g].id != keep { system.generators[g].investment = nil }
-            for s in system.storages.indices where system.storages[s].id != keep { system.storages[s].investment = nil }
+        if dispatchOnly {
+            for g in system.generators.indices { system.generators[g].investment = nil }
+            system.storages = []
         }
-        if env["SYN_NOMINGEN"] != nil { for g in system.generators.indices { system.generators[g].minimumGenerationFraction = 0 } }
-        if env["SYN_NOHYDRO"] != nil { for g in system.generators.indices { system.generators[g].hasHydroBudget = false } }
-        if env["SYN_NOFUEL"] != nil { for f in system.fuels.indices { system.fuels[f].supplyLimitMMBtu = MonthlyValues() } }
         return system
     }
 

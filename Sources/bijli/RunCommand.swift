@@ -31,6 +31,9 @@ struct Run: ParsableCommand {
     @Option(help: "simplex, interior or auto (interior point for large programs).")
     var method: String = "auto"
 
+    @Option(help: "Stop the simplex after this many seconds (also bounds the simplex fallback when the interior point fails).")
+    var timeLimit: Double = 1800
+
     @Option(help: "Folder for runs: a new run folder <out>/<run id>/ is written (never overwriting), with a `latest` link.")
     var out: String
 
@@ -43,6 +46,7 @@ struct Run: ParsableCommand {
             throw ValidationError("--resolution must be hourly or repdays:N with N a positive multiple of 12")
         }
         guard ["simplex", "interior", "auto"].contains(method) else { throw ValidationError("--method must be simplex, interior or auto") }
+        guard timeLimit > 0 && timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let periods, periods.split(separator: ",").contains(where: { Int($0.trimmingCharacters(in: .whitespaces)) == nil }) {
             throw ValidationError("--periods must be comma-separated years, e.g. 2030,2035")
         }
@@ -97,7 +101,8 @@ struct Run: ParsableCommand {
         let start = clock.now
         let optimization: Optimization
         do {
-            optimization = try Optimizer(solver: GLPKSolver(options: SolverOptions(method: solverMethod))).optimize(
+            let solverOptions = SolverOptions(method: solverMethod, timeLimitSeconds: timeLimit)
+            optimization = try Optimizer(solver: GLPKSolver(options: solverOptions)).optimize(
                 system, options: options, mode: mode)
         } catch let error as FormulationError {
             printError("error: \(error)")

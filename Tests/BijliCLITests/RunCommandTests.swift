@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// End-to-end `bijli run` and `bijli validate` on the tiny two-region fixture.
+@Suite struct RunCommandTests {
+    static let fixture = CLITests.repository.appendingPathComponent("Tests/EnergyModelTests/Fixtures/tiny")
+    let cli = CLITests()
+
+    @Test func validateAcceptsTheFixture() throws {
+        let run = try cli.bijli("validate", "--model", Self.fixture.appendingPathComponent("model").path,
+                                "--inputs", Self.fixture.appendingPathComponent("inputs").path)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("valid: tiny: 2 regions"))
+    }
+
+    @Test func validateListsEveryProblemAndExits2() throws {
+        let model = cli.scratch.appendingPathComponent("model")
+        try FileManager.default.copyItem(at: Self.fixture.appendingPathComponent("model"), to: model)
+        let yaml = model.appendingPathComponent("model.yaml")
+        let text = try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "discount_rate", with: "discount_rat")
+        try text.write(to: yaml, atomically: true, encoding: .utf8)
+        let run = try cli.bijli("validate", "--model", model.path, "--inputs", Self.fixture.appendingPathComponent("inputs").path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("model.yaml:"))
+        #expect(run.stderr.contains("discount_rate"))
+    }
+
+    @Test func runWritesResultsWithTheStableKeys() throws {
+        let out = cli.scratch.appendingPathComponent("runs")
+        let run = try cli.bijli("run", "--model", Self.fixture.appendingPathComponent("model").path,
+                                "--inputs", Self.fixture.appendingPathComponent("inputs").path,
+                                "--resolution", "repdays:12", "--out", out.path, "--quiet")
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout.contains("status      optimal"))
+        let latest = out.appendingPathComponent("latest")
+        let data = try Data(contentsOf: latest.appendingPathComponent("results.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["schema_version"] as? Int == 1)
+        #expect(json["status"] as? String == "optimal")
+        #expect(json["objective_mode"] as? String == "cost")
+        #expect((json["objective_usd"] as? Double ?? 0) > 0)
+        let periods = try #require(json["periods"] as? [[String: Any]])
+        #expect(periods.count == 2)
+        let provenance = try #require(json["provenance"] as? [String: Any])
+        let hashes = try #require(provenance["input_hashes"] as? [String: String])
+        #expect(hashes.keys.contains("model/model.yaml"))
+        for file in ["capacity.csv", "generation.csv", "indicators.csv", "marginal_prices.csv", "time_aggregation.json"] {
+            #expect(FileManager.default.fileExists(atPath: latest.appendingPathComponent(file).path), "missing \(file)")
+        }
+    }
+
+    @Test func badObjectiveIsAUsageError() throws {
+        let run = try cli.bijli("run", "--model", "m", "--inputs", "i", "--out", "o", "--objective", "cheapest")
+        #expect(run.status == 64)
+    }
+
+    @Test func brokenCaseExits2AndWritesNothing() throws {
+        let out = cli.scratch.appendingPathComponent("runs")
+        let run = try cli.bijli("run", "--model", cli.scratch.appendingPathComponent("nope").path,
+                                "--inputs", Self.fixture.appendingPathComponent("inputs").path, "--out", out.path, "--quiet")
+        #expect(run.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
