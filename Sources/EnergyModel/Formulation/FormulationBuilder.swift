@@ -136,6 +136,24 @@ struct FormulationBuilder {
         familyRows.append(FamilyRow(family: family, indices: indices, row: row, year: year, slack: slack))
     }
 
+    /// Steps per block of a two-level chained sum (a day of hourly steps).
+    static let chainBlock = 24
+
+    /// Chains groups of terms into running totals `S_k = S_{k−1} + group_k` (equality rows named
+    /// `<name>_SUM...`) and returns the terms equal to the whole sum: the last total plus the last group.
+    mutating func chain(_ groups: [[Term]], name: String, bounds: Bounds) -> [Term] {
+        guard groups.count > 1 else { return groups.first ?? [] }
+        var previous: Variable?
+        for (k, group) in groups.dropLast().enumerated() {
+            let total = lp.addVariable("\(name),k\(k)]", bounds: bounds)
+            var terms = [1 * total] + group.map { Term(-$0.coefficient, $0.variable) }
+            if let previous { terms.append(-1 * previous) }
+            lp.addRow("\(name),k\(k)]".replacingOccurrences(of: "_S[", with: "_SUM["), terms, .fixed(0))
+            previous = total
+        }
+        return [1 * previous!] + groups.last!
+    }
+
     /// Adds `Σ_k terms_k ∈ bounds` as one family row, either directly or as a running total
     /// chained over the groups (a few terms per row), with an optional priced slack
     /// (`slackSign` +1 for ≥ targets, −1 for ≤ caps). Both forms have the same optimum, and the
@@ -154,20 +172,27 @@ struct FormulationBuilder {
         }
         var finalTerms: [Term]
         if nonEmpty.count > 1 && options.chains(termCount: termCount) {
-            let base = indices.joined(separator: ",")
+            let base = family.rawValue + "_S[" + indices.joined(separator: ",")
             // Running totals of non-negative terms are non-negative: saying so keeps free
             // columns (which GLPK's interior point handles badly) out of the program.
-            let bounds: Bounds = nonEmpty.allSatisfy { $0.allSatisfy { lp.variableLower[$0.variable.index] >= 0 && $0.coefficient >= 0 } }
+            let totalBounds: Bounds = nonEmpty.allSatisfy { $0.allSatisfy { lp.variableLower[$0.variable.index] >= 0 && $0.coefficient >= 0 } }
                 ? .atLeast(0) : .free
-            var previous: Variable?
-            for (k, group) in nonEmpty.dropLast().enumerated() {
-                let total = lp.addVariable("\(family.rawValue)_S[\(base),k\(k)]", bounds: bounds)
-                var terms = [1 * total] + group.map { Term(-$0.coefficient, $0.variable) }
-                if let previous { terms.append(-1 * previous) }
-                lp.addRow("\(family.rawValue)_SUM[\(base),k\(k)]", terms, .fixed(0))
-                previous = total
+            var top = nonEmpty
+            if top.count > 2 * Self.chainBlock {
+                // Two levels: a total per block of steps (a day, for hourly steps), then a chain
+                // over the block totals. A single chain over 8760 steps is too ill-conditioned
+                // for the interior point once several such chains meet (storage, budgets).
+                top = stride(from: 0, to: nonEmpty.count, by: Self.chainBlock).map { start in
+                    let block = Array(nonEmpty[start..<min(start + Self.chainBlock, nonEmpty.count)])
+                    let name = "\(base),b\(start / Self.chainBlock)"
+                    let total = lp.addVariable(name + "]", bounds: totalBounds)
+                    lp.addRow(name.replacingOccurrences(of: "_S[", with: "_SUM[") + "]",
+                              [1 * total] + chain(block, name: name, bounds: totalBounds).map { Term(-$0.coefficient, $0.variable) },
+                              .fixed(0))
+                    return [1 * total]
+                }
             }
-            finalTerms = [1 * previous!] + nonEmpty.last!
+            finalTerms = chain(top, name: base, bounds: totalBounds)
         } else {
             finalTerms = nonEmpty.flatMap { $0 }
         }
