@@ -56,7 +56,7 @@ extension BijliBench {
         let cases: [(String, Int, SolverMethod, Bool, Int)] = [
             ("repdays:24", 3, .interiorPoint, false, repeats), ("repdays:12", 3, .interiorPoint, false, repeats),
             ("repdays:12", 3, .primalSimplex, false, 1), ("hourly", 1, .interiorPoint, true, repeats),
-            ("hourly", 1, .interiorPoint, false, 1),
+            ("hourly", 1, .interiorPoint, false, 1), ("hourly", 3, .interiorPoint, false, 1),
         ]
         for (resolution, periods, method, dispatchOnly, count) in cases {
             var runs: [EnergyRecord] = []
