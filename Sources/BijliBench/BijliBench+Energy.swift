@@ -46,13 +46,13 @@ extension BijliBench {
         record.status = result.status.code
         record.objective = result.objective
         record.maxRSSBytes = maxRSS(RUSAGE_SELF)
-        print(String(decoding: try JSONEncoder().encode(record), as: UTF8.self))
+        emit(String(decoding: try JSONEncoder().encode(record), as: UTF8.self))
     }
 
     static func energy(repeats: Int) throws {
-        print("## Synthetic 3-region energy model (3 regions, 12 generators, 2 batteries, 2 corridors)\n")
-        print("| case | rows | columns | non-zeros | build (s) | load (s) | solve (s) | iterations | peak RSS (MiB) | status |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        emit("## Synthetic 3-region energy model (3 regions, 12 generators, 2 batteries, 2 corridors)\n")
+        emit("| case | rows | columns | non-zeros | build (s) | load (s) | solve (s) | iterations | peak RSS (MiB) | status |")
+        emit("|---|---|---|---|---|---|---|---|---|---|")
         let cases: [(String, Int, SolverMethod, Bool, Int)] = [
             ("repdays:24", 3, .interiorPoint, false, repeats), ("repdays:12", 3, .interiorPoint, false, repeats),
             ("repdays:12", 3, .primalSimplex, false, 1), ("hourly", 1, .interiorPoint, true, repeats),
@@ -68,8 +68,8 @@ extension BijliBench {
             let r = runs[0]
             func med(_ key: KeyPath<EnergyRecord, Double>) -> String { f(median(runs.map { $0[keyPath: key] })) }
             let rss = median(runs.map { Double($0.maxRSSBytes) }) / 1_048_576
-            print("| \(r.label) | \(r.rows) | \(r.columns) | \(r.nonzeros) | \(med(\.buildSeconds)) | \(med(\.loadSeconds)) | \(med(\.solveSeconds)) | \(r.iterations) | \(f(rss)) | \(r.status) |")
+            emit("| \(r.label) | \(r.rows) | \(r.columns) | \(r.nonzeros) | \(med(\.buildSeconds)) | \(med(\.loadSeconds)) | \(med(\.solveSeconds)) | \(r.iterations) | \(f(rss)) | \(r.status) |")
         }
-        print("")
+        emit("")
     }
 }

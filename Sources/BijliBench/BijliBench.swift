@@ -61,7 +61,7 @@ struct BijliBench {
         record.iterations = result.iterations
         record.maxRSSBytes = maxRSS(RUSAGE_SELF)
         record.glpkPeakBytes = GLPKLibrary.memoryUsage().peakBytes
-        print(String(decoding: try JSONEncoder().encode(record), as: UTF8.self))
+        emit(String(decoding: try JSONEncoder().encode(record), as: UTF8.self))
     }
 
     static func solveInterior(_ program: LinearProgram) throws -> SolveResult {
@@ -69,7 +69,7 @@ struct BijliBench {
     }
 
     static func fullYear(repeats: Int) throws {
-        print("## Full-year synthetic dispatch (8760 h), interior point, \(repeats) runs\n")
+        emit("## Full-year synthetic dispatch (8760 h), interior point, \(repeats) runs\n")
         // GLPK alone: glpsol on the same program, written as MPS, in a child process. It runs
         // first: RUSAGE_CHILDREN is the largest child so far, so it must see only glpsol.
         let mps = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-bench-8760.mps").path
@@ -91,30 +91,30 @@ struct BijliBench {
         func med(_ key: KeyPath<FullYearRecord, Double>) -> Double { median(runs.map { $0[keyPath: key] }) }
         func med(_ key: KeyPath<FullYearRecord, Int>) -> Double { median(runs.map { Double($0[keyPath: key]) }) }
         let buildLoad = med(\.buildSeconds) + med(\.validateSeconds) + med(\.loadSeconds)
-        print("size: \(first.rows) rows, \(first.columns) columns, \(first.nonzeros) non-zeros; status \(first.status), objective \(first.objective), \(first.iterations) iterations\n")
-        print("| step | median (s) |")
-        print("|---|---|")
-        print("| build `LinearProgram` in Swift | \(f(med(\.buildSeconds))) |")
-        print("| validate | \(f(med(\.validateSeconds))) |")
-        print("| load into GLPK (merge, 1-based arrays, glp_* calls) | \(f(med(\.loadSeconds))) |")
-        print("| **build + validate + load** | **\(f(buildLoad))** |")
-        print("| GLPK interior-point solve | \(f(med(\.solveSeconds))) |")
-        print("| build + load as share of solve | \(f(100 * buildLoad / med(\.solveSeconds))) % |\n")
+        emit("size: \(first.rows) rows, \(first.columns) columns, \(first.nonzeros) non-zeros; status \(first.status), objective \(first.objective), \(first.iterations) iterations\n")
+        emit("| step | median (s) |")
+        emit("|---|---|")
+        emit("| build `LinearProgram` in Swift | \(f(med(\.buildSeconds))) |")
+        emit("| validate | \(f(med(\.validateSeconds))) |")
+        emit("| load into GLPK (merge, 1-based arrays, glp_* calls) | \(f(med(\.loadSeconds))) |")
+        emit("| **build + validate + load** | **\(f(buildLoad))** |")
+        emit("| GLPK interior-point solve | \(f(med(\.solveSeconds))) |")
+        emit("| build + load as share of solve | \(f(100 * buildLoad / med(\.solveSeconds))) % |\n")
 
         let ours = med(\.maxRSSBytes), glpk = med(\.glpkPeakBytes), alone = median(glpsolRSS)
-        print("| memory | median (MiB) |")
-        print("|---|---|")
-        print("| bijli process peak RSS (build + load + solve) | \(f(ours / 1_048_576)) |")
-        print("| GLPK's own peak allocation inside it (glp_mem_usage) | \(f(glpk / 1_048_576)) |")
-        print("| glpsol --interior on the same MPS: peak RSS | \(f(alone / 1_048_576)) |")
-        print("| **ratio bijli / glpsol** | **\(f(ours / alone))** |\n")
-        print("glpsol wall time (read MPS + solve + write), median: \(f(median(glpsolSeconds))) s\n")
+        emit("| memory | median (MiB) |")
+        emit("|---|---|")
+        emit("| bijli process peak RSS (build + load + solve) | \(f(ours / 1_048_576)) |")
+        emit("| GLPK's own peak allocation inside it (glp_mem_usage) | \(f(glpk / 1_048_576)) |")
+        emit("| glpsol --interior on the same MPS: peak RSS | \(f(alone / 1_048_576)) |")
+        emit("| **ratio bijli / glpsol** | **\(f(ours / alone))** |\n")
+        emit("glpsol wall time (read MPS + solve + write), median: \(f(median(glpsolSeconds))) s\n")
     }
 
     // MARK: Warm start
 
     static func warmVersusCold(repeats: Int) throws {
-        print("## Warm vs cold re-solve, 168 h, after a 10 % cut in generator g0's availability (\(repeats) runs)\n")
+        emit("## Warm vs cold re-solve, 168 h, after a 10 % cut in generator g0's availability (\(repeats) runs)\n")
         let base = SyntheticDispatch(hours: 168).build()
         var changed = SyntheticDispatch(hours: 168)
         changed.firstGeneratorAvailability = 0.9
@@ -135,11 +135,11 @@ struct BijliBench {
             warmObjective = warm.objective ?? .nan
             coldObjective = cold.objective ?? .nan
         }
-        print("| solve | median (s) | iterations | objective |")
-        print("|---|---|---|---|")
-        print("| cold (load + primal simplex with presolve) | \(f(median(coldSeconds))) | \(coldIterations) | \(coldObjective) |")
-        print("| warm (dual simplex from the previous basis) | \(f(median(warmSeconds))) | \(warmIterations) | \(warmObjective) |")
-        print("| **speed-up cold / warm** | **\(f(median(coldSeconds) / median(warmSeconds)))×** | | |\n")
+        emit("| solve | median (s) | iterations | objective |")
+        emit("|---|---|---|---|")
+        emit("| cold (load + primal simplex with presolve) | \(f(median(coldSeconds))) | \(coldIterations) | \(coldObjective) |")
+        emit("| warm (dual simplex from the previous basis) | \(f(median(warmSeconds))) | \(warmIterations) | \(warmObjective) |")
+        emit("| **speed-up cold / warm** | **\(f(median(coldSeconds) / median(warmSeconds)))×** | | |\n")
     }
 
     // MARK: Batch
@@ -151,7 +151,7 @@ struct BijliBench {
             return d.build()
         }
         let cores = ProcessorCount.active
-        print("## Batch: 8 × 168 h, simplex, sequential vs \(cores) workers (\(repeats) runs)\n")
+        emit("## Batch: 8 × 168 h, simplex, sequential vs \(cores) workers (\(repeats) runs)\n")
         let solver = GLPKSolver(options: SolverOptions(captureLog: false))
         var sequential: [Double] = [], parallel: [Double] = []
         for _ in 0..<repeats {
@@ -166,12 +166,12 @@ struct BijliBench {
                 exit(1)
             }
         }
-        print("| run | median (s) |")
-        print("|---|---|")
-        print("| sequential | \(f(median(sequential))) |")
-        print("| BatchSolver, \(cores) workers | \(f(median(parallel))) |")
-        print("| **speed-up** | **\(f(median(sequential) / median(parallel)))×** |\n")
-        print("(batch solutions were checked equal to the sequential ones)\n")
+        emit("| run | median (s) |")
+        emit("|---|---|")
+        emit("| sequential | \(f(median(sequential))) |")
+        emit("| BatchSolver, \(cores) workers | \(f(median(parallel))) |")
+        emit("| **speed-up** | **\(f(median(sequential) / median(parallel)))×** |\n")
+        emit("(batch solutions were checked equal to the sequential ones)\n")
     }
 
     // MARK: Helpers
@@ -212,4 +212,10 @@ struct BijliBench {
     }
 
     static func f(_ x: Double) -> String { String(format: x >= 100 ? "%.0f" : x >= 10 ? "%.1f" : "%.3f", x) }
+}
+
+/// Writes one line of the benchmark report to standard output (the bench is an executable, not a
+/// library; one function keeps its output in one place).
+func emit(_ line: String = "") {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
