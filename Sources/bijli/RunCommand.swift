@@ -143,6 +143,11 @@ struct Run: ParsableCommand {
             throw ExitCode.cannotWrite
         }
         print(summary(results, folder: folder))
+        if optimization.result.log.contains("NUMERIC INSTABILITY") {
+            printError("note: GLPK's interior point stopped with numerical instability (the status above is the simplex "
+                       + "fallback's). Full-year hourly planning runs are known to hit this (docs/BENCHMARKS.md); "
+                       + "use --resolution repdays:N, or --method simplex for small cases.")
+        }
         throw ExitCode(optimization.result.status)
     }
 

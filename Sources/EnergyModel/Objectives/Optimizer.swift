@@ -111,6 +111,7 @@ public struct Optimizer: Sendable {
     private func pareto(_ system: EnergySystem, options: FormulationOptions, targets: [Double]) throws -> Optimization {
         var points: [ParetoPoint] = []
         var last: Optimization?
+        var lastOptimal: Optimization?
         for target in targets {
             var variant = system
             let years = Dictionary(uniqueKeysWithValues: system.periods.map { ($0.year, target) })
@@ -120,8 +121,11 @@ public struct Optimizer: Sendable {
             points.append(ParetoPoint(target: target, status: run.result.status.code, costUSD: run.costUSD,
                                       unservedMWh: measures?.unservedMWh, renewableShare: measures?.renewableShare))
             last = run
+            if run.result.status == .optimal { lastOptimal = run }
         }
-        guard var answer = last else {
+        // The run's answer is the last solved point (an infeasible high target does not make the
+        // sweep a failure); the frontier lists every point with its own status.
+        guard var answer = lastOptimal ?? last else {
             throw FormulationError(["pareto mode needs at least one renewable-share target"])
         }
         answer.mode = .pareto(renewableTargets: targets)
