@@ -26,7 +26,10 @@ public struct GLPKSolver: LinearSolver {
         let start = clock.now
         _ = GLPKTerminal.capturing(keep: false) { _ in
             problem.load(program)
-            if options.scaling { problem.scale() }
+            // The interior point equilibrates its own working program (GLP_SF_EQ); scaling it
+            // beforehand as well made GLPK's interior point fail on the hourly capacity-expansion
+            // programs (docs/BENCHMARKS.md). The simplex fallback scales for itself.
+            if options.scaling && options.method.isSimplex { problem.scale() }
         }
         let loadSeconds = (clock.now - start).seconds
         return problem.solve(options: options, method: options.method, presolve: options.presolve,
@@ -49,10 +52,12 @@ extension GLPKProblem {
         if method == .interiorPoint && rowCount == 0 { method = .primalSimplex }
 
         var interiorIterations = 0
+        var interiorLogStart = "".startIndex
         let ((status, solution), log) = GLPKTerminal.capturing(keep: true) { buffer -> (SolveStatus, Solution?) in
             var status: SolveStatus
             if method == .interiorPoint {
                 let before = buffer.text.endIndex
+                interiorLogStart = before
                 let code = runInterior(options: options)
                 codes.append(Int(code))
                 interiorIterations = GLPKInteriorLog.iterations(in: buffer.text[before...])
@@ -64,7 +69,17 @@ extension GLPKProblem {
                 status = GLPKStatusMapping.simplex(returnCode: code, status: simplexStatus.overall,
                                                    dualStatus: simplexStatus.dual)
             }
+            if method == .interiorPoint && status == .limitReached(.iteration),
+               let last = GLPKInteriorLog.lastResiduals(in: buffer.text[interiorLogStart...]),
+               last.primal <= 1e-6 && last.dual <= 1e-6 {
+                // GLPK's interior point stops after 100 iterations (a constant in GLPK) and
+                // keeps its best point: when that point is feasible to 1e-6 (relative), return
+                // it, as a simplex stopped by a limit returns its feasible point. The remaining
+                // primal-dual gap is the last progress line of the log.
+                return (status, interiorSolution())
+            }
             if options.classifyAmbiguousStatus && GLPKStatusMapping.needsClassification(status, method: method) {
+                if method == .interiorPoint && options.scaling { scale() }
                 method = .primalSimplex
                 let code = runSimplex(.primalSimplex, presolve: false, options: options)
                 codes.append(Int(code))
@@ -104,4 +119,21 @@ enum GLPKInteriorLog {
         }
         return last
     }
+
+    /// The relative primal and dual infeasibilities and the relative gap of the last progress
+    /// line (`N: obj = ...; rpi = ...; rdi = ...; gap = ...`), or `nil` without one.
+    static func lastResiduals(in log: Substring) -> (primal: Double, dual: Double, gap: Double)? {
+        for line in log.split(separator: "\n").reversed() where line.contains(": obj =") && line.contains("rpi =") {
+            var found: [String: Double] = [:]
+            for part in line.split(separator: ";") {
+                let pair = part.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+                if pair.count == 2, ["rpi", "rdi", "gap"].contains(pair[0]), let value = Double(pair[1]) { found[pair[0]] = value }
+            }
+            guard let primal = found["rpi"], let dual = found["rdi"], let gap = found["gap"] else { return nil }
+            return (primal, dual, gap)
+        }
+        return nil
+    }
 }
+
+import Foundation
