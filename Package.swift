@@ -35,8 +35,10 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
 
-        // Run folders and provenance now; the report document and its renderers later.
-        .target(name: "Reporting", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Run folders and provenance; the report document, its builders and renderers.
+        .target(
+            name: "Reporting",
+            dependencies: ["EnergyModel", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The thin command-line front end.
         .executableTarget(
@@ -51,7 +53,7 @@ let package = Package(
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
     ]
 )

@@ -34,7 +34,7 @@ struct Run: ParsableCommand {
     @Option(help: "Stop the simplex after this many seconds (also bounds the simplex fallback when the interior point fails).")
     var timeLimit: Double = 1800
 
-    @Option(help: "Folder for runs: a new run folder <out>/<run id>/ is written (never overwriting), with a `latest` link.")
+    @Option(help: "Folder for runs: a new run folder <out>/<model>/<scenario>/<run id>/ is written (never overwriting), with a `latest` link per scenario.")
     var out: String
 
     @Flag(help: "No progress messages on standard error.")
@@ -135,9 +135,13 @@ struct Run: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             files["time_aggregation.json"] = try encoder.encode(aggregation)
         }
+        // Reports (docs/REPORTS.md): hourly.csv, run.json, report.*, figures/, tables/; folder <out>/<model>/base/<run id>.
+        files.merge(try RunReports.files(optimization, results: results, aggregation: aggregation,
+                                         buildSeconds: provenance.buildSeconds, solveSeconds: solveSeconds)) { current, _ in current }
         let folder: URL
         do {
-            folder = try RunFolder(parent: URL(fileURLWithPath: out)).write(files, runID: RunFolder.runID(for: Date()))
+            folder = try RunFolder.scenario(root: URL(fileURLWithPath: out), model: system.name, scenario: RunReports.scenario)
+                .write(files, runID: RunFolder.runID(for: Date()))
         } catch {
             printError("error: \(error)")
             throw ExitCode.cannotWrite
@@ -161,6 +165,7 @@ struct Run: ParsableCommand {
         }
         for binding in results.bindingConstraints.prefix(3) { lines.append("binding     \(binding.sentence)") }
         lines.append("results     \(folder.path)/results.json")
+        lines.append("report      \(folder.path)/report.html")
         return lines.joined(separator: "\n")
     }
 }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// CSV: one table per file, the unit in each header (`capacity (MW)`), numbers with 12 significant
+/// digits, footnotes left out (they are in the other formats).
+public enum CSVRenderer {
+    /// One table as CSV text, ending with a line break.
+    public static func table(_ table: ReportTable) -> String {
+        var lines = [table.columns.map { field($0.unit.isEmpty ? $0.title : "\($0.title) (\($0.unit))") }.joined(separator: ",")]
+        for row in table.rows {
+            lines.append(row.map { cell in
+                switch cell {
+                case .text(let text): field(text)
+                case .number(let value, _): NumberText.full(value)
+                case .empty: ""
+                }
+            }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A field, quoted when it holds a comma, quote or line break (RFC 4180).
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// JSON: the document value itself, keys sorted, pretty-printed.
+public enum JSONRenderer {
+    /// The document as JSON bytes (deterministic: sorted keys, 17-digit doubles as Foundation writes them).
+    public static func render(_ document: ReportDocument) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        var data = try encoder.encode(document)
+        data.append(0x0A)
+        return data
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import EnergyModel
+import Foundation
+import Reporting
+
+/// `bijli report --run DIR`: render a finished run's report again from its results.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render a finished run's report (report.md, report.html, report.tex, figures/, tables/) from its results.",
+        discussion: "Results files are never touched; the report files are replaced one by one, atomically. See docs/REPORTS.md.")
+
+    @Option(name: .customLong("run"), help: "The run folder, e.g. Reports/pakistan/base/latest.")
+    var runFolder: String
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: runFolder)
+        let input = try RunReports.load(folder)
+        let files = try ReportFiles.files(for: ReportBuilder.build(input))
+        do {
+            try RunReports.replace(files, in: folder)
+        } catch {
+            printError("error: \(folder.path): cannot write the report: \(error.localizedDescription)")
+            throw ExitCode.cannotWrite
+        }
+        print("report      \(folder.appendingPathComponent("report.html").path)")
+        print("            \(folder.appendingPathComponent("report.md").path)")
+    }
+}
+
+/// What `bijli run` adds to its run folder for reports, and how the report commands read runs back.
+enum RunReports {
+    /// The scenario of `bijli run` until disruption scenarios exist.
+    static let scenario = "base"
+
+    /// `hourly.csv`, `run.json` and the rendered report of a run.
+    static func files(_ optimization: Optimization, results: EnergyResults, aggregation: AggregationReport?,
+                      buildSeconds: Double, solveSeconds: Double) throws -> [String: Data] {
+        let hourly = HourlyResults(optimization)
+        let commit = gitCommit()
+        var files = try ReportFiles.files(for: ReportBuilder.build(RunReportInput(
+            results: results, hourly: hourly, aggregation: aggregation, scenario: scenario, gitCommit: commit)))
+        if let hourly { files["hourly.csv"] = hourly.csv() }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        files["run.json"] = try Reporting.RunRecord(date: formatter.string(from: Date()), model: optimization.lp.system.name, scenario: scenario,
+                                          bijliVersion: Bijli.version, gitCommit: commit, buildSeconds: buildSeconds,
+                                          solveSeconds: solveSeconds, arguments: Array(CommandLine.arguments.dropFirst())).json()
+        return files
+    }
+
+    /// The commit of the git repository around the working directory, if `git` can say.
+    static func gitCommit() -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "rev-parse", "HEAD"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.count == 40 ? text : nil
+    }
+
+    /// Reads a run folder, mapping failures to exit code 2.
+    static func load(_ folder: URL) throws -> RunReportInput {
+        switch Result(catching: { () throws(RunDirectoryError) in try RunDirectory.load(folder) }) {
+        case .success(let input): return input
+        case .failure(let error):
+            printError("error: \(error)")
+            throw ExitCode.badInput
+        }
+    }
+
+    /// Writes each file beside its destination and renames it into place.
+    static func replace(_ files: [String: Data], in folder: URL) throws {
+        let manager = FileManager.default
+        for name in files.keys.sorted() {
+            let url = folder.appendingPathComponent(name)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try files[name]!.write(to: url, options: .atomic)
+        }
+    }
+}
