@@ -27,13 +27,42 @@ public enum CSVRenderer {
 
 /// JSON: the document value itself, keys sorted, pretty-printed.
 public enum JSONRenderer {
-    /// The document as JSON bytes (deterministic: sorted keys, 17-digit doubles as Foundation writes them).
+    /// The document as JSON bytes (deterministic: sorted keys, numbers rounded to 12 significant
+    /// digits so that the last bits of a floating-point sum cannot change the file).
     public static func render(_ document: ReportDocument) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        var data = try encoder.encode(document)
+        var data = try encoder.encode(document.rounded())
         data.append(0x0A)
         return data
+    }
+}
+
+extension ReportDocument {
+    /// The document with every number rounded to 12 significant digits (cells and chart data).
+    func rounded() -> ReportDocument {
+        func r(_ x: Double) -> Double { x.isFinite ? Double(NumberText.full(x)) ?? x : x }
+        func series(_ s: [ChartSpec.Series]) -> [ChartSpec.Series] { s.map { .init(name: $0.name, values: $0.values.map(r)) } }
+        var copy = self
+        copy.sections = sections.map { section in
+            var section = section
+            section.blocks = section.blocks.map { block in
+                switch block {
+                case .table(var table):
+                    table.rows = table.rows.map { $0.map { if case .number(let x, let d) = $0 { .number(r(x), decimals: d) } else { $0 } } }
+                    return .table(table)
+                case .figure(var figure):
+                    figure.chart.x = figure.chart.x.map(r)
+                    figure.chart.xBySeries = figure.chart.xBySeries.map { $0.map(r) }
+                    figure.chart.series = series(figure.chart.series)
+                    figure.chart.overlay = series(figure.chart.overlay)
+                    return .figure(figure)
+                default: return block
+                }
+            }
+            return section
+        }
+        return copy
     }
 }

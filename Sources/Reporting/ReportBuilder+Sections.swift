@@ -52,14 +52,14 @@ extension ReportBuilder {
             rows: generated.map { carrier in
                 [.text(carrier)] + r.periods.flatMap { period -> [ReportCell] in
                     let mwh = period.generationByCarrierMWh[carrier] ?? 0
-                    let total = period.generationByCarrierMWh.values.reduce(0, +)
+                    let total = period.generationByCarrierMWh.sorted { $0.key < $1.key }.reduce(0.0) { $0 + $1.value }
                     return [.number(mwh / 1e3, decimals: 0), .number(total > 0 ? 100 * mwh / total : 0, decimals: 1)]
                 }
             },
             footnotes: ["Storage: energy discharged (its charging is a load, not shown). Shares of total generation including storage discharge."])))
         var capacityByCarrier: [String: [Double]] = [:]
         for (y, period) in r.periods.enumerated() {
-            for (id, mw) in period.capacityMW {
+            for (id, mw) in period.capacityMW.sorted(by: { $0.key < $1.key }) {
                 capacityByCarrier[map[id] ?? id, default: [Double](repeating: 0, count: r.periods.count)][y] += mw / 1e3
             }
         }

@@ -233,7 +233,7 @@ public enum ReportBuilder {
 
     /// The key with the largest value and its share of the total (positive values only).
     static func largest(_ values: [String: Double]) -> (String, Double)? {
-        let total = values.values.filter { $0 > 0 }.reduce(0, +)
+        let total = values.sorted { $0.key < $1.key }.map(\.value).filter { $0 > 0 }.reduce(0, +)
         guard total > 0, let best = values.sorted(by: { $0.key < $1.key }).max(by: { $0.value < $1.value }) else { return nil }
         return (best.key, best.value / total)
     }

@@ -35,11 +35,14 @@ enum RunReports {
     /// `hourly.csv`, `run.json` and the rendered report of a run.
     static func files(_ optimization: Optimization, results: EnergyResults, aggregation: AggregationReport?,
                       buildSeconds: Double, solveSeconds: Double) throws -> [String: Data] {
-        let hourly = HourlyResults(optimization)
+        // The report is drawn from hourly.csv as written (12 significant digits), so that
+        // `bijli report` on the folder later renders the same bytes.
+        let hourlyCSV = HourlyResults(optimization)?.csv()
+        let hourly = hourlyCSV.flatMap { try? HourlyResults.parse(csv: $0, resolution: results.resolution) }
         let commit = gitCommit()
         var files = try ReportFiles.files(for: ReportBuilder.build(RunReportInput(
             results: results, hourly: hourly, aggregation: aggregation, scenario: scenario, gitCommit: commit)))
-        if let hourly { files["hourly.csv"] = hourly.csv() }
+        if let hourlyCSV { files["hourly.csv"] = hourlyCSV }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         files["run.json"] = try Reporting.RunRecord(date: formatter.string(from: Date()), model: optimization.lp.system.name, scenario: scenario,
