@@ -73,12 +73,12 @@ extension ReportBuilder {
         return ReportSection(id: "dispatch", title: "Dispatch", blocks: blocks)
     }
 
-    /// `3 Mar 14:00` for an hour of the (365-day) year.
+    /// `3 Mar 14h` for an hour of the (365-day) year.
     static func stepLabel(_ hourOfYear: Int) -> String {
         var day = hourOfYear / 24
         let abbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         for (m, days) in TimeSlices.daysPerMonth.enumerated() {
-            if day < days { return "\(day + 1) \(abbreviations[m]) \(String(format: "%02d:00", hourOfYear % 24))" }
+            if day < days { return "\(day + 1) \(abbreviations[m]) \(String(format: "%02dh", hourOfYear % 24))" }
             day -= days
         }
         return "hour \(hourOfYear)"

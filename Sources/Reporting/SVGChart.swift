@@ -50,8 +50,9 @@ public enum SVGChart {
                 base += v
             }
         }
-        // Category labels: all when few, else about twelve.
-        let every = max(1, Int((Double(n) / 12).rounded(.up)))
+        // Category labels: as many as fit side by side (about 6.2 px per character).
+        let longest = Double(chart.categories.map(\.count).max() ?? 1)
+        let every = max(1, Int((Double(n) * (longest * 6.2 + 12) / plotWidth).rounded(.up)))
         for i in stride(from: 0, to: n, by: every) {
             let x = left + (Double(i) + 0.5) * slot
             out.append("<text x=\"\(c(x))\" y=\"\(c(top0 + plotHeight + 16))\" text-anchor=\"middle\">\(escape(chart.categories[i]))</text>")
@@ -74,7 +75,12 @@ public enum SVGChart {
     static func lines(_ chart: ChartSpec) -> [String] {
         let xs = chart.series.indices.map { chart.xBySeries.indices.contains($0) ? chart.xBySeries[$0] : chart.x }
         let allX = xs.flatMap { $0 }, allY = chart.series.flatMap(\.values).filter(\.isFinite)
-        let xTicks = niceTicks(min(0, allX.min() ?? 0), allX.max() ?? 1)
+        var xTicks = niceTicks(min(0, allX.min() ?? 0), allX.max() ?? 1)
+        if chart.kind == .durationCurve, let last = allX.max(), last > (xTicks.first ?? 0) {
+            // A duration curve ends at the last hour, not at the next round number.
+            let first = xTicks.first ?? 0
+            if (xTicks.last ?? 0) > last + 1e-9 { xTicks = xTicks.filter { $0 <= last - 0.08 * (last - first) } + [last] }
+        }
         let yTicks = niceTicks(min(0, allY.min() ?? 0), allY.max() ?? 1)
         let xMin = xTicks.first ?? 0, xMax = xTicks.last ?? 1
         let yMin = yTicks.first ?? 0, yMax = yTicks.last ?? 1
