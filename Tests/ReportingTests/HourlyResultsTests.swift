@@ -61,3 +61,29 @@ import Testing
         }
     }
 }
+
+/// Run folders written before reports existed still render.
+@Suite struct OlderRunTests {
+    @Test func resultsWithoutTheReportKeysAndWithoutHourlyCSVStillRender() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-old-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try Data(contentsOf: ReportFixtures.shortfall.appendingPathComponent("results.json"))
+        var json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        json["system"] = nil
+        json["periods"] = (json["periods"] as? [[String: Any]])?.map { period in
+            var period = period
+            period["cost_breakdown_usd"] = nil
+            return period
+        }
+        try JSONSerialization.data(withJSONObject: json).write(to: folder.appendingPathComponent("results.json"))
+        let input = try RunDirectory.load(folder)
+        #expect(input.results.system == nil && input.hourly == nil)
+        let document = ReportBuilder.build(input)
+        #expect(!document.figures.contains { $0.id.hasPrefix("dispatch") })
+        #expect(document.sections.contains { section in
+            section.blocks.contains { if case .paragraph(let text) = $0 { text.contains("no hourly.csv") } else { false } }
+        })
+        #expect(ReportOutputTests.xmlError(HTMLRenderer.render(document)) == nil)
+    }
+}
