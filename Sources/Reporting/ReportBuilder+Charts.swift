@@ -120,7 +120,12 @@ extension ReportBuilder {
             var x: [Double] = [], y: [Double] = []
             var hours = 0.0
             for row in rows {
-                // Each step is a flat segment as long as its weight.
+                // Each step is a flat segment as long as its weight; equal prices share one segment.
+                if let last = y.last, last == row.priceUSDPerMWh {
+                    hours += row.weightHours
+                    x[x.count - 1] = hours
+                    continue
+                }
                 x.append(hours)
                 y.append(row.priceUSDPerMWh)
                 hours += row.weightHours
