@@ -65,13 +65,17 @@ public struct Settings: Sendable, Equatable {
     public var vollUSDPerMWh: Double
     /// Exchange rate, PKR per USD (for reports and PKR-priced inputs).
     public var exchangeRatePKRPerUSD: Double
+    /// The demand variant in use (`low`, `medium`, `high`, ...) when `demand.csv` has variants.
+    public var demandVariant: String?
 
     /// Creates settings.
-    public init(discountRate: Double, baseYear: Int, vollUSDPerMWh: Double, exchangeRatePKRPerUSD: Double = 280) {
+    public init(discountRate: Double, baseYear: Int, vollUSDPerMWh: Double, exchangeRatePKRPerUSD: Double = 280,
+                demandVariant: String? = nil) {
         self.discountRate = discountRate
         self.baseYear = baseYear
         self.vollUSDPerMWh = vollUSDPerMWh
         self.exchangeRatePKRPerUSD = exchangeRatePKRPerUSD
+        self.demandVariant = demandVariant
     }
 }
 
