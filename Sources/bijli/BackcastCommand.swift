@@ -32,7 +32,7 @@ struct BackcastCommand: ParsableCommand {
         var caseOptions = caseOptions
         caseOptions.defaultResolution = "hourly"
         let progress = Progress(quiet: caseOptions.quiet)
-        let loaded = try caseOptions.loadSystem(progress)
+        let loaded = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
         guard let year = year ?? loaded.periods.first?.year, loaded.periods.contains(where: { $0.year == year }) else {
             printError("error: \(year.map(String.init) ?? "the first period") is not a period of \(caseOptions.inputs)/periods.csv; "
                        + "periods: \(loaded.periods.map { String($0.year) }.joined(separator: ", "))")

@@ -3,6 +3,7 @@ import EnergyModel
 import Foundation
 import LinearProgramming
 import Reporting
+import Scenarios
 
 /// The options every command that solves a case shares (`run`, `backcast`): where the case is,
 /// which demand variant, time resolution, solver method and limits.
@@ -16,6 +17,9 @@ struct CaseOptions: ParsableArguments {
     @Option(help: "Demand variant of demand.csv (e.g. low, medium, high); default: demand_variant in settings.yaml.")
     var demandVariant: String?
 
+    @Option(help: "A disruption scenario of <inputs>/scenarios/ (file name without .yaml) laid on the case (docs/SCENARIOS.md).")
+    var scenario: String?
+
     @Option(name: .customLong("resolution"), help: "hourly or repdays:N (N a multiple of 12); default: repdays:24 for run, hourly for backcast.")
     var resolutionOption: String?
 
@@ -26,7 +30,7 @@ struct CaseOptions: ParsableArguments {
     var resolution: String { resolutionOption ?? defaultResolution }
 
     enum CodingKeys: String, CodingKey {
-        case model, inputs, demandVariant, resolutionOption, seed, periods, method, timeLimit, quiet
+        case model, inputs, demandVariant, scenario, resolutionOption, seed, periods, method, timeLimit, quiet
     }
 
     @Option(help: "Seed for choosing representative days (ties only; recorded in the results).")
@@ -77,6 +81,35 @@ struct CaseOptions: ParsableArguments {
         case .failure(let error):
             for issue in error.issues { printError(issue.description) }
             printError("\(error.issues.count) problem(s) found; nothing was run")
+            throw ExitCode.badInput
+        }
+    }
+
+    /// The scenario library of the case (`<inputs>/scenarios/`); prints every problem and exits 2.
+    func scenarioLibrary(for system: EnergySystem) throws -> ScenarioLibrary {
+        let folder = inputsURL.appendingPathComponent("scenarios")
+        switch Result(catching: { () throws(ScenarioError) in try ScenarioLibrary.load(folder: folder, system: system) }) {
+        case .success(let library): return library
+        case .failure(let error):
+            printError(error.description)
+            printError("\(error.issues.count) problem(s) in the scenarios; nothing was run")
+            throw ExitCode.badInput
+        }
+    }
+
+    /// The system with `--scenario` laid on it (unchanged without one).
+    func applyScenario(to system: EnergySystem, _ progress: Progress) throws -> EnergySystem {
+        guard let scenario else { return system }
+        let library = try scenarioLibrary(for: system)
+        progress.say("applying scenario '\(scenario)'")
+        let result = Result { () throws(ScenarioError) in
+            let chosen = try library.select([scenario])
+            return try library.apply(chosen[0], to: system).0
+        }
+        switch result {
+        case .success(let disrupted): return disrupted
+        case .failure(let error):
+            printError(error.description)
             throw ExitCode.badInput
         }
     }
@@ -143,6 +176,7 @@ struct CaseOptions: ParsableArguments {
                        "seed": String(seed), "method": method.rawValue,
                        "periods": (years ?? system.periods.map(\.year)).map(String.init).joined(separator: ",")]
         if let variant = system.settings.demandVariant { options["demand_variant"] = variant }
+        if let scenario { options["scenario"] = scenario }
         options.merge(extra) { $1 }
         return Provenance(
             bijliVersion: Bijli.version, glpkVersion: GLPKLibrary.version,

@@ -7,8 +7,9 @@ import Reporting
 /// `bijli run`: load a case, build the LP of MODEL.md, solve it in an objective mode, write results.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Optimise a case and write results.json and CSV tables into a new run folder.",
-        discussion: "Exit codes as for `bijli lp solve` (0 optimal, 2 bad input, 3 infeasible ...). See docs/CLI.md and docs/RESULTS.md.")
+        abstract: "Optimise a case (plan: builds and dispatch; with --scenario under a disruption) and write results into a new run folder.",
+        discussion: "Exit codes as for `bijli lp solve` (0 optimal, 2 bad input, 3 infeasible ...). See docs/CLI.md and docs/RESULTS.md.",
+        aliases: ["plan"])
 
     @OptionGroup var caseOptions: CaseOptions
 
@@ -25,7 +26,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: caseOptions.quiet)
         let mode = ObjectiveMode.parse(objective)!
-        let system = try caseOptions.loadSystem(progress)
+        let system = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
         let years = caseOptions.years
         let (time, aggregation) = try caseOptions.timeSlices(for: system, years: years, progress)
         let options = FormulationOptions(time: time, periodYears: years)
