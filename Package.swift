@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "EnergyModel",
             dependencies: [
-                "LinearProgramming",
+                "LinearProgramming", "Statistics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
@@ -50,7 +50,7 @@ let package = Package(
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
-        .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel", "Statistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
     ]
