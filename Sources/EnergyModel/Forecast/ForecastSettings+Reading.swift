@@ -124,7 +124,7 @@ extension ForecastSettings {
             }
             let sum = regions.reduce(0) { $0 + $1.share }
             if !regions.isEmpty, regions.count == mapping.count, abs(sum - 1) > shareSumTolerance {
-                yaml.issue(node, "the regional shares sum to \(sum), not 1", suggestion: "adjust them so they add up to exactly 1")
+                yaml.issue(node, "the regional shares sum to \(String(format: "%.6g", sum)), not 1", suggestion: "adjust them so they add up to exactly 1")
             }
         }
 
