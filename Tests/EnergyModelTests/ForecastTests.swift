@@ -357,22 +357,31 @@ import Testing
         #expect(try DemandForecast.load(inputs: folder.root).demandCSV() == text)
     }
 
-    @Test func oneVariantOfTheWrittenFileLoadsIntoTheTinyCase() throws {
-        // Until the loader knows the `variant` column, check the numbers and format with one
-        // variant's rows and the column dropped.
+    @Test func theWrittenFileLoadsIntoTheTinyCaseInEveryVariant() throws {
+        // The tiny case has regions north and south and periods 2025 and 2030, like the small folder.
         let folder = try Folder()
         defer { folder.remove() }
-        let csv = try DemandForecast.load(inputs: folder.root).demandCSV()
-        var kept: [String] = []
-        for line in csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.hasPrefix("#") || line.isEmpty { kept.append(line); continue }
-            var fields = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-            if fields[2] != "variant" && fields[2] != "medium" { continue }
-            fields.remove(at: 2)
-            kept.append(fields.joined(separator: ","))
+        let forecast = try DemandForecast.load(inputs: folder.root)
+        let csv = forecast.demandCSV()
+        for variant in ["low", "medium", "high"] {
+            let issues = try TinyCase.issues { copy in
+                try copy.write("inputs/demand.csv", csv)
+                let settings = try String(contentsOf: copy.url("inputs/settings.yaml"), encoding: .utf8)
+                try copy.write("inputs/settings.yaml", settings + "demand_variant: \(variant)\n")
+            }
+            #expect(issues.isEmpty, "\(variant): \(issues.map(\.description))")
         }
-        let issues = try TinyCase.issues { variant in try variant.write("inputs/demand.csv", kept.joined(separator: "\n")) }
-        #expect(issues.isEmpty, "\(issues.map(\.description))")
+        // Loaded, the chosen variant's hourly demand adds up to its annual energy.
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-forecast-tiny-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: TinyCase.folder, to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try csv.write(to: root.appendingPathComponent("inputs/demand.csv"), atomically: true, encoding: .utf8)
+        let settingsURL = root.appendingPathComponent("inputs/settings.yaml")
+        try (try String(contentsOf: settingsURL, encoding: .utf8) + "demand_variant: high\n").write(to: settingsURL, atomically: true, encoding: .utf8)
+        let system = try CaseLoader.load(model: root.appendingPathComponent("model"), inputs: root.appendingPathComponent("inputs"))
+        let high2030 = try #require(forecast.projection(variant: "high", year: 2030))
+        let loaded = system.demand.filter { $0.year == 2030 }.reduce(0.0) { $0 + $1.hourlyMW.reduce(0, +) } / 1000
+        #expect(abs(loaded - high2030.energyGWh) < 0.2)   // one-decimal rounding of two regional rows
     }
 
     @Test func thePakistanInputsForecastLoadsAndMatchesItsDemandFile() throws {
