@@ -62,7 +62,15 @@ enum ForecastReport {
         out += fitText(forecast.fit, title: "Model used for the variants", residuals: true)
         for fit in forecast.diagnostics {
             out += "\n" + fitText(fit, title: "Diagnostic '\(fit.spec.name)' (not used)", residuals: false)
+            if let last = settings.periods.max() {
+                let projections = DemandForecast.project(settings: settings, spec: fit.spec, coefficients: fit.coefficients)
+                let values = settings.variants.compactMap { variant in
+                    projections.first { $0.variant == variant.name && $0.year == last }.map { "\(variant.name) \(format($0.energyGWh, 0))" }
+                }
+                out += "  \(last) GWh if this model were used: " + values.joined(separator: ", ") + "\n"
+            }
         }
+        for message in forecast.unfittedDiagnostics { out += "\nwarning: \(message)\n" }
         out += "\nVariants (national; base FY\(settings.baseYear) = \(format(settings.baseEnergyGWh, 0)) GWh, "
             + "\(format(settings.basePeakMW, 0)) MW; peak at the base load factor "
             + "\(format(settings.baseEnergyGWh * 1000 / 8760 / settings.basePeakMW * 100, 1)) %)\n"

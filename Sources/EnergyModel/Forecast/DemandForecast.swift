@@ -43,12 +43,16 @@ public struct DemandForecast: Sendable, Equatable {
     public let fit: DemandFit
     /// The diagnostic models (fitted, reported, not used).
     public let diagnostics: [DemandFit]
+    /// Diagnostic models that could not be fitted, with the reason (e.g. rank deficient).
+    public let unfittedDiagnostics: [String]
     /// National projections, variant by variant (file order), period by period.
     public let projections: [Projection]
 
     /// Fits and projects from settings and history already in memory.
     ///
-    /// - Throws: ``StatisticsError`` if a model cannot be fitted (too few years, rank deficiency).
+    /// A diagnostic that cannot be fitted is listed in ``unfittedDiagnostics`` instead.
+    ///
+    /// - Throws: ``StatisticsError`` if the model used cannot be fitted (too few years, rank deficiency).
     public init(settings: ForecastSettings, history: ForecastHistory, observations: [ForecastObservation]) throws(StatisticsError) {
         self.settings = settings
         self.history = history
@@ -56,10 +60,20 @@ public struct DemandForecast: Sendable, Equatable {
         let fit = try DemandFit(spec: settings.model, observations: observations)
         self.fit = fit
         var diagnostics: [DemandFit] = []
+        var unfitted: [String] = []
         for spec in settings.diagnostics {
-            diagnostics.append(try DemandFit(spec: spec, observations: observations))
+            let result: Result<DemandFit, StatisticsError> = Result { () throws(StatisticsError) in
+                try DemandFit(spec: spec, observations: observations)
+            }
+            switch result {
+            case .success(let diagnostic): diagnostics.append(diagnostic)
+            case .failure(let error):
+                unfitted.append("diagnostic '\(spec.name)' (\(spec.formula)) cannot be fitted: "
+                    + Self.describe(error, spec: spec, count: observations.count))
+            }
         }
         self.diagnostics = diagnostics
+        self.unfittedDiagnostics = unfitted
         self.projections = Self.project(settings: settings, spec: settings.model, coefficients: fit.coefficients)
     }
 
@@ -150,9 +164,8 @@ extension DemandForecast {
         switch result {
         case .success(let forecast): return forecast
         case .failure(let error):
-            let specs = [settings.model] + settings.diagnostics
-            let failing = specs.first { spec in (try? DemandFit(spec: spec, observations: observations)) == nil } ?? settings.model
-            throw CaseLoadError(issues: [CaseIssue(file: path, line: failing.line, message: "model '\(failing.name)' (\(failing.formula)) cannot be fitted: \(describe(error, spec: failing, count: observations.count))",
+            let model = settings.model
+            throw CaseLoadError(issues: [CaseIssue(file: path, line: model.line, message: "model '\(model.name)' (\(model.formula)) cannot be fitted: \(describe(error, spec: model, count: observations.count))",
                                                    suggestion: "drop a regressor or fit more years")])
         }
     }
