@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "EnergyModel",
             dependencies: [
-                "LinearProgramming",
+                "LinearProgramming", "Statistics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
@@ -52,7 +52,7 @@ let package = Package(
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
-        .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel", "Statistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
