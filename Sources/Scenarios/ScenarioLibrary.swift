@@ -43,10 +43,11 @@ public struct ScenarioLibrary: Sendable {
     /// The scenario with an id.
     public func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id == id } }
 
-    /// Looks up ids (`all` for every scenario).
+    /// Looks up ids (`all` for every scenario, `none` for none).
     /// - Throws: ``ScenarioError`` naming each unknown id, with a suggestion.
     public func select(_ ids: [String]) throws(ScenarioError) -> [Scenario] {
         if ids == ["all"] { return scenarios }
+        if ids == ["none"] { return [] }
         var issues: [CaseIssue] = []
         var result: [Scenario] = []
         for id in ids {
@@ -59,15 +60,17 @@ public struct ScenarioLibrary: Sendable {
         return result
     }
 
-    /// Applies a scenario (its composed scenarios first, in order) to a system; capacities fixed
+    /// Applies a scenario (its composed scenarios of this library first, in order; the scenario
+    /// itself need not be in the library, e.g. a generated N-1 case) to a system; capacities fixed
     /// by a plan are changed by capacity overlays too.
     public func apply(_ scenario: Scenario, to system: EnergySystem,
                       fixedCapacityMW: [String: [Int: Double]] = [:]) throws(ScenarioError) -> (EnergySystem, [String: [Int: Double]]) {
         var result = system
         var fixed = fixedCapacityMW
-        for id in expansion(of: scenario.id) {
+        for id in scenario.compose.flatMap({ expansion(of: $0, seen: [scenario.id]) }) {
             try self.scenario(id)!.applyOwnOverlays(to: &result, fixedCapacityMW: &fixed)
         }
+        try scenario.applyOwnOverlays(to: &result, fixedCapacityMW: &fixed)
         return (result, fixed)
     }
 

@@ -1,6 +1,8 @@
 import EnergyModel
+import Dispatch
 import Foundation
 import LinearProgramming
+import Synchronization
 
 /// Stress mode: the capacities of a finished plan held fixed, each disruption laid on the case,
 /// dispatch re-optimised; the finding is unserved energy (MODEL.md, Disruptions).
@@ -58,29 +60,67 @@ public enum StressTest {
         return result
     }
 
-    /// Solves the plan without disruption, then under each scenario; returns the base lines first.
+    /// Solves the plan without disruption, then under each scenario; returns the base lines
+    /// first, then the scenarios in the order given. Scenario runs are independent, so up to
+    /// `workers` of them are solved at once (one GLPK problem per thread).
     /// - Parameters:
-    ///   - progress: called with each scenario's id before it is solved.
-    /// - Throws: ``ScenarioError`` (an overlay that selects nothing), ``FormulationError``, or a
-    ///   ``LinearProgrammingError`` from the solver.
+    ///   - progress: called with each scenario's id when its solve starts (from worker threads).
+    /// - Throws: ``ScenarioError`` (an overlay that selects nothing, before anything is solved),
+    ///   ``FormulationError``, or a ``LinearProgrammingError`` from the solver.
     public static func run(system: EnergySystem, plan: [String: [Int: Double]], library: ScenarioLibrary, scenarios: [Scenario],
-                           options: FormulationOptions, solver: GLPKSolver,
-                           progress: (String) -> Void = { _ in }) throws -> [Row] {
+                           options: FormulationOptions, solver: GLPKSolver, workers: Int = ProcessorCount.active,
+                           progress: @Sendable (String) -> Void = { _ in }) throws -> [Row] {
+        // Every overlay is checked before the first solve.
+        var cases: [(id: String, name: String, system: EnergySystem, options: FormulationOptions)] = []
         var baseOptions = options
         baseOptions.fixedCapacityMW = plan
-        let optimizer = Optimizer(solver: solver)
-        progress("base")
-        let base = results(try optimizer.optimize(operational(system), options: baseOptions, mode: .cost))
-        var rows = lines(base, id: "base", name: "Plan without disruption", base: nil)
+        cases.append(("base", "Plan without disruption", operational(system), baseOptions))
         for scenario in scenarios {
-            progress(scenario.id)
             let (disrupted, fixed) = try library.apply(scenario, to: system, fixedCapacityMW: plan)
             var scenarioOptions = options
             scenarioOptions.fixedCapacityMW = fixed
-            let run = results(try optimizer.optimize(operational(disrupted), options: scenarioOptions, mode: .cost))
-            rows += lines(run, id: scenario.id, name: scenario.name, base: base)
+            cases.append((scenario.id, scenario.name, operational(disrupted), scenarioOptions))
         }
+        let solved = try solveAll(cases.map { ($0.id, $0.system, $0.options) }, solver: solver, workers: workers, progress: progress)
+        var rows = lines(solved[0], id: "base", name: cases[0].name, base: nil)
+        for k in 1..<cases.count { rows += lines(solved[k], id: cases[k].id, name: cases[k].name, base: solved[0]) }
         return rows
+    }
+
+    /// Cost-optimises each case on up to `workers` threads; results in the order given.
+    static func solveAll(_ cases: [(id: String, system: EnergySystem, options: FormulationOptions)], solver: GLPKSolver, workers: Int,
+                         progress: @Sendable (String) -> Void) throws -> [EnergyResults] {
+        let next = Atomic<Int>(0)
+        let outcomes = Mutex([Result<EnergyResults, any Error>?](repeating: nil, count: cases.count))
+        let optimizer = Optimizer(solver: solver)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, cases.count))) { _ in
+            while true {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                guard k < cases.count else { return }
+                progress(cases[k].id)
+                let outcome = Result { results(try optimizer.optimize(cases[k].system, options: cases[k].options, mode: .cost)) }
+                outcomes.withLock { $0[k] = outcome }
+            }
+        }
+        return try outcomes.withLock { all in try all.map { try $0!.get() } }
+    }
+
+    /// The N-1 sweep: one scenario per resource with at least `minimumMW` of existing capacity
+    /// (its availability 0 all year) and one per corridor (cut all year), in model order.
+    public static func nMinusOne(_ system: EnergySystem, minimumMW: Double = 500) -> [Scenario] {
+        let note = SourceNote(file: "--n-1", key: "n-1", tag: .assumption, source: "N-1 sweep: each large unit, fleet or corridor out in turn")
+        var result: [Scenario] = []
+        for generator in system.generators where generator.existingCapacityMW >= minimumMW {
+            result.append(Scenario(id: "n-1:\(generator.id)", name: "\(generator.id) out (\(Int(generator.existingCapacityMW.rounded())) MW)",
+                                   overlays: [Overlay(target: .availability, operation: .remove, selector: Overlay.Selector(resources: [generator.id]),
+                                                      location: "--n-1 \(generator.id)")], note: note))
+        }
+        for corridor in system.corridors {
+            result.append(Scenario(id: "n-1:\(corridor.id)", name: "\(corridor.id) cut",
+                                   overlays: [Overlay(target: .corridorCapacity, operation: .remove, selector: Overlay.Selector(corridors: [corridor.id]),
+                                                      location: "--n-1 \(corridor.id)")], note: note))
+        }
+        return result
     }
 
     private static func results(_ optimization: Optimization) -> EnergyResults {

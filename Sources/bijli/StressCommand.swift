@@ -17,8 +17,14 @@ struct StressCommand: ParsableCommand {
     @Option(help: "A finished run folder of `bijli run` (its results.json gives the capacities).")
     var plan: String
 
-    @Option(help: "Comma-separated scenario ids of <inputs>/scenarios/, or all.")
+    @Option(help: "Comma-separated scenario ids of <inputs>/scenarios/, all, or none (e.g. with --n-1).")
     var scenarios: String = "all"
+
+    @Flag(name: .customLong("n-1"), help: "Add the N-1 sweep: each resource of at least --n-1-minimum MW, and each corridor, out in turn.")
+    var nMinusOne = false
+
+    @Option(name: .customLong("n-1-minimum"), help: "Smallest existing capacity (MW) a resource needs to be in the N-1 sweep.")
+    var nMinusOneMinimumMW: Double = 500
 
     @Option(help: "Folder for the stress run: a new folder <out>/<run id>/ with stress.json and stress.csv.")
     var out: String
@@ -36,13 +42,14 @@ struct StressCommand: ParsableCommand {
         let system = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
         let library = try caseOptions.scenarioLibrary(for: system)
         let ids = scenarios.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let chosen: [Scenario]
+        var chosen: [Scenario]
         switch Result(catching: { () throws(ScenarioError) in try library.select(ids) }) {
         case .success(let value): chosen = value
         case .failure(let error):
             printError(error.description)
             throw ExitCode.badInput
         }
+        if nMinusOne { chosen += StressTest.nMinusOne(system, minimumMW: nMinusOneMinimumMW) }
         let years = planResults.periods.map(\.period)
         let (time, _) = try caseOptions.timeSlices(for: system, years: years, progress)
         let method = caseOptions.solverMethod(for: system, time: time, periodCount: years.count)

@@ -83,6 +83,21 @@ struct ScenarioTests {
         #expect(StressTest.csv(rows).hasPrefix("scenario,name,period,status,unserved_gwh"))
     }
 
+    @Test func nMinusOneTakesOutEachLargeResource() throws {
+        let library = try Self.library(["outage": Self.header + "  - {target: availability, select: {resource: plant, months: 1}, set: 0.5}\n"]).get()
+        let sweep = StressTest.nMinusOne(Self.system(), minimumMW: 50)
+        #expect(sweep.map(\.id) == ["n-1:plant"])
+        #expect(StressTest.nMinusOne(Self.system(), minimumMW: 101).isEmpty)
+        let rows = try StressTest.run(system: Self.system(), plan: ["plant": [2030: 100]], library: library, scenarios: library.scenarios + sweep,
+                                      options: FormulationOptions(time: .hourly), solver: GLPKSolver(), workers: 2)
+        #expect(rows.map(\.scenario) == ["base", "outage", "n-1:plant"])
+        #expect(abs(rows[2].unservedGWh - 80 * 8.760) < 1e-6)
+        // Two workers give the same matrix as one.
+        let sequential = try StressTest.run(system: Self.system(), plan: ["plant": [2030: 100]], library: library, scenarios: library.scenarios + sweep,
+                                            options: FormulationOptions(time: .hourly), solver: GLPKSolver(), workers: 1)
+        #expect(rows == sequential)
+    }
+
     @Test func badOverlaysAreListedWithTheirPlace() throws {
         guard case .failure(let error) = try Self.library(["bad": Self.header + """
               - target: availabilty
