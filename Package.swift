@@ -30,11 +30,13 @@ let package = Package(
         .target(
             name: "EnergyModel",
             dependencies: [
-                "LinearProgramming",
+                "LinearProgramming", "Statistics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
 
+        // Disruption overlays, scenario libraries, stress runs.
+        .target(name: "Scenarios", dependencies: ["EnergyModel", .product(name: "Yams", package: "Yams")]),
         // Run folders and provenance; the report document, its builders and renderers.
         .target(
             name: "Reporting",
@@ -44,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "bijli",
             dependencies: [
-                "LinearProgramming", "Statistics", "EnergyModel", "Reporting",
+                "LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
@@ -52,7 +54,8 @@ let package = Package(
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
-        .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel", "Statistics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
     ]

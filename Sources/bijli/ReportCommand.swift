@@ -29,11 +29,21 @@ struct Report: ParsableCommand {
 
 /// What `bijli run` adds to its run folder for reports, and how the report commands read runs back.
 enum RunReports {
-    /// The scenario of `bijli run` until disruption scenarios exist.
+    /// The scenario folder of `bijli run` without `--scenario`.
     static let scenario = "base"
 
+    /// `<out>/<model>/<scenario>` (names checked: not empty, hidden, `latest`, or with `/`; else exit 73).
+    static func folder(_ out: String, model: String, scenario: String) throws -> String {
+        switch Result(catching: { () throws(RunFolderError) in try RunFolder.scenario(root: URL(fileURLWithPath: out), model: model, scenario: scenario) }) {
+        case .success(let folder): return folder.parent.path
+        case .failure(let error):
+            printError("error: \(error)")
+            throw ExitCode.cannotWrite
+        }
+    }
+
     /// `hourly.csv`, `run.json` and the rendered report of a run.
-    static func files(_ optimization: Optimization, results: EnergyResults, aggregation: AggregationReport?,
+    static func files(_ optimization: Optimization, results: EnergyResults, aggregation: AggregationReport?, scenario: String,
                       buildSeconds: Double, solveSeconds: Double) throws -> [String: Data] {
         // The report is drawn from hourly.csv as written (12 significant digits), so that
         // `bijli report` on the folder later renders the same bytes.
