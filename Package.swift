@@ -40,7 +40,7 @@ let package = Package(
         // Run folders and provenance; the report document, its builders and renderers.
         .target(
             name: "Reporting",
-            dependencies: ["EnergyModel", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["EnergyModel", "Scenarios", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The thin command-line front end.
         .executableTarget(
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel", "Statistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel", "Scenarios"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
     ]
 )

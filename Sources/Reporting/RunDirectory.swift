@@ -89,7 +89,7 @@ public enum RunDirectoryError: Error, Sendable, Equatable, CustomStringConvertib
     /// A message for people.
     public var description: String {
         switch self {
-        case .missing(let path): "\(path): missing; is this a run folder of `bijli run`?"
+        case .missing(let path): "\(path): missing; is this a run folder of `bijli run` (or a stress folder of `bijli stress`)?"
         case .unreadable(let path, let reason): "\(path): cannot be read: \(reason)"
         }
     }

@@ -3,7 +3,8 @@ import EnergyModel
 import Foundation
 import Reporting
 
-/// `bijli report --run DIR`: render a finished run's report again from its results.
+/// `bijli report --run DIR`: render a finished run's report again from its results (or a stress
+/// folder's report from its `stress.json`).
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render a finished run's report (report.md, report.html, report.tex, figures/, tables/) from its results.",
@@ -14,8 +15,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: runFolder)
-        let input = try RunReports.load(folder)
-        let files = try ReportFiles.files(for: ReportBuilder.build(input))
+        let files = try ReportFiles.files(for: try RunReports.document(folder))
         do {
             try RunReports.replace(files, in: folder)
         } catch {
@@ -75,6 +75,21 @@ enum RunReports {
         guard process.terminationStatus == 0 else { return nil }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.count == 40 ? text : nil
+    }
+
+    /// The report of a run folder (`results.json`) or of a stress folder (`stress.json`); exit 2 if neither reads.
+    static func document(_ folder: URL) throws -> ReportDocument {
+        let hasResults = FileManager.default.fileExists(atPath: folder.appendingPathComponent("results.json").path)
+        if !hasResults {
+            switch Result(catching: { () throws(RunDirectoryError) in try StressReportBuilder.load(folder) }) {
+            case .success(let rows?): return StressReportBuilder.build(rows)
+            case .success(nil): break
+            case .failure(let error):
+                printError("error: \(error)")
+                throw ExitCode.badInput
+            }
+        }
+        return ReportBuilder.build(try load(folder))
     }
 
     /// Reads a run folder, mapping failures to exit code 2.

@@ -7,7 +7,7 @@ struct Table: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one table of a run's report as LaTeX (booktabs), Markdown or CSV.",
         discussion: "Table names: capacity, new_capacity, generation, unserved, prices, indicators, costs, binding, frontier, "
-            + "stages, sources, inputs (docs/REPORTS.md). A table the run does not have is listed with the ones it has.")
+            + "stages, sources, inputs; stress in a stress folder (docs/REPORTS.md). A table the run does not have is listed with the ones it has.")
 
     @Argument(help: "The table's name, e.g. capacity.")
     var name: String
@@ -23,8 +23,7 @@ struct Table: ParsableCommand {
     }
 
     func run() throws {
-        let input = try RunReports.load(URL(fileURLWithPath: runFolder))
-        let document = ReportBuilder.build(input)
+        let document = try RunReports.document(URL(fileURLWithPath: runFolder))
         guard let table = document.table(named: name), let text = ReportFiles.render(table, format: format) else {
             printError("error: this run has no table '\(name)'; it has: \(document.tables.map(\.name).joined(separator: ", "))")
             throw ExitCode.badInput

@@ -80,3 +80,39 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: latest.appendingPathComponent("tables/comparison.tex").path))
     }
 }
+
+/// `bijli report` and `bijli table` on a stress folder.
+@Suite struct StressReportCommandTests {
+    let cli = CLITests()
+
+    @Test func stressFoldersGetTheirReportAndTable() throws {
+        let plan = try ReportCommandTests().runTiny(cli.scratch.appendingPathComponent("Reports"))
+        let fixture = RunCommandTests.fixture
+        // The tiny inputs with one made-up disruption: half the gas supply of July and August.
+        let inputs = cli.scratch.appendingPathComponent("inputs")
+        try FileManager.default.copyItem(at: fixture.appendingPathComponent("inputs"), to: inputs)
+        try FileManager.default.createDirectory(at: inputs.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        try """
+            name: Half the gas supply in July and August
+            source: made-up test scenario
+            tag: ASSUMPTION
+            overlays:
+              - target: fuel_supply
+                select: {fuel: gas, months: "7-8"}
+                scale: 0.5
+            """.write(to: inputs.appendingPathComponent("scenarios/gas-half.yaml"), atomically: true, encoding: .utf8)
+        let out = cli.scratch.appendingPathComponent("stress")
+        let stress = try cli.bijli("stress", "--model", fixture.appendingPathComponent("model").path,
+                                   "--inputs", inputs.path, "--resolution", "repdays:12",
+                                   "--method", "simplex", "--plan", plan.path, "--out", out.path, "--quiet")
+        #expect(stress.status == 0, "stderr: \(stress.stderr)")
+        let folder = out.appendingPathComponent("latest")
+        let report = try cli.bijli("report", "--run", folder.path)
+        #expect(report.status == 0, "stderr: \(report.stderr)")
+        let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("Stress matrix") && html.contains("<svg"))
+        let table = try cli.bijli("table", "stress", "--run", folder.path, "--format", "csv")
+        #expect(table.status == 0)
+        #expect(table.stdout.hasPrefix("Scenario,Period,Status,Unserved (GWh)"))
+    }
+}
