@@ -61,11 +61,19 @@ enum RunReports {
         return files
     }
 
-    /// The commit of the git repository around the working directory, if `git` can say.
+    /// The commit of the git repository around the working directory, if `git` can say, marked
+    /// when tracked files have uncommitted changes.
     static func gitCommit() -> String? {
+        guard let commit = git(["rev-parse", "HEAD"]), commit.count == 40 else { return nil }
+        let dirty = git(["status", "--porcelain", "--untracked-files=no"]).map { !$0.isEmpty } ?? false
+        return dirty ? commit + " (with uncommitted changes)" : commit
+    }
+
+    /// The trimmed standard output of a git command, or nil when it fails.
+    private static func git(_ arguments: [String]) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "rev-parse", "HEAD"]
+        process.arguments = ["git"] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -73,8 +81,7 @@ enum RunReports {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.count == 40 ? text : nil
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The report of a run folder (`results.json`) or of a stress folder (`stress.json`); exit 2 if neither reads.
