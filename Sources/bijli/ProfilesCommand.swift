@@ -79,8 +79,7 @@ struct Profiles: ParsableCommand {
         var lines = ["wrote \(out)/demand_profile.csv: \(demand.count) hours x \(regionList.count) regions (\(regionList.joined(separator: ", "))), "
                      + "\(fmt(annualGWh, 1)) GWh (tables: \(fmt(tables.annualEnergyGWh, 1))), peak \(fmt(demand.max() ?? 0, 0)) MW, "
                      + "lowest \(fmt(demand.min() ?? 0, 0)) MW, season blend ±\(fmt(result.blendDays, 1)) days"]
-        let total: Double = result.availabilityIDs.isEmpty ? 0 : 1
-        if total > 0 {
+        if !result.availabilityIDs.isEmpty {
             lines.append("wrote \(out)/profiles.csv: \(EnergySystem.hoursPerYear) hours x \(result.availabilityIDs.count) profiles")
         }
         for id in result.availabilityIDs {

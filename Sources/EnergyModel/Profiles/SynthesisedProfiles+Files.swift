@@ -15,8 +15,8 @@ extension SynthesisedProfiles {
         let hourly = Self.describe(tables, file: files.hourlyDemandShape, folder: shapesFolder)
         let total = HourlySeriesFile.format(tables.annualEnergyGWh, decimals: 1)
         let seasons = tables.seasonMultipliers.keys.sorted().joined(separator: ", ")
-        let source = "bijli profiles (method: docs/PROFILES.md): the monthly energy of \(monthly) (12 calendar months, \(total) GWh) "
-            + "spread evenly over each month's days and shaped by the 24-h multipliers (mean 1) of \(hourly) (seasons \(seasons)), "
+        let source = "bijli profiles (method: docs/PROFILES.md): monthly energy (12 calendar months, \(total) GWh) of \(monthly), "
+            + "spread evenly over each month's days and shaped by the 24-h multipliers (mean 1; seasons \(seasons)) of \(hourly), "
             + "blended linearly over \(HourlySeriesFile.format(blendDays, decimals: 1)) days either side of a season change; "
             + "values are MW of the whole grid, hour 0 = 1 January 00:00 PKT; every region column carries the same shape "
             + "(no regional hourly data found), which the loader rescales to each region's annual energy"
