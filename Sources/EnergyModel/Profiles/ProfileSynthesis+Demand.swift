@@ -13,6 +13,8 @@ extension ProfileSynthesis {
     /// Returns the series and the blend half-width used.
     public static func demandMW(_ tables: ShapeTables, blendDays: Double) -> ([Double], Double) {
         precondition(tables.monthlyDemand.count == 12, "twelve months of demand are needed")
+        precondition(tables.monthlyDemand.allSatisfy { tables.seasonMultipliers[$0.season]?.count == 24 },
+                     "every month's season needs 24 multipliers")
         let seasons = tables.monthlyDemand.map(\.season)
         let startDay = monthStartHours.map { $0 / 24 }
         // Season changes: (first day of the new season, season before, season after).
