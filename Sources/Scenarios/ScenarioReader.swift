@@ -58,7 +58,7 @@ struct ScenarioReader {
                         event: yaml.string(top, "event"), compose: compose, overlays: overlays, note: note)
     }
 
-    private func readOverlay(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) -> Overlay? {
+    func readOverlay(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) -> Overlay? {
         guard let map = yaml.mapping(node, "an overlay") else { return nil }
         yaml.checkKeys(map, at: node, allowed: Self.overlayKeys, required: ["target"], context: "an overlay")
         _ = yaml.note(yaml.provenance(map, inherited: inherited), key: "overlay", at: node)

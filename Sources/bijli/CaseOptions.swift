@@ -33,7 +33,7 @@ struct CaseOptions: ParsableArguments {
         case model, inputs, demandVariant, scenario, resolutionOption, seed, periods, method, timeLimit, quiet
     }
 
-    @Option(help: "Seed for choosing representative days (ties only; recorded in the results).")
+    @Option(help: "Seed for choosing representative days (ties only; recorded in the results); for montecarlo, the seed of the samples.")
     var seed: UInt64 = 0
 
     @Option(help: "Comma-separated period years to model (default: all).")
@@ -70,6 +70,16 @@ struct CaseOptions: ParsableArguments {
     /// The period years asked for, or nil for all.
     var years: [Int]? {
         periods.map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+    }
+
+    /// These options with the resolution and seed a finished plan was solved at (from its
+    /// provenance), so stress and Monte Carlo runs use the plan's own time steps; an explicit
+    /// `--resolution` wins.
+    func matching(_ plan: EnergyResults) -> CaseOptions {
+        var copy = self
+        if resolutionOption == nil { copy.resolutionOption = plan.provenance.options["resolution"] }
+        if let seed = plan.provenance.options["seed"].flatMap(UInt64.init) { copy.seed = seed }
+        return copy
     }
 
     /// Loads the case; prints every problem and exits 2 if it does not load.

@@ -31,14 +31,7 @@ struct StressCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress(quiet: caseOptions.quiet)
-        let planURL = URL(fileURLWithPath: plan).appendingPathComponent("results.json")
-        let planResults: EnergyResults
-        do {
-            planResults = try JSONDecoder().decode(EnergyResults.self, from: Data(contentsOf: planURL))
-        } catch {
-            printError("error: \(planURL.path): cannot read the plan's results (\(error)); pass a run folder written by `bijli run`")
-            throw ExitCode.badInput
-        }
+        let planResults = try readPlan(plan)
         let system = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
         let library = try caseOptions.scenarioLibrary(for: system)
         let ids = scenarios.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -51,7 +44,7 @@ struct StressCommand: ParsableCommand {
         }
         if nMinusOne { chosen += StressTest.nMinusOne(system, minimumMW: nMinusOneMinimumMW) }
         let years = planResults.periods.map(\.period)
-        let (time, _) = try caseOptions.timeSlices(for: system, years: years, progress)
+        let (time, _) = try caseOptions.matching(planResults).timeSlices(for: system, years: years, progress)
         let method = caseOptions.solverMethod(for: system, time: time, periodCount: years.count)
         let solver = GLPKSolver(options: SolverOptions(method: method, timeLimitSeconds: caseOptions.timeLimit))
         let rows: [StressTest.Row]
