@@ -19,10 +19,13 @@ struct RobustCommand: ParsableCommand {
     @OptionGroup var caseOptions: CaseOptions
 
     @Option(help: "Comma-separated scenario ids of <inputs>/scenarios/ (the base case is always the first member).")
-    var scenarios: String
+    var scenarios: String?
 
     @Option(help: "Probabilities, base first then each scenario, comma-separated, summing to 1 (default: equal).")
     var probabilities: String?
+
+    @Option(help: "A scenario set of <inputs>/scenarios/sets/ (members and probabilities), instead of --scenarios.")
+    var set: String?
 
     @Option(help: "expected, cvar:ALPHA (0 ≤ α < 1) or regret.")
     var risk: String = "expected"
@@ -31,6 +34,8 @@ struct RobustCommand: ParsableCommand {
     var out: String
 
     func validate() throws {
+        guard (scenarios == nil) != (set == nil) else { throw ValidationError("give either --scenarios or --set") }
+        guard set == nil || probabilities == nil else { throw ValidationError("a --set gives its own probabilities") }
         guard RobustPlan.Risk.parse(risk) != nil else { throw ValidationError("--risk must be expected, cvar:ALPHA with 0 ≤ ALPHA < 1, or regret") }
     }
 
@@ -38,16 +43,34 @@ struct RobustCommand: ParsableCommand {
         let progress = Progress(quiet: caseOptions.quiet)
         let system = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
         let library = try caseOptions.scenarioLibrary(for: system)
-        let chosen: [Scenario]
-        switch Result(catching: { () throws(ScenarioError) in try library.select(scenarios.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }) {
-        case .success(let value): chosen = value
+        let members: [RobustPlan.Member]
+        let outcome = Result { () throws(ScenarioError) -> [RobustPlan.Member] in
+            if let set {
+                let file = caseOptions.inputsURL.appendingPathComponent("scenarios/sets/\(set).yaml")
+                let parsed = try ScenarioSet.read(file, library: library)
+                var result = [RobustPlan.Member(scenario: nil, probability: parsed.baseProbability)]
+                for member in parsed.members {
+                    result.append(RobustPlan.Member(scenario: try library.select([member.scenario])[0], probability: member.probability))
+                }
+                return result
+            }
+            let chosen = try library.select((scenarios ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            return chosen.map { RobustPlan.Member(scenario: $0, probability: 0) }
+        }
+        switch outcome {
+        case .success(let value):
+            if set != nil {
+                members = value
+            } else {
+                let weights = try memberProbabilities(count: value.count + 1)
+                members = [RobustPlan.Member(scenario: nil, probability: weights[0])]
+                    + zip(value, weights.dropFirst()).map { RobustPlan.Member(scenario: $0.scenario, probability: $1) }
+            }
         case .failure(let error):
             printError(error.description)
             throw ExitCode.badInput
         }
-        let weights = try memberProbabilities(count: chosen.count + 1)
-        let members = [RobustPlan.Member(scenario: nil, probability: weights[0])]
-            + zip(chosen, weights.dropFirst()).map { RobustPlan.Member(scenario: $0, probability: $1) }
+        let chosen = members.compactMap(\.scenario)
         let years = caseOptions.years
         let (time, _) = try caseOptions.timeSlices(for: system, years: years, progress)
         let options = FormulationOptions(time: time, periodYears: years)

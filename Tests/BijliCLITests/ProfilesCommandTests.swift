@@ -12,19 +12,7 @@ import Testing
 
     /// Runs the built `bijli` in the repository folder (so relative paths match the committed headers).
     func bijli(_ arguments: String...) throws -> CLITests.Run {
-        let process = Process()
-        process.executableURL = CLITests.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = CLITests.repository
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLITests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                            stderr: String(decoding: stderr, as: UTF8.self))
+        try CLITests().bijli(arguments, in: CLITests.repository)
     }
 
     /// A file's lines without the `# written-by:` line (it names the output folder).

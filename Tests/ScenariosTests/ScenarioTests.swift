@@ -137,3 +137,35 @@ struct ScenarioTests {
         #expect(error.description.contains("scenario 'a' composes itself"))
     }
 }
+
+/// Scenario sets: members, probabilities, checks.
+@Suite("Scenario sets")
+struct ScenarioSetTests {
+    static func read(_ text: String) throws -> Result<ScenarioSet, ScenarioError> {
+        let library = try ScenarioTests.library(["outage": ScenarioTests.header + "  - {target: availability, select: {resource: plant}, scale: 0.5}\n"]).get()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-set-\(UUID().uuidString).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return Result { () throws(ScenarioError) in try ScenarioSet.read(url, library: library) }
+    }
+
+    @Test func aSetIsRead() throws {
+        let set = try Self.read("name: s\nsource: t\ntag: ASSUMPTION\nbase_probability: 0.7\nmembers:\n  - {scenario: outage, probability: 0.3}\n").get()
+        #expect(set.baseProbability == 0.7 && set.members.map(\.scenario) == ["outage"] && set.members[0].probability == 0.3)
+    }
+
+    @Test func badSetsAreListed() throws {
+        guard case .failure(let error) = try Self.read("""
+            name: s
+            source: t
+            tag: ASSUMPTION
+            base_probability: 0.5
+            members:
+              - {scenario: outag, probability: 0.3}
+              - {scenario: outage, probability: 1.2}
+            """) else { Issue.record("accepted"); return }
+        #expect(error.description.contains("unknown scenario 'outag'; did you mean 'outage'?"))
+        #expect(error.description.contains("a probability must be in [0, 1], found 1.2"))
+        #expect(error.description.contains("the probabilities sum to 2.0, not 1"))
+    }
+}
