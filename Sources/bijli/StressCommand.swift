@@ -2,6 +2,7 @@ import ArgumentParser
 import EnergyModel
 import Foundation
 import LinearProgramming
+import Reporting
 import Scenarios
 
 /// `bijli stress --plan RUN`: the plan's capacities fixed, each disruption laid on the case,
@@ -62,9 +63,13 @@ struct StressCommand: ParsableCommand {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let folder = try writeRunFolder(["stress.json": try encoder.encode(rows), "stress.csv": Data(StressTest.csv(rows).utf8)], under: out)
+        var files = try ReportFiles.files(for: StressReportBuilder.build(rows))
+        files["stress.json"] = try encoder.encode(rows)
+        files["stress.csv"] = Data(StressTest.csv(rows).utf8)
+        let folder = try writeRunFolder(files, under: out)
         print(Self.table(rows))
         print("stress      \(folder.path)/stress.csv")
+        print("report      \(folder.path)/report.html")
         if rows.contains(where: { $0.status != "optimal" }) { throw ExitCode.solverError }
     }
 
