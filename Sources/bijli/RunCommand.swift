@@ -19,6 +19,9 @@ struct Run: ParsableCommand {
     @Option(help: "Reports root: a new run folder <out>/<model>/<scenario>/<run id>/ is written (never overwriting), with a `latest` link per scenario.")
     var out: String
 
+    @Option(help: "Also write the program of the cost objective (the exact LP Bijli solves in cost mode) to FILE (.lp CPLEX LP or .mps free MPS) for other solvers.")
+    var writeLP: String?
+
     func validate() throws {
         guard ObjectiveMode.parse(objective) != nil else { throw ValidationError("unknown --objective '\(objective)'; see --help") }
     }
@@ -31,6 +34,17 @@ struct Run: ParsableCommand {
         let (time, aggregation) = try caseOptions.timeSlices(for: system, years: years, progress)
         let options = FormulationOptions(time: time, periodYears: years)
         let method = caseOptions.solverMethod(for: system, time: time, periodCount: years?.count ?? system.periods.count)
+        if let writeLP {
+            let lp: EnergyLP
+            switch Result(catching: { () throws(FormulationError) in try EnergyLP.build(system, options: options) }) {
+            case .success(let built): lp = built
+            case .failure(let error):
+                printError("error: \(error)")
+                throw ExitCode.badInput
+            }
+            try exitOnError { () throws(LinearProgrammingError) in try lp.program.write(to: writeLP) }
+            progress.say("wrote \(writeLP) (\(lp.program.rowCount) rows, \(lp.program.variableCount) columns)")
+        }
         let (optimization, buildSeconds) = try caseOptions.optimize(system, options: options, mode: mode, method: method, progress)
         let provenance = caseOptions.provenance(optimization, system: system, mode: mode, method: method, buildSeconds: buildSeconds)
         let results = EnergyResults(optimization, provenance: provenance)

@@ -77,7 +77,8 @@ struct StressCommand: ParsableCommand {
     static func table(_ rows: [StressTest.Row]) -> String {
         var lines = ["scenario                        period  unserved GWh  % demand  short h  peak MW   Δcost MUSD  RE %"]
         for row in rows {
-            let cost = row.deltaCostUSD.map { String(format: "%.1f", $0 / 1e6) } ?? "–"
+            // Below 0.05 MUSD the change is solver noise: shown as 0.0 (never -0.0).
+            let cost = row.deltaCostUSD.map { abs($0) < 5e4 ? "0.0" : String(format: "%.1f", $0 / 1e6) } ?? "–"
             let name = row.scenario.count > 30 ? String(row.scenario.prefix(29)) + "…" : row.scenario
             lines.append(name.padding(toLength: 32, withPad: " ", startingAt: 0)
                          + String(format: "%6d %13.1f %9.2f %8.0f %8.0f ", row.period, row.unservedGWh, row.unservedPercent,
