@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
-        .executableTarget(name: "BijliBench", dependencies: ["LinearProgramming", "EnergyModel"]),
+        .executableTarget(name: "BijliBench", dependencies: ["LinearProgramming", "EnergyModel", "Scenarios"]),
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
