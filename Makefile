@@ -3,11 +3,13 @@
 
 SWIFT      ?= swift
 APT_PKGS   := libglpk-dev glpk-utils liblapacke-dev
+# For the tests only: pdflatex and booktabs, to compile the LaTeX reports (about 48 MB to download).
+TEST_PKGS  := texlive-latex-base texlive-latex-recommended
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIJLI      := .build/release/bijli
 EXAMPLE_LP := Inputs/examples/glpk-manual.lp
 
-.PHONY: run test bench deps build build-release clean
+.PHONY: run test bench deps test-deps build build-release clean
 
 ## deps: install the Debian packages Bijli links against, if any is missing.
 deps:
@@ -15,6 +17,14 @@ deps:
 	  echo "Installing $(APT_PKGS) ..."; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PKGS); \
+	fi
+
+## test-deps: the TeX packages of the LaTeX report test, if missing.
+test-deps:
+	@if ! dpkg -s $(TEST_PKGS) >/dev/null 2>&1; then \
+	  echo "Installing $(TEST_PKGS) ..."; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(TEST_PKGS); \
 	fi
 
 build: deps
@@ -30,7 +40,7 @@ run: build-release
 	$(BIJLI) lp solve $(EXAMPLE_LP) --report-dir Reports
 
 ## test: the whole suite (XCTest and Swift Testing).
-test: deps
+test: deps test-deps
 	$(SWIFT) test
 
 ## bench: release-mode benchmarks; figures go to docs/BENCHMARKS.md by hand.

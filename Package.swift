@@ -30,28 +30,33 @@ let package = Package(
         .target(
             name: "EnergyModel",
             dependencies: [
-                "LinearProgramming",
+                "LinearProgramming", "Statistics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
 
-        // Run folders and provenance now; the report document and its renderers later.
-        .target(name: "Reporting", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Disruption overlays, scenario libraries, stress runs.
+        .target(name: "Scenarios", dependencies: ["EnergyModel", .product(name: "Yams", package: "Yams")]),
+        // Run folders and provenance; the report document, its builders and renderers.
+        .target(
+            name: "Reporting",
+            dependencies: ["EnergyModel", "Scenarios", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The thin command-line front end.
         .executableTarget(
             name: "bijli",
             dependencies: [
-                "LinearProgramming", "Statistics", "EnergyModel", "Reporting",
+                "LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
-        .executableTarget(name: "BijliBench", dependencies: ["LinearProgramming", "EnergyModel"]),
+        .executableTarget(name: "BijliBench", dependencies: ["LinearProgramming", "EnergyModel", "Scenarios"]),
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
-        .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel", "Statistics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel", "Scenarios"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
     ]
 )

@@ -15,6 +15,8 @@ struct BijliBench {
             try energyOnce(resolution: rest.first ?? "repdays:24", periods: Int(rest.dropFirst().first ?? "") ?? 3,
                            method: SolverMethod(rawValue: rest.dropFirst(2).first ?? "") ?? .interiorPoint,
                            dispatchOnly: rest.dropFirst(3).first == "dispatch")
+        case "pakistan":
+            try pakistan(repeats: Int(ProcessInfo.processInfo.environment["BIJLI_BENCH_REPEATS"] ?? "") ?? 3)
         case "energy":
             try energy(repeats: Int(ProcessInfo.processInfo.environment["BIJLI_BENCH_REPEATS"] ?? "") ?? 3)
         case "all":
@@ -23,8 +25,9 @@ struct BijliBench {
             try warmVersusCold(repeats: 5)
             try batch(repeats: 3)
             try energy(repeats: repeats)
+            try pakistan(repeats: repeats)
         case let other:
-            FileHandle.standardError.write(Data("usage: BijliBench [all | energy | full-year-once [HOURS] | energy-once RESOLUTION PERIODS METHOD [plan|dispatch]] (not '\(other)')\n".utf8))
+            FileHandle.standardError.write(Data("usage: BijliBench [all | energy | pakistan | full-year-once [HOURS] | energy-once RESOLUTION PERIODS METHOD [plan|dispatch]] (not '\(other)')\n".utf8))
             exit(64)
         }
     }

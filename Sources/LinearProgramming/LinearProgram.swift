@@ -17,27 +17,27 @@ public struct LinearProgram: Sendable, Equatable {
     public var objectiveConstant: Double
 
     /// Variable names, indexed by ``Variable/index``.
-    public private(set) var variableNames: [String] = []
+    public internal(set) var variableNames: [String] = []
     /// Variable lower bounds (`-infinity` for none).
-    public private(set) var variableLower: [Double] = []
+    public internal(set) var variableLower: [Double] = []
     /// Variable upper bounds (`+infinity` for none).
-    public private(set) var variableUpper: [Double] = []
+    public internal(set) var variableUpper: [Double] = []
     /// Objective coefficients, one per variable.
-    public private(set) var objective: [Double] = []
+    public internal(set) var objective: [Double] = []
 
     /// Row names, indexed by ``Row/index``.
-    public private(set) var rowNames: [String] = []
+    public internal(set) var rowNames: [String] = []
     /// Row lower bounds (`-infinity` for none).
-    public private(set) var rowLower: [Double] = []
+    public internal(set) var rowLower: [Double] = []
     /// Row upper bounds (`+infinity` for none).
-    public private(set) var rowUpper: [Double] = []
+    public internal(set) var rowUpper: [Double] = []
 
     /// Row index of each matrix entry (coordinate format, in insertion order).
-    public private(set) var entryRows: [Int] = []
+    public internal(set) var entryRows: [Int] = []
     /// Variable index of each matrix entry.
-    public private(set) var entryVariables: [Int] = []
+    public internal(set) var entryVariables: [Int] = []
     /// Coefficient of each matrix entry.
-    public private(set) var entryCoefficients: [Double] = []
+    public internal(set) var entryCoefficients: [Double] = []
 
     /// Creates an empty program.
     public init(name: String = "", sense: ObjectiveSense = .minimize, objectiveConstant: Double = 0) {

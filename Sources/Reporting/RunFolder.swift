@@ -25,13 +25,27 @@ public struct RunFolder: Sendable {
         return formatter.string(from: date)
     }
 
-    /// Writes `files` (name → contents; names may not contain `/`) as run `runID`; returns its URL.
+    /// The folder of a model's scenario under a reports root: `<root>/<model>/<scenario>`
+    /// (docs/REPORTS.md), with `latest` pointing at its newest run.
+    public static func scenario(root: URL, model: String, scenario: String) throws(RunFolderError) -> RunFolder {
+        for name in [model, scenario] where !isSafeComponent(name) { throw .invalidName(name) }
+        return RunFolder(parent: root.appendingPathComponent(model).appendingPathComponent(scenario))
+    }
+
+    /// A path component that is not empty, not hidden, not `latest`, without `/`.
+    static func isSafeComponent(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("/") && !name.hasPrefix(".") && name != "latest"
+    }
+
+    /// Writes `files` (relative path → contents; a path may hold sub-folders, e.g.
+    /// `tables/capacity.csv`, but no empty or hidden component) as run `runID`; returns its URL.
     public func write(_ files: [String: Data], runID: String) throws(RunFolderError) -> URL {
         let manager = FileManager.default
-        for name in files.keys where name.isEmpty || name.contains("/") || name.hasPrefix(".") {
-            throw .invalidName(name)
+        for name in files.keys {
+            let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.contains(where: { $0.isEmpty || $0.hasPrefix(".") }) { throw .invalidName(name) }
         }
-        guard !runID.isEmpty, !runID.contains("/"), !runID.hasPrefix("."), runID != "latest" else {
+        guard Self.isSafeComponent(runID) else {
             throw .invalidName(runID)
         }
         do {
@@ -44,7 +58,11 @@ public struct RunFolder: Sendable {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             for name in files.keys.sorted() {
-                try files[name]!.write(to: staging.appendingPathComponent(name))
+                let url = staging.appendingPathComponent(name)
+                if name.contains("/") {
+                    try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                }
+                try files[name]!.write(to: url)
             }
         } catch {
             throw .cannotWrite(staging.path, error.localizedDescription)
@@ -85,7 +103,7 @@ public struct RunFolder: Sendable {
 
 /// Why a run folder could not be written. Nothing partial is left behind.
 public enum RunFolderError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A file or run name that is empty, hidden, `latest`, or contains `/`.
+    /// A run name that is empty, hidden, `latest`, or contains `/`; a file path with an empty or hidden component.
     case invalidName(String)
     /// The folder could not be created or written.
     case cannotWrite(String, String)

@@ -29,9 +29,14 @@ import Testing
     }()
 
     func bijli(_ arguments: String...) throws -> Run {
+        try bijli(arguments)
+    }
+
+    func bijli(_ arguments: [String], in directory: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

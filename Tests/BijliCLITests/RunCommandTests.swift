@@ -33,7 +33,7 @@ import Testing
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stderr.isEmpty)
         #expect(run.stdout.contains("status      optimal"))
-        let latest = out.appendingPathComponent("latest")
+        let latest = out.appendingPathComponent("tiny/base/latest")
         let data = try Data(contentsOf: latest.appendingPathComponent("results.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(json["schema_version"] as? Int == 1)
@@ -45,7 +45,8 @@ import Testing
         let provenance = try #require(json["provenance"] as? [String: Any])
         let hashes = try #require(provenance["input_hashes"] as? [String: String])
         #expect(hashes.keys.contains("model/model.yaml"))
-        for file in ["capacity.csv", "generation.csv", "indicators.csv", "marginal_prices.csv", "time_aggregation.json"] {
+        for file in ["capacity.csv", "generation.csv", "indicators.csv", "marginal_prices.csv", "time_aggregation.json",
+                     "hourly.csv", "run.json", "report.md", "report.html", "report.tex", "tables/capacity.tex"] {
             #expect(FileManager.default.fileExists(atPath: latest.appendingPathComponent(file).path), "missing \(file)")
         }
     }

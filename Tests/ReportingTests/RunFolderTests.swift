@@ -52,3 +52,18 @@ import Reporting
         #expect(digests.values.contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
     }
 }
+
+@Suite struct RunFolderLayoutTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-layout-\(UUID().uuidString)")
+
+    @Test func scenarioFoldersHoldSubfoldersAndTheirOwnLatest() throws {
+        let writer = try RunFolder.scenario(root: root, model: "tiny", scenario: "base")
+        let folder = try writer.write(["report.md": Data("r".utf8), "tables/capacity.csv": Data("c".utf8)], runID: "R1")
+        #expect(folder.path == root.appendingPathComponent("tiny/base/R1").path)
+        #expect(try String(contentsOf: folder.appendingPathComponent("tables/capacity.csv"), encoding: .utf8) == "c")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("tiny/base/latest").path) == "R1")
+        #expect(throws: RunFolderError.invalidName("..")) { try RunFolder.scenario(root: root, model: "..", scenario: "base") }
+        #expect(throws: RunFolderError.invalidName("tables/.hidden")) { try writer.write(["tables/.hidden": Data()], runID: "R2") }
+        #expect(throws: RunFolderError.invalidName("a//b")) { try writer.write(["a//b": Data()], runID: "R2") }
+    }
+}

@@ -5,7 +5,7 @@ extension LinearProgram {
     /// has more than `chunk + 2` entries (GLPK's interior point has no dense-row handling).
     /// Returns the final row, which carries the bounds and the dual.
     @discardableResult
-    mutating func addChainedRow(_ name: String, _ terms: [Term], _ bounds: Bounds, chunk: Int = 64) -> Row {
+    package mutating func addChainedRow(_ name: String, _ terms: [Term], _ bounds: Bounds, chunk: Int = 64) -> Row {
         guard terms.count > chunk else { return addRow(name, terms, bounds) }
         let totalBounds: Bounds = terms.allSatisfy { variableLower[$0.variable.index] >= 0 && $0.coefficient >= 0 } ? .atLeast(0) : .free
         var previous: Variable?

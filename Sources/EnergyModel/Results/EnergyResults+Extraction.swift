@@ -18,12 +18,14 @@ extension EnergyResults {
             periods = []
             marginalPrice = []
             bindingConstraints = []
+            addSummaries(run)
             return
         }
         let reader = SolutionReader(lp: lp, solution: solution)
         periods = lp.periods.indices.map { reader.periodResults($0) }
         marginalPrice = reader.marginalPrices()
         bindingConstraints = reader.bindingConstraints()
+        addSummaries(run)
     }
 }
 

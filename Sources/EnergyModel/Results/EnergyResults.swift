@@ -25,11 +25,14 @@ public struct EnergyResults: Sendable, Equatable, Codable {
     public var frontier: [ParetoPoint]
     /// Where the run came from: versions, inputs, options, timings.
     public var provenance: Provenance
+    /// The system the run solved: resources and carriers, targets, source notes (absent in
+    /// results written before reports existed).
+    public var system: SystemSummary? = nil
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", status, objectiveMode = "objective_mode", objectiveUSD = "objective_usd"
         case objectiveConstantUSD = "objective_constant_usd", resolution, periods, marginalPrice = "marginal_price"
-        case bindingConstraints = "binding_constraints", stages, frontier, provenance
+        case bindingConstraints = "binding_constraints", stages, frontier, provenance, system
     }
 }
 
@@ -53,12 +56,14 @@ public struct PeriodResults: Sendable, Equatable, Codable {
     public var unservedByRegionMWh: [String: Double]
     /// Energy-security indicators.
     public var indicators: Indicators
+    /// Annual cost by component, USD (`capital`, `fixed_om`, `fuel`, `variable_om`, `unserved`).
+    public var costBreakdownUSD: [String: Double]? = nil
 
     enum CodingKeys: String, CodingKey {
         case period, indicators
         case capacityMW = "capacity_mw", newCapacityMW = "new_capacity_mw", generationMWh = "generation_mwh"
         case generationByCarrierMWh = "generation_by_carrier_mwh", demandMWh = "demand_mwh", unservedMWh = "unserved_mwh"
-        case unservedByRegionMWh = "unserved_by_region_mwh"
+        case unservedByRegionMWh = "unserved_by_region_mwh", costBreakdownUSD = "cost_breakdown_usd"
     }
 }
 

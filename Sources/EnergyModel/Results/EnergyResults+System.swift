@@ -1,0 +1,126 @@
+import Foundation
+import LinearProgramming
+
+/// What a report needs to know about the system a run solved, beyond the numbers: resources with
+/// their carriers, policy targets and the source notes of the inputs (`system` in `results.json`).
+public struct SystemSummary: Sendable, Equatable, Codable {
+    /// One generator or storage unit.
+    public struct Resource: Sendable, Equatable, Codable {
+        /// Resource id.
+        public var id: String
+        /// `generator` or `storage`.
+        public var kind: String
+        /// Region id.
+        public var region: String
+        /// Carrier (`storage` for storage units).
+        public var carrier: String
+        /// Technology.
+        public var technology: String
+
+        /// Creates a resource summary.
+        public init(id: String, kind: String, region: String, carrier: String, technology: String) {
+            self.id = id
+            self.kind = kind
+            self.region = region
+            self.carrier = carrier
+            self.technology = technology
+        }
+    }
+
+    /// The system's name (the model, e.g. `pakistan`).
+    public var name: String
+    /// Region ids and names, in the system's order.
+    public var regions: [String: String]
+    /// Region ids in order.
+    public var regionOrder: [String]
+    /// Generators, then storage units, in the system's order.
+    public var resources: [Resource]
+    /// Renewable-share targets by year (fraction), when the policy exists.
+    public var renewableShareTarget: [String: Double]
+    /// Carriers counted as renewable.
+    public var renewableCarriers: [String]
+    /// Value of lost load, USD/MWh.
+    public var vollUSDPerMWh: Double
+    /// Exchange rate, PKR per USD.
+    public var exchangeRatePKRPerUSD: Double
+    /// Where the input numbers came from.
+    public var sources: [SourceNote]
+
+    enum CodingKeys: String, CodingKey {
+        case name, regions, regionOrder = "region_order", resources, renewableShareTarget = "renewable_share_target"
+        case renewableCarriers = "renewable_carriers", vollUSDPerMWh = "voll_usd_per_mwh"
+        case exchangeRatePKRPerUSD = "exchange_rate_pkr_per_usd", sources
+    }
+
+    /// Creates a summary.
+    public init(name: String, regions: [String: String], regionOrder: [String], resources: [Resource],
+                renewableShareTarget: [String: Double], renewableCarriers: [String], vollUSDPerMWh: Double,
+                exchangeRatePKRPerUSD: Double, sources: [SourceNote]) {
+        self.name = name
+        self.regions = regions
+        self.regionOrder = regionOrder
+        self.resources = resources
+        self.renewableShareTarget = renewableShareTarget
+        self.renewableCarriers = renewableCarriers
+        self.vollUSDPerMWh = vollUSDPerMWh
+        self.exchangeRatePKRPerUSD = exchangeRatePKRPerUSD
+        self.sources = sources
+    }
+
+    /// Summarises a system.
+    public init(_ system: EnergySystem) {
+        name = system.name
+        regions = Dictionary(system.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        regionOrder = system.regions.map(\.id)
+        resources = system.generators.map {
+            Resource(id: $0.id, kind: "generator", region: $0.region, carrier: $0.carrier, technology: $0.technology)
+        } + system.storages.map {
+            Resource(id: $0.id, kind: "storage", region: $0.region, carrier: "storage", technology: $0.technology)
+        }
+        renewableShareTarget = Dictionary(
+            (system.policies.renewableShare?.valuesByYear ?? [:]).map { (String($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        renewableCarriers = system.policies.renewableCarriers
+        vollUSDPerMWh = system.settings.vollUSDPerMWh
+        exchangeRatePKRPerUSD = system.settings.exchangeRatePKRPerUSD
+        sources = system.sources
+    }
+}
+
+extension SolutionReader {
+    /// The annual cost of a period by component, USD of the period's year: `capital` (annuities of
+    /// the builds alive), `fixed_om`, `fuel`, `variable_om`, `unserved` (at VoLL).
+    func costBreakdown(_ y: Int) -> [String: Double] {
+        let period = lp.periods[y]
+        var capital = 0.0, fixed = 0.0, fuelCost = 0.0, variable = 0.0
+        for (g, generator) in system.generators.enumerated() {
+            let k = capacity(generator: g, period: y)
+            fixed += generator.fixedOMUSDPerKWYear * 1000 * k
+            capital += annuities(generator.investment, builds: lp.variables.build[g], period: y)
+            let fuel = fuel(of: generator)
+            for (t, step) in steps.enumerated() {
+                let mwh: Double = step.weight * value(lp.variables.generation[g][y][t])
+                variable += mwh * generator.variableOMUSDPerMWh
+                fuelCost += mwh * generator.heatRateMMBtuPerMWh * (fuel?.priceUSDPerMMBtu[period.year, step.month] ?? 0)
+            }
+        }
+        for (s, storage) in system.storages.enumerated() {
+            fixed += storage.fixedOMUSDPerKWYear * 1000 * capacity(storage: s, period: y)
+            capital += annuities(storage.investment, builds: lp.variables.storageBuild[s], period: y)
+            variable += energy(lp.variables.discharge[s][y]) * storage.variableOMUSDPerMWh
+        }
+        var unserved = 0.0
+        for r in system.regions.indices { unserved += energy(lp.variables.unserved[r][y]) }
+        return ["capital": capital, "fixed_om": fixed, "fuel": fuelCost, "variable_om": variable,
+                "unserved": unserved * system.settings.vollUSDPerMWh]
+    }
+}
+
+extension EnergyResults {
+    /// Fills the report-oriented keys (`system`, `periods[].cost_breakdown_usd`) from a run.
+    mutating func addSummaries(_ run: Optimization) {
+        system = SystemSummary(run.lp.system)
+        guard let solution = run.result.solution else { return }
+        let reader = SolutionReader(lp: run.lp, solution: solution)
+        for y in periods.indices where y < run.lp.periods.count { periods[y].costBreakdownUSD = reader.costBreakdown(y) }
+    }
+}

@@ -1,0 +1,210 @@
+import EnergyModel
+import Foundation
+
+extension ReportBuilder {
+    /// Carrier of each resource (from the results' system summary; the id itself when unknown).
+    static func carriers(_ r: EnergyResults) -> [String: String] {
+        Dictionary((r.system?.resources ?? []).map { ($0.id, $0.carrier) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Carriers in a stable order: by total generation over the periods (largest first), then name.
+    static func carrierOrder(_ r: EnergyResults) -> [String] {
+        var totals: [String: Double] = [:]
+        for period in r.periods { for (carrier, mwh) in period.generationByCarrierMWh { totals[carrier, default: 0] += mwh } }
+        let map = carriers(r)
+        for period in r.periods { for id in period.capacityMW.keys { totals[map[id] ?? id, default: 0] += 0 } }
+        return totals.keys.sorted { (totals[$0]!, $1) > (totals[$1]!, $0) }
+    }
+
+    static func periodColumns(_ r: EnergyResults, unit: String) -> [ReportTable.Column] {
+        r.periods.map { ReportTable.Column(String($0.period), unit: unit) }
+    }
+
+    // MARK: capacity and generation
+
+    static func mix(_ r: EnergyResults) -> ReportSection {
+        let map = carriers(r)
+        let ids = Set(r.periods.flatMap { $0.capacityMW.keys }).sorted { (map[$0] ?? $0, $0) < (map[$1] ?? $1, $1) }
+        var blocks: [ReportBlock] = []
+        blocks.append(.table(ReportTable(
+            name: "capacity", title: "Capacity in service by resource",
+            columns: [.init("Resource", alignment: .left), .init("Carrier", alignment: .left)] + periodColumns(r, unit: "MW"),
+            rows: ids.map { id in
+                [.text(id), .text(map[id] ?? "")] + r.periods.map { .number($0.capacityMW[id] ?? 0, decimals: 0) }
+            },
+            footnotes: ["Generators and storage power; storage capacity is its power (MW), not its energy (MWh)."])))
+        let built = ids.filter { id in r.periods.contains { ($0.newCapacityMW[id] ?? 0) > 0.5 } }
+        if built.isEmpty {
+            blocks.append(.paragraph(text: "No new capacity is built in any period."))
+        } else {
+            blocks.append(.table(ReportTable(
+                name: "new_capacity", title: "New capacity built in each period",
+                columns: [.init("Resource", alignment: .left), .init("Carrier", alignment: .left)] + periodColumns(r, unit: "MW"),
+                rows: built.map { id in [.text(id), .text(map[id] ?? "")] + r.periods.map { .number($0.newCapacityMW[id] ?? 0, decimals: 0) } })))
+        }
+        let order = carrierOrder(r)
+        let generated = order.filter { c in r.periods.contains { ($0.generationByCarrierMWh[c] ?? 0) > 0 } }
+        blocks.append(.table(ReportTable(
+            name: "generation", title: "Generation by carrier",
+            columns: [.init("Carrier", alignment: .left)] + r.periods.flatMap {
+                [ReportTable.Column(String($0.period), unit: "GWh"), ReportTable.Column("\($0.period) share", unit: "%")]
+            },
+            rows: generated.map { carrier in
+                [.text(carrier)] + r.periods.flatMap { period -> [ReportCell] in
+                    let mwh = period.generationByCarrierMWh[carrier] ?? 0
+                    let total = period.generationByCarrierMWh.sorted { $0.key < $1.key }.reduce(0.0) { $0 + $1.value }
+                    return [.number(mwh / 1e3, decimals: 0), .number(total > 0 ? 100 * mwh / total : 0, decimals: 1)]
+                }
+            },
+            footnotes: ["Storage: energy discharged (its charging is a load, not shown). Shares of total generation including storage discharge."])))
+        var capacityByCarrier: [String: [Double]] = [:]
+        for (y, period) in r.periods.enumerated() {
+            for (id, mw) in period.capacityMW.sorted(by: { $0.key < $1.key }) {
+                capacityByCarrier[map[id] ?? id, default: [Double](repeating: 0, count: r.periods.count)][y] += mw / 1e3
+            }
+        }
+        let categories = r.periods.map { String($0.period) }
+        blocks.append(.figure(ReportFigure(
+            id: "capacity-mix", title: "Capacity mix by period",
+            note: "Capacity in service (GW) stacked by carrier.",
+            chart: ChartSpec(kind: .stackedBars, xTitle: "Period", yTitle: "Capacity (GW)", categories: categories,
+                             series: order.filter { capacityByCarrier[$0] != nil }.map { .init(name: $0, values: capacityByCarrier[$0]!) }))))
+        blocks.append(.figure(ReportFigure(
+            id: "generation-mix", title: "Generation mix by period",
+            note: "Annual generation (TWh) stacked by carrier; storage is its discharge.",
+            chart: ChartSpec(kind: .stackedBars, xTitle: "Period", yTitle: "Generation (TWh)", categories: categories,
+                             series: generated.map { c in .init(name: c, values: r.periods.map { ($0.generationByCarrierMWh[c] ?? 0) / 1e6 }) },
+                             overlay: [.init(name: "demand", values: r.periods.map { $0.demandMWh / 1e6 })]))))
+        return ReportSection(id: "mix", title: "Capacity and generation", blocks: blocks)
+    }
+
+    // MARK: unserved energy
+
+    static func unserved(_ input: RunReportInput) -> ReportSection {
+        let r = input.results
+        let regions = r.system?.regionOrder ?? Set(r.periods.flatMap { $0.unservedByRegionMWh.keys }).sorted()
+        var blocks: [ReportBlock] = []
+        var rows: [[ReportCell]] = regions.map { region in
+            [.text(regionName(region, r))] + r.periods.map { .number(($0.unservedByRegionMWh[region] ?? 0) / 1e3, decimals: 1) }
+        }
+        rows.append([.text("Total")] + r.periods.map { .number($0.unservedMWh / 1e3, decimals: 1) })
+        rows.append([.text("Share of demand (%)")] + r.periods.map { .number(100 * $0.indicators.unservedShare, decimals: 3) })
+        blocks.append(.table(ReportTable(
+            name: "unserved", title: "Unserved energy by region",
+            columns: [.init("Region", alignment: .left)] + periodColumns(r, unit: "GWh"), rows: rows,
+            footnotes: ["Valued at the value of lost load, \(NumberText.format(r.system?.vollUSDPerMWh ?? .nan, decimals: 0)) USD/MWh, in the objective."])))
+        if let heat = heatMap(input) { blocks.append(.figure(heat)) } else if !r.periods.contains(where: hasShortfall) {
+            blocks.append(.paragraph(text: "No demand goes unserved in any period, so there is no heat map of shortfalls."))
+        } else {
+            blocks.append(.paragraph(text: "The run folder has no hourly.csv, so the month-by-hour heat map cannot be drawn."))
+        }
+        return ReportSection(id: "unserved", title: "Unserved energy", blocks: blocks)
+    }
+
+    // MARK: prices
+
+    static func prices(_ input: RunReportInput) -> ReportSection {
+        let r = input.results
+        var blocks: [ReportBlock] = [.table(ReportTable(
+            name: "prices", title: "Marginal prices (dual of the energy balance)",
+            columns: [.init("Region", alignment: .left), .init("Period", alignment: .left), .init("Mean", unit: "USD/MWh"),
+                      .init("Min", unit: "USD/MWh"), .init("Max", unit: "USD/MWh")],
+            rows: r.marginalPrice.map {
+                [.text(regionName($0.region, r)), .text(String($0.period)), .number($0.meanUSDPerMWh, decimals: 1),
+                 .number($0.minUSDPerMWh, decimals: 1), .number($0.maxUSDPerMWh, decimals: 1)]
+            },
+            footnotes: ["Mean weighted by demand; undiscounted, in USD of the period's year. A price at the value of lost load marks shedding."]))]
+        if let curve = durationCurve(input) { blocks.append(.figure(curve)) }
+        return ReportSection(id: "prices", title: "Marginal prices", blocks: blocks)
+    }
+
+    // MARK: indicators, costs, binding constraints, frontier
+
+    static let indicatorRows: [(String, String, String, Double, Int)] = [
+        ("renewable_share", "Renewable share", "%", 100, 1), ("clean_share", "Clean share", "%", 100, 1),
+        ("import_dependence", "Import dependence", "%", 100, 1), ("hhi", "HHI of the mix", "", 1, 3),
+        ("shannon", "Shannon index of the mix", "", 1, 3), ("co2_t", "CO2", "Mt", 1e-6, 2),
+        ("co2_intensity_t_per_mwh", "CO2 intensity", "t/MWh", 1, 3), ("fuel_import_bill_usd", "Fuel import bill", "million USD", 1e-6, 1),
+        ("fuel_import_bill_pkr", "Fuel import bill", "billion PKR", 1e-9, 1),
+        ("average_cost_usd_per_mwh", "Average cost of supply", "USD/MWh", 1, 2),
+        ("average_cost_pkr_per_kwh", "Average cost of supply", "PKR/kWh", 1, 2), ("reserve_margin", "Reserve margin", "%", 100, 1),
+        ("unserved_share", "Unserved share", "%", 100, 3), ("shortage_hours", "Shortage hours", "h/yr", 1, 0),
+        ("peak_shortfall_mw", "Peak shortfall", "MW", 1, 0),
+    ]
+
+    static func indicators(_ r: EnergyResults) -> ReportSection {
+        let values = r.periods.map { Dictionary($0.indicators.named, uniquingKeysWith: { a, _ in a }) }
+        let rows: [[ReportCell]] = indicatorRows.map { key, title, unit, scale, decimals in
+            [.text(title), .text(unit)] + values.map { .number(($0[key] ?? .nan) * scale, decimals: decimals) }
+        }
+        return ReportSection(id: "indicators", title: "Security indicators", blocks: [.table(ReportTable(
+            name: "indicators", title: "Energy-security indicators by period",
+            columns: [.init("Indicator", alignment: .left), .init("Unit", alignment: .left)] + periodColumns(r, unit: ""),
+            rows: rows,
+            footnotes: ["Definitions in docs/MODEL.md (indicators); shares of served demand or of generation as stated there."]))])
+    }
+
+    static let costKeys = ["capital", "fixed_om", "fuel", "variable_om"]
+
+    static func costs(_ r: EnergyResults) -> ReportSection {
+        var blocks: [ReportBlock] = []
+        if r.periods.contains(where: { $0.costBreakdownUSD != nil }) {
+            var rows: [[ReportCell]] = costKeys.map { key in
+                [.text(costName(key))] + r.periods.map { p in p.costBreakdownUSD.map { .number(($0[key] ?? 0) / 1e6, decimals: 1) } ?? .empty }
+            }
+            rows.append([.text("Cost of supply")] + r.periods.map { p in
+                p.costBreakdownUSD.map { b in .number(costKeys.reduce(0.0) { $0 + (b[$1] ?? 0) } / 1e6, decimals: 1) } ?? .empty
+            })
+            rows.append([.text(costName("unserved"))] + r.periods.map { p in p.costBreakdownUSD.map { .number(($0["unserved"] ?? 0) / 1e6, decimals: 1) } ?? .empty })
+            blocks.append(.table(ReportTable(
+                name: "costs", title: "Annual cost by component",
+                columns: [.init("Component", alignment: .left)] + periodColumns(r, unit: "million USD/yr"), rows: rows,
+                footnotes: ["USD of each period's year, undiscounted. The cost of supply excludes unserved energy; the objective includes it at VoLL.",
+                            "Capital: annuities of the capacity built within the horizon and still alive."])))
+        } else {
+            blocks.append(.paragraph(text: "These results predate the cost breakdown (cost_breakdown_usd); re-run to get it."))
+        }
+        if let total = r.objectiveUSD {
+            blocks.append(.paragraph(text: "Objective: \(NumberText.money(total)) discounted over the horizon, including the constant "
+                                     + "\(NumberText.money(r.objectiveConstantUSD)) (fixed O&M of capacity that is not a decision)."))
+        }
+        return ReportSection(id: "costs", title: "Costs", blocks: blocks)
+    }
+
+    static func binding(_ r: EnergyResults) -> ReportSection {
+        guard !r.bindingConstraints.isEmpty else {
+            return ReportSection(id: "binding", title: "Binding constraints", blocks: [.paragraph(text:
+                "No fuel-supply, water-budget, reserve, renewable-share, CO2, import or foreign-exchange constraint binds in this run.")])
+        }
+        return ReportSection(id: "binding", title: "Binding constraints", blocks: [.table(ReportTable(
+            name: "binding", title: "Binding constraints and their shadow prices",
+            columns: [.init("Equation", alignment: .left), .init("Indices", alignment: .left), .init("Shadow price"),
+                      .init("Unit", alignment: .left), .init("Violation"), .init("Finding", alignment: .left)],
+            rows: r.bindingConstraints.map {
+                [.text($0.equation.rawValue), .text($0.indices.joined(separator: " ")), .number($0.shadowPrice, decimals: 2),
+                 .text($0.unit), $0.violation.map { .number($0, decimals: 2) } ?? .empty, .text($0.sentence)]
+            },
+            footnotes: ["Shadow prices are undiscounted to the constraint's period year; sorted by magnitude."]))])
+    }
+
+    static func frontier(_ r: EnergyResults) -> ReportSection {
+        let table = ReportTable(
+            name: "frontier", title: "Pareto frontier: cost against unserved energy",
+            columns: [.init("Target"), .init("Status", alignment: .left), .init("Cost", unit: "million USD"),
+                      .init("Unserved", unit: "GWh"), .init("Renewable share", unit: "%"), .init("Dominated", alignment: .left)],
+            rows: r.frontier.map {
+                [.number($0.target, decimals: 3), .text($0.status), $0.costUSD.map { .number($0 / 1e6, decimals: 1) } ?? .empty,
+                 $0.unservedMWh.map { .number($0 / 1e3, decimals: 1) } ?? .empty,
+                 $0.renewableShare.map { .number(100 * $0, decimals: 1) } ?? .empty, .text($0.dominated ? "yes" : "no")]
+            })
+        let points = r.frontier.filter { $0.costUSD != nil && $0.unservedMWh != nil && !$0.dominated }
+        var blocks: [ReportBlock] = [.table(table)]
+        if points.count > 1 {
+            blocks.append(.figure(ReportFigure(
+                id: "pareto", title: "Pareto frontier", note: "Non-dominated points: discounted cost against unserved energy.",
+                chart: ChartSpec(kind: .lines, xTitle: "Unserved energy (GWh)", yTitle: "Cost (million USD)",
+                                 x: points.map { $0.unservedMWh! / 1e3 }, series: [.init(name: "frontier", values: points.map { $0.costUSD! / 1e6 })]))))
+        }
+        return ReportSection(id: "frontier", title: "Pareto frontier", blocks: blocks)
+    }
+}

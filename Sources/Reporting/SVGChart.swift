@@ -1,0 +1,249 @@
+import Foundation
+
+/// Draws a ``ChartSpec`` as a standalone SVG (valid XML, no scripts, no external resources):
+/// axes with round ticks, a legend, and the marks of its kind.
+public enum SVGChart {
+    static let width = 760.0, height = 380.0
+    static let left = 70.0, right = 170.0, top = 20.0, bottom = 50.0
+    static var plotWidth: Double { width - left - right }
+    static var plotHeight: Double { height - top - bottom }
+
+    /// The chart as an `<svg>` element; `id` keeps element ids unique within an HTML page.
+    public static func render(_ chart: ChartSpec, id: String, title: String) -> String {
+        var out = ["<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
+                   + "width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"\(escape(id))-title\" "
+                   + "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">",
+                   "<title id=\"\(escape(id))-title\">\(escape(title))</title>",
+                   "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>"]
+        switch chart.kind {
+        case .stackedBars: out += stackedBars(chart)
+        case .lines, .durationCurve: out += lines(chart)
+        case .heatMap: out += heatMap(chart)
+        }
+        out.append("</svg>")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: kinds
+
+    static func stackedBars(_ chart: ChartSpec) -> [String] {
+        let n = chart.categories.count
+        var top = 0.0
+        for i in 0..<n {
+            top = max(top, chart.series.reduce(0.0) { $0 + max(0, $1.values[safe: i] ?? 0) })
+            for line in chart.overlay { top = max(top, line.values[safe: i] ?? 0) }
+        }
+        let ticks = niceTicks(0, top)
+        let yMax = ticks.last ?? 1
+        var out = axes(yTicks: ticks, yMax: yMax, chart: chart)
+        guard n > 0 else { return out }
+        let slot = plotWidth / Double(n)
+        let barWidth = n > 40 ? slot : slot * 0.7
+        for i in 0..<n {
+            var base = 0.0
+            let x = left + Double(i) * slot + (slot - barWidth) / 2
+            for (s, series) in chart.series.enumerated() {
+                let v = max(0, series.values[safe: i] ?? 0)
+                guard v > 0 else { continue }
+                let y0 = yPosition(base, yMax), y1 = yPosition(base + v, yMax)
+                out.append("<rect x=\"\(c(x))\" y=\"\(c(y1))\" width=\"\(c(barWidth))\" height=\"\(c(y0 - y1))\" fill=\"\(color(series.name, s))\"/>")
+                base += v
+            }
+        }
+        // Category labels: as many as fit side by side (about 6.2 px per character).
+        let longest = Double(chart.categories.map(\.count).max() ?? 1)
+        let every = max(1, Int((Double(n) * (longest * 6.2 + 12) / plotWidth).rounded(.up)))
+        for i in stride(from: 0, to: n, by: every) {
+            let x = left + (Double(i) + 0.5) * slot
+            out.append("<text x=\"\(c(x))\" y=\"\(c(top0 + plotHeight + 16))\" text-anchor=\"middle\">\(escape(chart.categories[i]))</text>")
+        }
+        for line in chart.overlay where n <= 40 {
+            // Few bars: a level mark across each bar rather than a line between them.
+            for i in 0..<n {
+                let x = left + Double(i) * slot + (slot - barWidth) / 2, y = yPosition(line.values[safe: i] ?? 0, yMax)
+                out.append("<line x1=\"\(c(x - 4))\" y1=\"\(c(y))\" x2=\"\(c(x + barWidth + 4))\" y2=\"\(c(y))\" stroke=\"#000000\" stroke-width=\"2\"/>")
+            }
+        }
+        for line in chart.overlay where n > 40 {
+            let points = (0..<n).map { "\(c(left + (Double($0) + 0.5) * slot)),\(c(yPosition(line.values[safe: $0] ?? 0, yMax)))" }
+            out.append("<polyline fill=\"none\" stroke=\"#000000\" stroke-width=\"1.5\" points=\"\(points.joined(separator: " "))\"/>")
+        }
+        out += legend(chart.series.map(\.name), overlay: chart.overlay.map(\.name))
+        return out
+    }
+
+    static func lines(_ chart: ChartSpec) -> [String] {
+        let xs = chart.series.indices.map { chart.xBySeries.indices.contains($0) ? chart.xBySeries[$0] : chart.x }
+        let allX = xs.flatMap { $0 }, allY = chart.series.flatMap(\.values).filter(\.isFinite)
+        var xTicks = niceTicks(min(0, allX.min() ?? 0), allX.max() ?? 1)
+        if chart.kind == .durationCurve, let last = allX.max(), last > (xTicks.first ?? 0) {
+            // A duration curve ends at the last hour, not at the next round number.
+            let first = xTicks.first ?? 0
+            if (xTicks.last ?? 0) > last + 1e-9 { xTicks = xTicks.filter { $0 <= last - 0.08 * (last - first) } + [last] }
+        }
+        let yTicks = niceTicks(min(0, allY.min() ?? 0), allY.max() ?? 1)
+        let xMin = xTicks.first ?? 0, xMax = xTicks.last ?? 1
+        let yMin = yTicks.first ?? 0, yMax = yTicks.last ?? 1
+        var out = axes(yTicks: yTicks, yMax: yMax, yMin: yMin, chart: chart)
+        for tick in xTicks {
+            let x = left + (tick - xMin) / max(xMax - xMin, 1e-12) * plotWidth
+            out.append("<line x1=\"\(c(x))\" y1=\"\(c(top0 + plotHeight))\" x2=\"\(c(x))\" y2=\"\(c(top0 + plotHeight + 4))\" stroke=\"#333333\"/>")
+            out.append("<text x=\"\(c(x))\" y=\"\(c(top0 + plotHeight + 16))\" text-anchor=\"middle\">\(escape(tickText(tick)))</text>")
+        }
+        for (s, series) in chart.series.enumerated() {
+            var pairs = zip(xs[s], series.values).filter { $0.1.isFinite }
+            if pairs.count > 1200 {
+                // Thin long series (hourly duration curves) to about 1200 points, keeping the last.
+                let every = (pairs.count + 1199) / 1200
+                pairs = pairs.enumerated().filter { $0.offset % every == 0 || $0.offset == pairs.count - 1 }.map(\.element)
+            }
+            let points = pairs.map { x, y in
+                "\(c(left + (x - xMin) / max(xMax - xMin, 1e-12) * plotWidth)),\(c(yPosition(y, yMax, yMin)))"
+            }
+            guard !points.isEmpty else { continue }
+            out.append("<polyline fill=\"none\" stroke=\"\(color(series.name, s))\" stroke-width=\"1.5\" points=\"\(points.joined(separator: " "))\"/>")
+        }
+        out += legend(chart.series.map(\.name), overlay: [], lines: true)
+        return out
+    }
+
+    static func heatMap(_ chart: ChartSpec) -> [String] {
+        let rows = chart.series.count, columns = chart.categories.count
+        let maxValue = chart.series.flatMap(\.values).filter(\.isFinite).max() ?? 0
+        var out = ["<text x=\"\(c(left + plotWidth / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(escape(chart.xTitle))</text>"]
+        guard rows > 0, columns > 0 else { return out }
+        let cellWidth = plotWidth / Double(columns), cellHeight = plotHeight / Double(rows)
+        for (r, series) in chart.series.enumerated() {
+            let y = top0 + Double(r) * cellHeight
+            out.append("<text x=\"\(c(left - 6))\" y=\"\(c(y + cellHeight / 2 + 4))\" text-anchor=\"end\">\(escape(series.name))</text>")
+            for col in 0..<columns {
+                let v = series.values[safe: col] ?? 0
+                let share = maxValue > 0 ? max(0, min(1, v / maxValue)) : 0
+                out.append("<rect x=\"\(c(left + Double(col) * cellWidth))\" y=\"\(c(y))\" width=\"\(c(cellWidth))\" height=\"\(c(cellHeight))\" "
+                           + "fill=\"\(shade(share))\" stroke=\"#ffffff\" stroke-width=\"0.5\"/>")
+            }
+        }
+        let every = max(1, Int((Double(columns) / 12).rounded(.up)))
+        for col in stride(from: 0, to: columns, by: every) {
+            out.append("<text x=\"\(c(left + (Double(col) + 0.5) * cellWidth))\" y=\"\(c(top0 + plotHeight + 16))\" text-anchor=\"middle\">\(escape(chart.categories[col]))</text>")
+        }
+        // Scale: five swatches from 0 to the largest value.
+        let x0 = left + plotWidth + 20
+        out.append("<text x=\"\(c(x0))\" y=\"\(c(top0 + 10))\">\(escape(chart.yTitle))</text>")
+        for k in 0...4 {
+            let share = Double(k) / 4
+            let y = top0 + 20 + Double(k) * 20
+            out.append("<rect x=\"\(c(x0))\" y=\"\(c(y))\" width=\"16\" height=\"16\" fill=\"\(shade(share))\" stroke=\"#999999\" stroke-width=\"0.5\"/>")
+            out.append("<text x=\"\(c(x0 + 22))\" y=\"\(c(y + 12))\">\(escape(NumberText.format(share * maxValue, decimals: maxValue * share >= 100 ? 0 : 1)))</text>")
+        }
+        return out
+    }
+
+    // MARK: parts
+
+    static let top0 = top
+
+    static func axes(yTicks: [Double], yMax: Double, yMin: Double = 0, chart: ChartSpec) -> [String] {
+        var out: [String] = []
+        for tick in yTicks {
+            let y = yPosition(tick, yMax, yMin)
+            out.append("<line x1=\"\(c(left))\" y1=\"\(c(y))\" x2=\"\(c(left + plotWidth))\" y2=\"\(c(y))\" stroke=\"#dddddd\"/>")
+            out.append("<text x=\"\(c(left - 6))\" y=\"\(c(y + 4))\" text-anchor=\"end\">\(escape(tickText(tick)))</text>")
+        }
+        out.append("<line x1=\"\(c(left))\" y1=\"\(c(top0))\" x2=\"\(c(left))\" y2=\"\(c(top0 + plotHeight))\" stroke=\"#333333\"/>")
+        out.append("<line x1=\"\(c(left))\" y1=\"\(c(yPosition(max(yMin, 0), yMax, yMin)))\" x2=\"\(c(left + plotWidth))\" "
+                   + "y2=\"\(c(yPosition(max(yMin, 0), yMax, yMin)))\" stroke=\"#333333\"/>")
+        out.append("<text x=\"\(c(left + plotWidth / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(escape(chart.xTitle))</text>")
+        out.append("<text x=\"14\" y=\"\(c(top0 + plotHeight / 2))\" text-anchor=\"middle\" "
+                   + "transform=\"rotate(-90 14 \(c(top0 + plotHeight / 2)))\">\(escape(chart.yTitle))</text>")
+        return out
+    }
+
+    static func legend(_ names: [String], overlay: [String], lines: Bool = false) -> [String] {
+        var out: [String] = []
+        let x = left + plotWidth + 16
+        for (i, name) in names.enumerated().prefix(20) {
+            let y = top0 + Double(i) * 17
+            if lines {
+                out.append("<line x1=\"\(c(x))\" y1=\"\(c(y + 6))\" x2=\"\(c(x + 14))\" y2=\"\(c(y + 6))\" stroke=\"\(color(name, i))\" stroke-width=\"2\"/>")
+            } else {
+                out.append("<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"12\" height=\"12\" fill=\"\(color(name, i))\"/>")
+            }
+            out.append("<text x=\"\(c(x + 18))\" y=\"\(c(y + 10))\">\(escape(name))</text>")
+        }
+        for (j, name) in overlay.enumerated() {
+            let y = top0 + Double(min(names.count, 20) + j) * 17
+            out.append("<line x1=\"\(c(x))\" y1=\"\(c(y + 6))\" x2=\"\(c(x + 14))\" y2=\"\(c(y + 6))\" stroke=\"#000000\" stroke-width=\"1.5\"/>")
+            out.append("<text x=\"\(c(x + 18))\" y=\"\(c(y + 10))\">\(escape(name))</text>")
+        }
+        return out
+    }
+
+    static func yPosition(_ value: Double, _ yMax: Double, _ yMin: Double = 0) -> Double {
+        top0 + plotHeight - (value - yMin) / max(yMax - yMin, 1e-12) * plotHeight
+    }
+
+    /// Round tick values covering `low...high` (about five steps of 1, 2 or 5 × 10^k).
+    static func niceTicks(_ low: Double, _ high: Double) -> [Double] {
+        let lo = low.isFinite ? low : 0, hi = high.isFinite ? max(high, lo + 1e-9) : lo + 1
+        let raw = (hi - lo) / 5
+        let power = Foundation.pow(10, Foundation.floor(Foundation.log10(raw)))
+        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= raw } ?? 10 * power
+        let start = Foundation.floor(lo / step) * step
+        var ticks: [Double] = []
+        var k = 0
+        while ticks.last.map({ $0 < hi - 1e-9 * step }) ?? true, k < 50 {
+            ticks.append(start + Double(k) * step)
+            k += 1
+        }
+        return ticks
+    }
+
+    static func tickText(_ value: Double) -> String {
+        let magnitude = abs(value)
+        if magnitude == 0 { return "0" }
+        if magnitude >= 1 && value == value.rounded() { return NumberText.format(value, decimals: 0) }
+        return NumberText.format(value, decimals: magnitude >= 1 ? 1 : 2)
+    }
+
+    /// Fixed colours for the usual carriers; others from a palette by position.
+    static func color(_ name: String, _ index: Int) -> String {
+        let known: [String: String] = [
+            "solar": "#f2c12e", "wind": "#4fb3bf", "hydro": "#2f6db5", "nuclear": "#8e5ea2", "coal": "#4d4d4d",
+            "imported_coal": "#4d4d4d", "local_coal": "#7a6a58", "thar_coal": "#7a6a58", "gas": "#e8893c", "rlng": "#d4602a",
+            "lng": "#d4602a", "oil": "#8c3b2f", "rfo": "#8c3b2f", "hsd": "#a0522d", "bagasse": "#7fa650", "biomass": "#7fa650",
+            "storage": "#d45aa0", "unserved": "#c0392b", "import": "#999999",
+        ]
+        if let c = known[name.lowercased()] { return c }
+        let palette = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
+                       "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6"]
+        return palette[index % palette.count]
+    }
+
+    /// White (0) to dark red (1).
+    static func shade(_ share: Double) -> String {
+        let r = Int((255 - share * (255 - 150)).rounded()), g = Int((255 - share * 255).rounded()), b = Int((255 - share * 235).rounded())
+        return String(format: "#%02x%02x%02x", r, g, b)
+    }
+
+    static func c(_ x: Double) -> String { NumberText.coordinate(x) }
+
+    /// XML text and attribute escaping.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

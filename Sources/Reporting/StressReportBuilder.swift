@@ -1,0 +1,83 @@
+import Foundation
+import Scenarios
+
+/// Builds the report of a stress matrix (`bijli stress`): findings, the matrix as table `stress`,
+/// a heat map of unserved energy by scenario and period, and the unserved energy of each scenario.
+public enum StressReportBuilder {
+    /// The report of the rows of `stress.json`.
+    public static func build(_ rows: [StressTest.Row]) -> ReportDocument {
+        let periods = Array(Set(rows.map(\.period))).sorted()
+        var scenarios: [String] = []
+        for row in rows where !scenarios.contains(row.scenario) { scenarios.append(row.scenario) }
+        let names = Dictionary(rows.map { ($0.scenario, $0.name) }, uniquingKeysWith: { a, _ in a })
+
+        var findings: [String] = []
+        let failed = rows.filter { $0.status != "optimal" }
+        let shedding = Set(rows.filter { $0.unservedGWh > 1e-6 && $0.scenario != "base" }.map(\.scenario))
+        let count = scenarios.filter { $0 != "base" }.count
+        findings.append("\(count) disruption\(count == 1 ? " was" : "s were") laid on the plan over \(periods.count) period(s); "
+                        + "\(shedding.count) of them leave\(shedding.count == 1 ? "s" : "") demand unserved.")
+        if let worst = rows.filter({ $0.status == "optimal" }).max(by: { ($0.unservedGWh, $1.scenario) < ($1.unservedGWh, $0.scenario) }),
+           worst.unservedGWh > 1e-6 {
+            findings.append("The worst is '\(worst.name)' in \(worst.period): \(NumberText.format(worst.unservedGWh, decimals: 1)) GWh unserved "
+                            + "(\(NumberText.format(worst.unservedPercent, decimals: 2)) % of demand), \(NumberText.format(worst.shortageHours, decimals: 0)) "
+                            + "hours with shedding, a largest shortfall of \(NumberText.format(worst.peakShortfallMW, decimals: 0)) MW"
+                            + (worst.mainBindingConstraint.isEmpty ? "." : "; \(lowercasedFirst(worst.mainBindingConstraint))"))
+        } else {
+            findings.append("No disruption leaves demand unserved: the plan rides through every one.")
+        }
+        if let costliest = rows.filter({ $0.deltaCostUSD != nil }).max(by: { ($0.deltaCostUSD!, $1.scenario) < ($1.deltaCostUSD!, $0.scenario) }),
+           let delta = costliest.deltaCostUSD, delta > 0 {
+            findings.append("The costliest is '\(costliest.name)': \(NumberText.money(delta)) more over the horizon than the undisrupted plan.")
+        }
+        if !failed.isEmpty {
+            findings.append("\(failed.count) run(s) did not solve to optimality: " + failed.map { "'\($0.name)' \($0.period) (\($0.status))" }.joined(separator: ", ") + ".")
+        }
+
+        let table = ReportTable(
+            name: "stress", title: "Stress matrix: each disruption against the fixed plan",
+            columns: [.init("Scenario", alignment: .left), .init("Period", alignment: .left), .init("Status", alignment: .left),
+                      .init("Unserved", unit: "GWh"), .init("Unserved", unit: "% of demand"), .init("Shortage", unit: "h/yr"),
+                      .init("Peak shortfall", unit: "MW"), .init("Δ cost", unit: "million USD"), .init("Δ fuel imports", unit: "million USD/yr"),
+                      .init("Renewable share", unit: "%"), .init("Main binding constraint", alignment: .left)],
+            rows: rows.map { row in
+                [.text(row.name), .text(String(row.period)), .text(row.status), .number(row.unservedGWh, decimals: 1),
+                 .number(row.unservedPercent, decimals: 2), .number(row.shortageHours, decimals: 0), .number(row.peakShortfallMW, decimals: 0),
+                 row.deltaCostUSD.map { .number($0 / 1e6, decimals: 1) } ?? .empty, .number(row.deltaFuelImportBillUSD / 1e6, decimals: 1),
+                 .number(100 * row.renewableShare, decimals: 1), .text(row.mainBindingConstraint)]
+            },
+            footnotes: ["Capacities of the plan held fixed; dispatch re-optimised under each disruption (docs/SCENARIOS.md).",
+                        "Δ against the undisrupted plan (base): cost over the whole horizon, discounted; fuel imports per year of the period."])
+        var blocks: [ReportBlock] = [.table(table)]
+        func value(_ scenario: String, _ period: Int) -> Double {
+            rows.first { $0.scenario == scenario && $0.period == period }?.unservedPercent ?? 0
+        }
+        blocks.append(.figure(ReportFigure(
+            id: "stress-heatmap", title: "Unserved energy by disruption and period",
+            note: "Share of demand unserved (%); white: all demand served.",
+            chart: ChartSpec(kind: .heatMap, xTitle: "Period", yTitle: "% of demand", categories: periods.map(String.init),
+                             series: scenarios.map { s in .init(name: names[s] ?? s, values: periods.map { value(s, $0) }) }))))
+        if let last = periods.last {
+            blocks.append(.figure(ReportFigure(
+                id: "stress-unserved", title: "Unserved energy by disruption, \(last)", note: "GWh per year.",
+                chart: ChartSpec(kind: .stackedBars, xTitle: "Disruption", yTitle: "Unserved (GWh)", categories: scenarios,
+                                 series: [.init(name: "unserved", values: scenarios.map { s in rows.first { $0.scenario == s && $0.period == last }?.unservedGWh ?? 0 })]))))
+        }
+        return ReportDocument(title: "Bijli stress matrix", subtitle: "\(scenarios.count) scenarios × \(periods.count) periods",
+                              keyFindings: findings, sections: [ReportSection(id: "stress", title: "Stress matrix", blocks: blocks)],
+                              provenance: [ProvenanceItem("Source", "stress.json of bijli stress")])
+    }
+
+    static func lowercasedFirst(_ text: String) -> String {
+        text.hasPrefix("The ") ? "the " + text.dropFirst(4) : text
+    }
+
+    /// Reads `stress.json` of a stress folder; `nil` when the folder has none.
+    public static func load(_ folder: URL) throws(RunDirectoryError) -> [StressTest.Row]? {
+        let url = folder.appendingPathComponent("stress.json")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        do { return try JSONDecoder().decode([StressTest.Row].self, from: data) } catch {
+            throw .unreadable(url.path, String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,259 @@
+import EnergyModel
+import Foundation
+import LinearProgramming
+
+/// Robust planning (MODEL.md, Disruptions): one two-stage LP over several disruptions — builds
+/// shared by all, dispatch per disruption — with an expected-cost, CVaR or minimax-regret
+/// objective, compared with the plan made for the base case alone.
+public enum RobustPlan {
+    /// How the disruptions' costs are combined.
+    public enum Risk: Sendable, Equatable, CustomStringConvertible {
+        /// Minimise `Σ π_s C_s`.
+        case expected
+        /// Minimise `CVaR_α = η + 1/(1−α) Σ π_s z_s`, `z_s ≥ C_s − η`, `z_s ≥ 0` (the mean of the worst 1−α tail).
+        case cvar(alpha: Double)
+        /// Minimise `max_s (C_s − C*_s)`, the largest regret against each disruption's own best plan.
+        case regret
+
+        /// Parses `expected`, `cvar:ALPHA` (0 ≤ α < 1) or `regret`.
+        public static func parse(_ text: String) -> Risk? {
+            if text == "expected" { return .expected }
+            if text == "regret" { return .regret }
+            if text.hasPrefix("cvar:"), let alpha = Double(text.dropFirst(5)), alpha >= 0, alpha < 1 { return .cvar(alpha: alpha) }
+            return nil
+        }
+
+        public var description: String {
+            switch self {
+            case .expected: "expected"
+            case .cvar(let alpha): "cvar:\(alpha)"
+            case .regret: "regret"
+            }
+        }
+    }
+
+    /// One disruption of the set, with its probability (`scenario` nil: the base case).
+    public struct Member: Sendable {
+        /// The disruption, or nil for the base case.
+        public var scenario: Scenario?
+        /// Its probability π.
+        public var probability: Double
+
+        /// Creates a member.
+        public init(scenario: Scenario?, probability: Double) {
+            self.scenario = scenario
+            self.probability = probability
+        }
+
+        /// `base` or the scenario id.
+        public var id: String { scenario?.id ?? "base" }
+    }
+
+    /// What a robust solve finds.
+    public struct Report: Sendable, Codable, Equatable {
+        /// Member ids, base first.
+        public var scenarios: [String]
+        /// Probabilities in the same order.
+        public var probabilities: [Double]
+        /// The risk measure, e.g. `cvar:0.9`.
+        public var risk: String
+        /// Builds of the robust plan, MW by resource and period year.
+        public var robustBuildsMW: [String: [String: Double]]
+        /// Builds of the base plan (optimal for the base case alone).
+        public var basePlanBuildsMW: [String: [String: Double]]
+        /// `C*_s`: each disruption's cost under its own best plan (perfect information), USD.
+        public var perfectInformationCostUSD: [Double]
+        /// Cost of the robust plan in each disruption (dispatch re-optimised), USD.
+        public var robustCostUSD: [Double]
+        /// Cost of the base plan in each disruption, USD; nil where the base plan cannot be
+        /// operated at all (a hard constraint such as a reserve margin or a budget cannot be met).
+        public var basePlanCostUSD: [Double?]
+        /// Regret of the robust plan: `robustCostUSD − perfectInformationCostUSD`.
+        public var robustRegretUSD: [Double]
+        /// Regret of the base plan (nil where it cannot be operated).
+        public var basePlanRegretUSD: [Double?]
+        /// `Σ π C` of the robust plan (RP when the risk is `expected`).
+        public var robustExpectedCostUSD: Double
+        /// `Σ π C` of the base plan (EEV: the expected cost of the expected-value plan); nil if
+        /// the base plan cannot be operated in some disruption.
+        public var basePlanExpectedCostUSD: Double?
+        /// `Σ π C*` (WS: wait and see).
+        public var waitAndSeeCostUSD: Double
+        /// EVPI = RP − WS (meaningful for the `expected` risk).
+        public var evpiUSD: Double
+        /// VSS = EEV − RP (meaningful for the `expected` risk); nil without EEV.
+        public var vssUSD: Double?
+        /// Capacities in service of the robust plan (MW by resource and period), for stress runs.
+        public var robustCapacityMW: [String: [String: Double]]
+        /// Capacities in service of the base plan.
+        public var basePlanCapacityMW: [String: [String: Double]]
+
+        enum CodingKeys: String, CodingKey {
+            case scenarios, probabilities, risk, robustBuildsMW = "robust_builds_mw", basePlanBuildsMW = "base_plan_builds_mw"
+            case perfectInformationCostUSD = "perfect_information_cost_usd", robustCostUSD = "robust_cost_usd"
+            case basePlanCostUSD = "base_plan_cost_usd", robustRegretUSD = "robust_regret_usd", basePlanRegretUSD = "base_plan_regret_usd"
+            case robustExpectedCostUSD = "robust_expected_cost_usd", basePlanExpectedCostUSD = "base_plan_expected_cost_usd"
+            case waitAndSeeCostUSD = "wait_and_see_cost_usd", evpiUSD = "evpi_usd", vssUSD = "vss_usd"
+            case robustCapacityMW = "robust_capacity_mw", basePlanCapacityMW = "base_plan_capacity_mw"
+        }
+    }
+
+    /// Weight of the expected cost added to CVaR and regret objectives to pick, among plans with
+    /// the same tail or regret, the one that is cheapest on average (and dispatch that is optimal
+    /// in every disruption).
+    public static let tieBreakWeight = 1e-4
+
+    /// Builds and solves the two-stage program, the perfect-information plans and the base plan's
+    /// costs in every disruption.
+    /// - Throws: ``ScenarioError``, ``FormulationError``, ``LinearProgrammingError``, or
+    ///   ``RobustError`` when a solve is not optimal.
+    public static func solve(system: EnergySystem, library: ScenarioLibrary, members: [Member], risk: Risk,
+                             options: FormulationOptions, solver: GLPKSolver) throws -> Report {
+        precondition(!members.isEmpty && members[0].scenario == nil, "the first member is the base case")
+        let blocks = try members.map { member -> EnergyLP in
+            let disrupted = try member.scenario.map { try library.apply($0, to: system).0 } ?? system
+            return try EnergyLP.build(disrupted, options: options)
+        }
+        let scale = options.costScale
+        // Perfect information: each disruption with its own best plan.
+        var perfect: [Double] = []
+        var basePlanValues: [Double] = []
+        for (k, block) in blocks.enumerated() {
+            let solution = try optimal(solver.solve(block.program), what: "the plan for '\(members[k].id)'")
+            perfect.append(solution.objective / scale)
+            if k == 0 { basePlanValues = solution.values }
+        }
+        let basePlanBuilds = buildVariables(blocks[0]).map { basePlanValues[$0.index] }
+        // The base plan in every disruption: builds fixed, dispatch re-optimised.
+        var baseCosts: [Double?] = [perfect[0]]
+        for (k, block) in blocks.enumerated().dropFirst() {
+            var program = block.program
+            for (variable, value) in zip(buildVariables(block), basePlanBuilds) { program.setBounds(.fixed(value), for: variable) }
+            let result = try solver.solve(program)
+            if result.status == .infeasible { baseCosts.append(nil); continue }
+            baseCosts.append(try optimal(result, what: "the base plan under '\(members[k].id)'").objective / scale)
+        }
+        // The two-stage program.
+        let (program, offsets) = stack(blocks, members: members, risk: risk, perfectCost: perfect.map { $0 * scale })
+        let solution = try optimal(solver.solve(program), what: "the robust program")
+        let robustCosts = blocks.indices.map { k in
+            (blockCost(blocks[k].program, offset: offsets[k], values: solution.values)) / scale
+        }
+        let probabilities = members.map(\.probability)
+        let expected = { (costs: [Double]) -> Double in zip(probabilities, costs).reduce(0) { $0 + $1.0 * $1.1 } }
+        let robustBuilds = buildVariables(blocks[0]).map { solution.values[$0.index] }
+        let rp = expected(robustCosts), ws = expected(perfect)
+        let eev: Double? = baseCosts.contains { $0 == nil } ? nil : expected(baseCosts.map { $0! })
+        return Report(
+            scenarios: members.map(\.id), probabilities: probabilities, risk: risk.description,
+            robustBuildsMW: buildTable(blocks[0], robustBuilds), basePlanBuildsMW: buildTable(blocks[0], basePlanBuilds),
+            perfectInformationCostUSD: perfect, robustCostUSD: robustCosts, basePlanCostUSD: baseCosts,
+            robustRegretUSD: zip(robustCosts, perfect).map { $0 - $1 }, basePlanRegretUSD: zip(baseCosts, perfect).map { cost, best in cost.map { $0 - best } },
+            robustExpectedCostUSD: rp, basePlanExpectedCostUSD: eev, waitAndSeeCostUSD: ws, evpiUSD: rp - ws, vssUSD: eev.map { $0 - rp },
+            robustCapacityMW: capacityTable(blocks[0], values: solution.values),
+            basePlanCapacityMW: capacityTable(blocks[0], values: basePlanValues))
+    }
+
+    /// Why a robust solve stopped.
+    public struct RobustError: Error, Sendable, CustomStringConvertible {
+        /// What failed, in words.
+        public var description: String
+    }
+
+    private static func optimal(_ result: SolveResult, what: String) throws -> Solution {
+        guard result.status == .optimal, let solution = result.solution else {
+            throw RobustError(description: "\(what) did not solve to optimality (\(result.status))")
+        }
+        return solution
+    }
+
+    /// The build decisions of a block, generators then storage, in model order.
+    static func buildVariables(_ lp: EnergyLP) -> [Variable] {
+        (lp.variables.build + lp.variables.storageBuild).flatMap { $0.compactMap { $0 } }
+    }
+
+    /// Stacks the blocks; adds non-anticipativity rows (every block's builds equal the base
+    /// block's) and the risk measure. Returns the program and each block's variable offset.
+    static func stack(_ blocks: [EnergyLP], members: [Member], risk: Risk, perfectCost: [Double]) -> (LinearProgram, [Int]) {
+        var program = LinearProgram(name: "robust")
+        var offsets: [Int] = []
+        let blockWeight: Double = if case .expected = risk { 1 } else { tieBreakWeight }
+        for (k, block) in blocks.enumerated() {
+            offsets.append(program.append(block.program, namePrefix: "\(members[k].id)|", costScale: blockWeight * members[k].probability).variableOffset)
+        }
+        let builds = buildVariables(blocks[0])
+        for k in blocks.indices.dropFirst() {
+            for variable in builds {
+                let name = blocks[0].program.variableNames[variable.index]
+                program.addRow("NONANT[\(name),\(members[k].id)]",
+                               [1 * Variable(index: offsets[k] + variable.index), -1 * Variable(index: variable.index)], .fixed(0))
+            }
+        }
+        switch risk {
+        case .expected:
+            break
+        case .cvar(let alpha):
+            let eta = program.addVariable("RISK_eta", bounds: .free, cost: 1)
+            for (k, block) in blocks.enumerated() {
+                let cost = addCostVariable(&program, block: block.program, offset: offsets[k], id: members[k].id)
+                let z = program.addVariable("RISK_z[\(members[k].id)]", bounds: .atLeast(0), cost: members[k].probability / (1 - alpha))
+                program.addRow("RISK_tail[\(members[k].id)]", [1 * z, -1 * cost, 1 * eta], .atLeast(0))
+            }
+        case .regret:
+            let worst = program.addVariable("RISK_regret", bounds: .free, cost: 1)
+            for (k, block) in blocks.enumerated() {
+                let cost = addCostVariable(&program, block: block.program, offset: offsets[k], id: members[k].id)
+                program.addRow("RISK_max[\(members[k].id)]", [1 * worst, -1 * cost], .atLeast(-perfectCost[k]))
+            }
+        }
+        return (program, offsets)
+    }
+
+    /// A variable `C_s` equal to a block's cost (its objective and constant), written as a
+    /// chained sum so no row is dense.
+    private static func addCostVariable(_ program: inout LinearProgram, block: LinearProgram, offset: Int, id: String) -> Variable {
+        let cost = program.addVariable("RISK_cost[\(id)]", bounds: .free)
+        var terms = [1 * cost]
+        for (j, c) in block.objective.enumerated() where c != 0 { terms.append(-c * Variable(index: offset + j)) }
+        program.addChainedRow("RISK_costdef[\(id)]", terms, .fixed(block.objectiveConstant))
+        return cost
+    }
+
+    /// A block's objective (with its constant) at a stacked solution, in objective units.
+    static func blockCost(_ block: LinearProgram, offset: Int, values: [Double]) -> Double {
+        var total = block.objectiveConstant
+        for (j, c) in block.objective.enumerated() where c != 0 { total += c * values[offset + j] }
+        return total
+    }
+
+    /// Builds by resource and period year (MW), from the build variables' values.
+    private static func buildTable(_ lp: EnergyLP, _ values: [Double]) -> [String: [String: Double]] {
+        var table: [String: [String: Double]] = [:]
+        var k = 0
+        let ids = lp.system.generators.map(\.id) + lp.system.storages.map(\.id)
+        for (r, variables) in (lp.variables.build + lp.variables.storageBuild).enumerated() {
+            for (y, variable) in variables.enumerated() where variable != nil {
+                table[ids[r], default: [:]][String(lp.periods[y].year)] = max(0, values[k])
+                k += 1
+            }
+        }
+        return table
+    }
+
+    /// Capacities in service by resource and period (MW) at a solution of the base block.
+    private static func capacityTable(_ lp: EnergyLP, values: [Double]) -> [String: [String: Double]] {
+        capacities(lp) { values[$0.index] }
+    }
+
+    private static func capacities(_ lp: EnergyLP, value: (Variable) -> Double) -> [String: [String: Double]] {
+        var table: [String: [String: Double]] = [:]
+        let resources = lp.system.generators.map(\.id) + lp.system.storages.map(\.id)
+        for (r, variables) in (lp.variables.capacity + lp.variables.storageCapacity).enumerated() {
+            for (y, variable) in variables.enumerated() {
+                let mw = variable.map(value) ?? lp.fixedCapacityMW[resources[r]]?[y] ?? 0
+                table[resources[r], default: [:]][String(lp.periods[y].year)] = mw
+            }
+        }
+        return table
+    }
+}

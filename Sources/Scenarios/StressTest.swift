@@ -1,0 +1,162 @@
+import EnergyModel
+import Dispatch
+import Foundation
+import LinearProgramming
+import Synchronization
+
+/// Stress mode: the capacities of a finished plan held fixed, each disruption laid on the case,
+/// dispatch re-optimised; the finding is unserved energy (MODEL.md, Disruptions).
+public enum StressTest {
+    /// One line of the stress matrix: a disruption in one period against the undisrupted plan.
+    public struct Row: Sendable, Equatable, Codable {
+        /// Scenario id (`base` for the plan without disruption).
+        public var scenario: String
+        /// Scenario name.
+        public var name: String
+        /// Period year.
+        public var period: Int
+        /// Solver status.
+        public var status: String
+        /// Unserved energy, GWh per year.
+        public var unservedGWh: Double
+        /// Unserved energy, percent of demand.
+        public var unservedPercent: Double
+        /// Hours with unserved energy (weighted).
+        public var shortageHours: Double
+        /// Largest unserved power in one hour, MW.
+        public var peakShortfallMW: Double
+        /// Change of total discounted cost against the base line, USD (whole horizon).
+        public var deltaCostUSD: Double?
+        /// Change of the period's fuel import bill against the base line, USD per year.
+        public var deltaFuelImportBillUSD: Double
+        /// Renewable share of served demand, fraction.
+        public var renewableShare: Double
+        /// The most binding constraint, in words.
+        public var mainBindingConstraint: String
+
+        enum CodingKeys: String, CodingKey {
+            case scenario, name, period, status, unservedGWh = "unserved_gwh", unservedPercent = "unserved_percent"
+            case shortageHours = "shortage_hours", peakShortfallMW = "peak_shortfall_mw", deltaCostUSD = "delta_cost_usd"
+            case deltaFuelImportBillUSD = "delta_fuel_import_bill_usd", renewableShare = "renewable_share"
+            case mainBindingConstraint = "main_binding_constraint"
+        }
+    }
+
+    /// The capacities in service of every resource and period of a finished plan.
+    public static func capacities(of plan: EnergyResults) -> [String: [Int: Double]] {
+        var result: [String: [Int: Double]] = [:]
+        for period in plan.periods {
+            for (id, mw) in period.capacityMW { result[id, default: [:]][period.period] = mw }
+        }
+        return result
+    }
+
+    /// The system as stress mode solves it: planning targets (RESERVE, RESHARE) are off, since
+    /// capacities are not decisions; operating limits (CO2, IMPORT, FXBILL) stay.
+    public static func operational(_ system: EnergySystem) -> EnergySystem {
+        var result = system
+        result.policies.reserveMargin = nil
+        result.policies.renewableShare = nil
+        return result
+    }
+
+    /// Solves the plan without disruption, then under each scenario; returns the base lines
+    /// first, then the scenarios in the order given. Scenario runs are independent, so up to
+    /// `workers` of them are solved at once (one GLPK problem per thread).
+    /// - Parameters:
+    ///   - progress: called with each scenario's id when its solve starts (from worker threads).
+    /// - Throws: ``ScenarioError`` (an overlay that selects nothing, before anything is solved),
+    ///   ``FormulationError``, or a ``LinearProgrammingError`` from the solver.
+    public static func run(system: EnergySystem, plan: [String: [Int: Double]], library: ScenarioLibrary, scenarios: [Scenario],
+                           options: FormulationOptions, solver: GLPKSolver, workers: Int = ProcessorCount.active,
+                           progress: @Sendable (String) -> Void = { _ in }) throws -> [Row] {
+        // Every overlay is checked before the first solve.
+        var cases: [(id: String, name: String, system: EnergySystem, options: FormulationOptions)] = []
+        var baseOptions = options
+        baseOptions.fixedCapacityMW = plan
+        cases.append(("base", "Plan without disruption", operational(system), baseOptions))
+        for scenario in scenarios {
+            let (disrupted, fixed) = try library.apply(scenario, to: system, fixedCapacityMW: plan)
+            var scenarioOptions = options
+            scenarioOptions.fixedCapacityMW = fixed
+            cases.append((scenario.id, scenario.name, operational(disrupted), scenarioOptions))
+        }
+        let solved = try solveAll(cases.map { ($0.id, $0.system, $0.options) }, solver: solver, workers: workers, progress: progress)
+        var rows = lines(solved[0], id: "base", name: cases[0].name, base: nil)
+        for k in 1..<cases.count { rows += lines(solved[k], id: cases[k].id, name: cases[k].name, base: solved[0]) }
+        return rows
+    }
+
+    /// Cost-optimises each case on up to `workers` threads; results in the order given.
+    static func solveAll(_ cases: [(id: String, system: EnergySystem, options: FormulationOptions)], solver: GLPKSolver, workers: Int,
+                         progress: @Sendable (String) -> Void) throws -> [EnergyResults] {
+        let next = Atomic<Int>(0)
+        let outcomes = Mutex([Result<EnergyResults, any Error>?](repeating: nil, count: cases.count))
+        let optimizer = Optimizer(solver: solver)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, cases.count))) { _ in
+            while true {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                guard k < cases.count else { return }
+                progress(cases[k].id)
+                let outcome = Result { results(try optimizer.optimize(cases[k].system, options: cases[k].options, mode: .cost)) }
+                outcomes.withLock { $0[k] = outcome }
+            }
+        }
+        return try outcomes.withLock { all in try all.map { try $0!.get() } }
+    }
+
+    /// The N-1 sweep: one scenario per resource with at least `minimumMW` of existing capacity
+    /// (its availability 0 all year) and one per corridor (cut all year), in model order.
+    public static func nMinusOne(_ system: EnergySystem, minimumMW: Double = 500) -> [Scenario] {
+        let note = SourceNote(file: "--n-1", key: "n-1", tag: .assumption, source: "N-1 sweep: each large unit, fleet or corridor out in turn")
+        var result: [Scenario] = []
+        for generator in system.generators where generator.existingCapacityMW >= minimumMW {
+            result.append(Scenario(id: "n-1:\(generator.id)", name: "\(generator.id) out (\(Int(generator.existingCapacityMW.rounded())) MW)",
+                                   overlays: [Overlay(target: .availability, operation: .remove, selector: Overlay.Selector(resources: [generator.id]),
+                                                      location: "--n-1 \(generator.id)")], note: note))
+        }
+        for corridor in system.corridors {
+            result.append(Scenario(id: "n-1:\(corridor.id)", name: "\(corridor.id) cut",
+                                   overlays: [Overlay(target: .corridorCapacity, operation: .remove, selector: Overlay.Selector(corridors: [corridor.id]),
+                                                      location: "--n-1 \(corridor.id)")], note: note))
+        }
+        return result
+    }
+
+    private static func results(_ optimization: Optimization) -> EnergyResults {
+        EnergyResults(optimization, provenance: Provenance(bijliVersion: "", glpkVersion: "", inputHashes: [:], options: [:],
+                                                           buildSeconds: 0, solveSeconds: 0, rows: 0, columns: 0, nonzeros: 0))
+    }
+
+    private static func lines(_ results: EnergyResults, id: String, name: String, base: EnergyResults?) -> [Row] {
+        let main = results.bindingConstraints.first?.sentence ?? ""
+        // The cost is over the whole horizon: the same change stands on every period's line.
+        var deltaCost: Double? = base == nil ? 0 : nil
+        if let cost = results.objectiveUSD, let baseCost = base?.objectiveUSD { deltaCost = cost - baseCost }
+        return results.periods.map { period in
+            let basePeriod = base?.periods.first { $0.period == period.period }
+            return Row(scenario: id, name: name, period: period.period, status: results.status,
+                       unservedGWh: period.unservedMWh / 1000, unservedPercent: 100 * period.indicators.unservedShare,
+                       shortageHours: period.indicators.shortageHours, peakShortfallMW: period.indicators.peakShortfallMW,
+                       deltaCostUSD: deltaCost,
+                       deltaFuelImportBillUSD: period.indicators.fuelImportBillUSD - (basePeriod?.indicators.fuelImportBillUSD ?? period.indicators.fuelImportBillUSD),
+                       renewableShare: period.indicators.renewableShare, mainBindingConstraint: main)
+        }
+    }
+
+    /// The matrix as CSV (12 significant digits; text quoted when it holds a comma or quote).
+    public static func csv(_ rows: [Row]) -> String {
+        func text(_ value: String) -> String {
+            value.contains(",") || value.contains("\"") ? "\"\(value.replacingOccurrences(of: "\"", with: "\"\""))\"" : value
+        }
+        func number(_ value: Double?) -> String { value.map { String(format: "%.12g", $0) } ?? "" }
+        var lines = ["scenario,name,period,status,unserved_gwh,unserved_percent,shortage_hours,peak_shortfall_mw,delta_cost_usd,"
+                     + "delta_fuel_import_bill_usd,renewable_share,main_binding_constraint"]
+        for row in rows {
+            lines.append([text(row.scenario), text(row.name), String(row.period), row.status, number(row.unservedGWh), number(row.unservedPercent),
+                          number(row.shortageHours), number(row.peakShortfallMW), number(row.deltaCostUSD), number(row.deltaFuelImportBillUSD),
+                          number(row.renewableShare), text(row.mainBindingConstraint)].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import EnergyModel
+import Foundation
+import Reporting
+
+/// `bijli compare RUN... --out DIR`: runs side by side, with deltas against the first.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Set runs side by side with differences against the first; writes compare.md, compare.html and tables.",
+        discussion: "The output is a new folder <out>/<id>/ (never overwriting, `latest` link), as for runs. See docs/REPORTS.md.")
+
+    @Argument(help: "Run folders; the first is the reference.")
+    var runs: [String]
+
+    @Option(help: "Where comparison folders go, e.g. Reports/compare.")
+    var out: String
+
+    func validate() throws {
+        guard !runs.isEmpty else { throw ValidationError("give at least one run folder") }
+    }
+
+    func run() throws {
+        var loaded: [(label: String, results: EnergyResults)] = []
+        for path in runs {
+            let input = try RunReports.load(URL(fileURLWithPath: path))
+            loaded.append((label: Self.label(path, index: loaded.count), results: input.results))
+        }
+        let document = ComparisonBuilder.build(loaded)
+        var files: [String: Data] = [:]
+        for (name, data) in try ReportFiles.files(for: document) {
+            files[name.hasPrefix("report.") ? "compare." + name.dropFirst("report.".count) : name] = data
+        }
+        let folder: URL
+        do {
+            folder = try RunFolder(parent: URL(fileURLWithPath: out)).write(files, runID: RunFolder.runID(for: Date()))
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.cannotWrite
+        }
+        for finding in document.keyFindings { print(finding) }
+        print("comparison  \(folder.appendingPathComponent("compare.html").path)")
+    }
+
+    /// A short label: the run folder's name, with its scenario when it is a run id or `latest`.
+    static func label(_ path: String, index: Int) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        let parts = url.pathComponents.filter { $0 != "/" }
+        let tail = parts.suffix(2).joined(separator: "/")
+        return tail.isEmpty ? "run \(index + 1)" : tail
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import EnergyModel
+import Foundation
+import LinearProgramming
+import Scenarios
+
+/// `bijli montecarlo --plan RUN`: correlated shocks and forced outages sampled against a fixed
+/// plan; expected unserved energy, loss-of-load hours and peak shortfall with confidence intervals.
+struct MonteCarloCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "montecarlo",
+        abstract: "Sample correlated shocks and forced outages against a finished plan; report unserved energy, LOLH and peak shortfall with confidence intervals.",
+        discussion: """
+            The shocks and outages are read from <inputs>/montecarlo.yaml (or --spec). Writes montecarlo.json (summary, \
+            convergence, every sample) and samples.csv into a new folder under --out. The same seed gives the same numbers. \
+            Exit codes: 0 done, 1 a sample did not solve, 2 bad input, 73 cannot write. See docs/SCENARIOS.md.
+            """)
+
+    @OptionGroup var caseOptions: CaseOptions
+
+    @Option(help: "A finished run folder of `bijli run` (its results.json gives the capacities).")
+    var plan: String
+
+    @Option(help: "Number of samples.")
+    var samples: Int = 50
+
+    @Option(help: "The spec file; default <inputs>/montecarlo.yaml.")
+    var spec: String?
+
+    @Option(help: "Convergence criterion: the 95 % interval of expected unserved energy within ± this share of its mean.")
+    var tolerance: Double = 0.1
+
+    @Option(help: "Folder for the run: a new folder <out>/<run id>/.")
+    var out: String
+
+    func validate() throws {
+        guard samples >= 2 else { throw ValidationError("--samples must be at least 2") }
+        guard tolerance > 0 else { throw ValidationError("--tolerance must be positive") }
+    }
+
+    func run() throws {
+        let progress = Progress(quiet: caseOptions.quiet)
+        let planResults = try readPlan(plan)
+        let system = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
+        let specURL = spec.map { URL(fileURLWithPath: $0) } ?? caseOptions.inputsURL.appendingPathComponent("montecarlo.yaml")
+        let parsed: MonteCarloSpec
+        switch Result(catching: { () throws(ScenarioError) in try MonteCarloSpec.read(specURL, system: system) }) {
+        case .success(let value): parsed = value
+        case .failure(let error):
+            printError(error.description)
+            throw ExitCode.badInput
+        }
+        let years = planResults.periods.map(\.period)
+        // The plan's own time steps; --seed is the seed of the samples here.
+        let (time, _) = try caseOptions.matching(planResults).timeSlices(for: system, years: years, progress)
+        let method = caseOptions.solverMethod(for: system, time: time, periodCount: years.count)
+        let solver = GLPKSolver(options: SolverOptions(method: method, timeLimitSeconds: caseOptions.timeLimit))
+        let outcomes: [MonteCarlo.Outcome]
+        do {
+            outcomes = try MonteCarlo.run(system: system, plan: StressTest.capacities(of: planResults), spec: parsed, samples: samples,
+                                          seed: caseOptions.seed, options: FormulationOptions(time: time, periodYears: years), solver: solver) { id in
+                progress.say("sample \(id)")
+            }
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.badInput
+        }
+        let summary = MonteCarlo.summarize(outcomes)
+        let convergence = MonteCarlo.convergence(outcomes, tolerance: tolerance)
+        let report = Report(samples: samples, seed: caseOptions.seed, tolerance: tolerance, relativeHalfWidth: convergence.relativeHalfWidth.isFinite ? convergence.relativeHalfWidth : nil,
+                            converged: convergence.met, summary: summary, outcomes: outcomes)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        var csv = "sample,period,unserved_gwh,loss_of_load_hours,peak_shortfall_mw,status\n"
+        for o in outcomes {
+            csv += "\(o.sample),\(o.period),\(String(format: "%.12g", o.unservedGWh)),\(String(format: "%.12g", o.lossOfLoadHours)),"
+                + "\(String(format: "%.12g", o.peakShortfallMW)),\(o.status)\n"
+        }
+        let folder = try writeRunFolder(["montecarlo.json": try encoder.encode(report), "samples.csv": Data(csv.utf8)], under: out)
+        print("period  metric               mean     95 % CI of the mean        P5       P50       P95")
+        for s in summary {
+            print(String(format: "%6d  ", s.period) + s.metric.padding(toLength: 18, withPad: " ", startingAt: 0)
+                  + String(format: " %10.2f  [%9.2f, %9.2f]  %9.2f %9.2f %9.2f", s.mean, s.confidenceLow, s.confidenceHigh, s.p5, s.p50, s.p95))
+        }
+        print(String(format: "convergence: 95 %% half-width of expected unserved energy = %.1f %% of the mean (criterion ≤ %.1f %%): ",
+                     100 * convergence.relativeHalfWidth, 100 * tolerance) + (convergence.met ? "met" : "NOT met, add samples"))
+        print("montecarlo  \(folder.path)")
+        if outcomes.contains(where: { $0.status != "optimal" }) { throw ExitCode.solverError }
+    }
+
+    /// What montecarlo.json holds.
+    struct Report: Codable {
+        var samples: Int
+        var seed: UInt64
+        var tolerance: Double
+        var relativeHalfWidth: Double?
+        var converged: Bool
+        var summary: [MonteCarlo.Summary]
+        var outcomes: [MonteCarlo.Outcome]
+
+        enum CodingKeys: String, CodingKey {
+            case samples, seed, tolerance, relativeHalfWidth = "relative_half_width", converged, summary, outcomes
+        }
+    }
+}
+
+/// Reads a finished run's results.json; exits 2 with the reason if it cannot.
+func readPlan(_ folder: String) throws -> EnergyResults {
+    let url = URL(fileURLWithPath: folder).appendingPathComponent("results.json")
+    do {
+        return try JSONDecoder().decode(EnergyResults.self, from: Data(contentsOf: url))
+    } catch {
+        printError("error: \(url.path): cannot read the plan's results (\(error)); pass a run folder written by `bijli run`")
+        throw ExitCode.badInput
+    }
+}

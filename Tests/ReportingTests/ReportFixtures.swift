@@ -1,0 +1,50 @@
+import EnergyModel
+import Foundation
+import Reporting
+
+/// Frozen inputs of the report tests (Fixtures/README.md) and a small hand-written document.
+enum ReportFixtures {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let shortfall = directory.appendingPathComponent("Fixtures/shortfall")
+    static let snapshots = directory.appendingPathComponent("Snapshots")
+
+    /// The frozen run with unserved energy.
+    static func shortfallRun() throws -> RunReportInput {
+        var input = try RunDirectory.load(shortfall)
+        input.gitCommit = "0123456789abcdef0123456789abcdef01234567"
+        return input
+    }
+
+    /// A small document that exercises every block and every chart kind, with characters that
+    /// Markdown, HTML and LaTeX must escape.
+    static var smallDocument: ReportDocument {
+        let table = ReportTable(
+            name: "sample", title: "Costs & shares of R_1 (50 %)",
+            columns: [.init("Item", alignment: .left), .init("Value", unit: "USD/MWh"), .init("Share", unit: "%")],
+            rows: [[.text("fuel #1 {rlng}"), .number(12345.678, decimals: 1), .number(45.25, decimals: 1)],
+                   [.text("a|b <c> $d ~e ^f \\g"), .number(-0.0001, decimals: 2), .empty]],
+            footnotes: ["Made-up numbers; Δ − × ≥ and ₂ must survive."])
+        let bars = ChartSpec(kind: .stackedBars, xTitle: "Period", yTitle: "GW", categories: ["2030", "2035"],
+                             series: [.init(name: "solar", values: [1, 2]), .init(name: "coal", values: [3, 2.5])],
+                             overlay: [.init(name: "demand", values: [3.5, 4])])
+        let lines = ChartSpec(kind: .durationCurve, xTitle: "Hours", yTitle: "USD/MWh",
+                              xBySeries: [[0, 10, 10, 8760]], series: [.init(name: "North & <South>", values: [900, 900, 40, 40])])
+        let heat = ChartSpec(kind: .heatMap, xTitle: "Hour of day", yTitle: "MW", categories: ["00", "01", "02"],
+                             series: [.init(name: "Jan", values: [0, 5, 10]), .init(name: "Feb", values: [2, 0, 1])])
+        return ReportDocument(
+            title: "Sample report: \"tiny\" & friends", subtitle: "Scenario base_1; 100 % made up",
+            keyFindings: ["Unserved energy is 1.2 TWh (0.9 % of demand), mostly July evenings in North.", "Second finding with `code` and *stars*."],
+            sections: [
+                ReportSection(id: "one", title: "First section", blocks: [
+                    .paragraph(text: "A paragraph with <tags>, & ampersands, 100 % and back\\slashes."),
+                    .list(items: ["item one", "item_two"]), .table(table),
+                    .figure(ReportFigure(id: "bars", title: "Stacked bars", note: "Two periods.", chart: bars)),
+                ]),
+                ReportSection(id: "two", title: "Second section", blocks: [
+                    .figure(ReportFigure(id: "curve", title: "Duration curve", note: "One region.", chart: lines)),
+                    .figure(ReportFigure(id: "heat", title: "Heat map", note: "Two months.", chart: heat)),
+                ]),
+            ],
+            provenance: [ProvenanceItem("Bijli version", "0.1.0"), ProvenanceItem("Inputs digest", "abc_def")])
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import Reporting
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The outputs are usable by the tools that read them: XML parsers, pdflatex, a browser.
+@Suite struct ReportOutputTests {
+    /// A parse error, or nil when the text is well-formed XML.
+    static func xmlError(_ text: String) -> String? {
+        let parser = XMLParser(data: Data(text.utf8))
+        return parser.parse() ? nil : (parser.parserError.map { String(describing: $0) } ?? "unknown error")
+    }
+
+    static func documents() throws -> [ReportDocument] {
+        [ReportFixtures.smallDocument, ReportBuilder.build(try ReportFixtures.shortfallRun())]
+    }
+
+    @Test func htmlAndSVGAreWellFormedXML() throws {
+        for document in try Self.documents() {
+            let html = HTMLRenderer.render(document)
+            #expect(Self.xmlError(html) == nil, "HTML: \(Self.xmlError(html) ?? "")")
+            for figure in document.figures {
+                let svg = SVGChart.render(figure.chart, id: figure.id, title: figure.title)
+                #expect(Self.xmlError(svg) == nil, "\(figure.id): \(Self.xmlError(svg) ?? "")")
+            }
+        }
+        // A broken document is caught (the check can fail).
+        #expect(Self.xmlError("<p>a & b</p>") != nil)
+    }
+
+    @Test func htmlIsSelfContained() throws {
+        let html = HTMLRenderer.render(ReportBuilder.build(try ReportFixtures.shortfallRun()))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("src=") && !html.contains("<link"))
+        #expect(html.contains("<svg") && html.contains("@media print"))
+    }
+
+    static func executable(_ name: String) -> URL? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    static func run(_ tool: URL, _ arguments: [String], in folder: URL) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test(.enabled(if: executable("pdflatex") != nil, "pdflatex is not on PATH (Debian: texlive-latex-base, texlive-latex-recommended)"))
+    func latexCompilesStandaloneAndAsInputSnippets() throws {
+        let pdflatex = try #require(Self.executable("pdflatex"))
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var names: [String] = []
+        for (index, document) in try Self.documents().enumerated() {
+            let name = "report\(index)"
+            try LaTeXRenderer.render(document).write(to: folder.appendingPathComponent("\(name).tex"), atomically: true, encoding: .utf8)
+            names.append(name)
+            // A paper that \input's every table snippet.
+            var paper = ["\\documentclass{article}", "\\usepackage[T1]{fontenc}", "\\usepackage[utf8]{inputenc}",
+                         "\\usepackage{booktabs}", "\\usepackage{array}", "\\begin{document}"]
+            for table in document.tables {
+                try LaTeXRenderer.table(table).write(to: folder.appendingPathComponent("t\(index)-\(table.name).tex"), atomically: true, encoding: .utf8)
+                paper += ["\\begin{table}[h]\\centering\\small", "\\input{t\(index)-\(table.name).tex}", "\\end{table}", "\\clearpage"]
+            }
+            paper.append("\\end{document}")
+            try paper.joined(separator: "\n")
+                .write(to: folder.appendingPathComponent("paper\(index).tex"), atomically: true, encoding: .utf8)
+            names.append("paper\(index)")
+        }
+        for name in names {
+            let (status, log) = try Self.run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error", "\(name).tex"], in: folder)
+            let errors = log.split(separator: "\n").filter { $0.hasPrefix("!") }
+            #expect(status == 0, "\(name).tex does not compile: \(errors.prefix(5).joined(separator: " | "))")
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).pdf").path))
+        }
+    }
+
+    static var chromium: URL? { ["chromium", "chromium-headless-shell", "chromium-browser"].lazy.compactMap(executable).first }
+
+    @Test(.enabled(if: chromium != nil, "Chromium is not on PATH (Debian: chromium or chromium-headless-shell)"))
+    func htmlOpensInHeadlessChromiumWithoutConsoleErrors() throws {
+        let browser = try #require(Self.chromium)
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("report.html")
+        try HTMLRenderer.render(ReportBuilder.build(try ReportFixtures.shortfallRun())).write(to: page, atomically: true, encoding: .utf8)
+        let (status, output) = try Self.run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                                                      "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+                                                      "--dump-dom", page.absoluteString], in: folder)
+        #expect(status == 0)
+        #expect(output.contains("<svg") && output.contains("Key findings"), "the DOM was not dumped")
+        let console = output.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
+        #expect(console.isEmpty, "console messages: \(console.prefix(5).joined(separator: " | "))")
+    }
+}

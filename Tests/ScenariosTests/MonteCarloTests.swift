@@ -1,0 +1,111 @@
+import EnergyModel
+import Foundation
+import LinearProgramming
+import Scenarios
+import Testing
+
+/// Monte Carlo stress on the one-plant system of ``ScenarioTests``.
+@Suite("Monte Carlo")
+struct MonteCarloTests {
+    /// Writes a spec and reads it against the system.
+    static func spec(_ text: String) throws -> Result<MonteCarloSpec, ScenarioError> {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-mc-\(UUID().uuidString).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return Result { () throws(ScenarioError) in try MonteCarloSpec.read(url, system: ScenarioTests.system()) }
+    }
+
+    static let header = "source: hand-made test\ntag: ASSUMPTION\n"
+
+    @Test func zeroVarianceEqualsTheDeterministicRun() throws {
+        let spec = try Self.spec(Self.header + "shocks:\n  - {id: d, target: demand, sd: 0}\n").get()
+        let plan = ["plant": [2030: 70.0]]
+        let outcomes = try MonteCarlo.run(system: ScenarioTests.system(), plan: plan, spec: spec, samples: 3, seed: 7,
+                                          options: FormulationOptions(time: RobustPlanTests.monthly), solver: GLPKSolver())
+        // 80 MW demand, 70 MW in service: 10 MW short in every hour.
+        #expect(outcomes.count == 3)
+        for outcome in outcomes { #expect(abs(outcome.unservedGWh - 87.6) < 1e-6 && abs(outcome.lossOfLoadHours - 8760) < 1e-6) }
+        let summary = MonteCarlo.summarize(outcomes).first { $0.metric == "unserved_gwh" }!
+        #expect(abs(summary.mean - 87.6) < 1e-6 && summary.standardDeviation < 1e-9)
+        #expect(MonteCarlo.convergence(outcomes, tolerance: 0.01).met)
+    }
+
+    @Test func sameSeedSameNumbers() throws {
+        let spec = try Self.spec(Self.header + "shocks:\n  - {id: d, target: demand, sd: 0.2}\n").get()
+        let run = { (seed: UInt64) in
+            try MonteCarlo.run(system: ScenarioTests.system(), plan: ["plant": [2030: 90]], spec: spec, samples: 6, seed: seed,
+                               options: FormulationOptions(time: RobustPlanTests.monthly), solver: GLPKSolver())
+        }
+        let first = try run(1), again = try run(1), other = try run(2)
+        #expect(first == again)
+        #expect(first != other)
+        #expect(first.contains { $0.unservedGWh > 0 })
+    }
+
+    @Test func shocksAreCorrelated() throws {
+        let spec = try Self.spec(Self.header + """
+            shocks:
+              - {id: a, target: demand, sd: 0.1}
+              - {id: b, target: availability, select: {resource: plant}, sd: 0.1}
+            correlation: [[1, 0.9], [0.9, 1]]
+            """).get()
+        var a: [Double] = [], b: [Double] = []
+        for k in 0..<800 {
+            let factors = try MonteCarlo.sample(k, seed: 3, spec: spec, system: ScenarioTests.system(), fixedCapacityMW: [:]).2
+            a.append(factors["a"]!)
+            b.append(factors["b"]!)
+        }
+        let n = Double(a.count)
+        let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
+        let cov = zip(a, b).reduce(0) { $0 + ($1.0 - ma) * ($1.1 - mb) } / n
+        let sa = (a.reduce(0) { $0 + ($1 - ma) * ($1 - ma) } / n).squareRoot(), sb = (b.reduce(0) { $0 + ($1 - mb) * ($1 - mb) } / n).squareRoot()
+        #expect(abs(cov / (sa * sb) - 0.9) < 0.04)
+        #expect(abs(sa - 0.1) < 0.01 && abs(ma - 1) < 0.01)
+    }
+
+    @Test func outagesHaveTheirForcedOutageRate() throws {
+        let spec = try Self.spec(Self.header + "outages:\n  - {resource: plant, units: 40, repair_hours: 50, forced_outage_rate: 0.1}\n").get()
+        let (system, _, _) = try MonteCarlo.sample(0, seed: 11, spec: spec, system: ScenarioTests.system(), fixedCapacityMW: [:])
+        let availability = try #require(system.availabilityOverrides["plant"]?[2030])
+        let mean = availability.reduce(0, +) / Double(availability.count)
+        #expect(abs(mean - 0.9) < 0.02)
+        #expect(availability.allSatisfy { $0 >= 0 && $0 <= 1 })
+        #expect(Set(availability).count > 3)
+    }
+
+    @Test func summaryByHand() {
+        let outcomes = [1.0, 2, 3, 4, 5].enumerated().map {
+            MonteCarlo.Outcome(sample: $0.offset, period: 2030, unservedGWh: $0.element, lossOfLoadHours: 0, peakShortfallMW: 0, status: "optimal")
+        }
+        let s = MonteCarlo.summarize(outcomes).first { $0.metric == "unserved_gwh" }!
+        let sd: Double = 1.5811388300841898
+        let half: Double = 1.96 * sd / 5.0.squareRoot()
+        #expect(s.mean == 3 && abs(s.standardDeviation - sd) < 1e-12)
+        #expect(abs(s.p5 - 1.2) < 1e-12 && s.p50 == 3 && abs(s.p95 - 4.8) < 1e-12)
+        #expect(abs(s.confidenceHigh - (3 + half)) < 1e-12)
+        let convergence = MonteCarlo.convergence(outcomes, tolerance: 0.5)
+        #expect(abs(convergence.relativeHalfWidth - half / 3) < 1e-12 && convergence.met)
+    }
+
+    @Test func badSpecsAreListed() throws {
+        guard case .failure(let error) = try Self.spec(Self.header + """
+            shocks:
+              - {id: a, target: demand, sd: -0.1}
+              - {id: b, target: fuel_pric, sd: 0.1}
+            correlation: [[1, 0.5, 0], [0.5, 1, 0]]
+            outages:
+              - {resource: plnt, units: 2, repair_hours: 10}
+            """) else { Issue.record("accepted"); return }
+        let text = error.description
+        #expect(text.contains("'sd' must not be negative"))
+        #expect(text.contains("unknown target 'fuel_pric'; did you mean 'fuel_price'?"))
+        #expect(text.contains("unknown resource 'plnt'; did you mean 'plant'?"))
+        guard case .failure(let notPD) = try Self.spec(Self.header + """
+            shocks:
+              - {id: a, target: demand, sd: 0.1}
+              - {id: b, target: demand, sd: 0.1}
+            correlation: [[1, 1.5], [1.5, 1]]
+            """) else { Issue.record("accepted"); return }
+        #expect(notPD.description.contains("the correlation matrix cannot be used"))
+    }
+}
