@@ -35,6 +35,8 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
 
+        // Disruption overlays, scenario libraries, stress runs.
+        .target(name: "Scenarios", dependencies: ["EnergyModel", .product(name: "Yams", package: "Yams")]),
         // Run folders and provenance now; the report document and its renderers later.
         .target(name: "Reporting", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "bijli",
             dependencies: [
-                "LinearProgramming", "Statistics", "EnergyModel", "Reporting",
+                "LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
     ]

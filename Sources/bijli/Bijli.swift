@@ -14,7 +14,7 @@ struct Bijli: ParsableCommand {
             commandName: "bijli",
             abstract: "Energy-security model and optimiser for Pakistan's power system.",
             version: versionText,
-            subcommands: [Run.self, Validate.self, Profiles.self, LP.self])
+            subcommands: [Run.self, Validate.self, BackcastCommand.self, StressCommand.self, Profiles.self, LP.self])
     }
 
     /// The text of `bijli --version`: Bijli, GLPK and LAPACK versions, one per line.

@@ -17,6 +17,8 @@ extension ExitCode {
     static let limitReached = ExitCode(5)
     /// Dual infeasible, primal status not determined.
     static let infeasibleOrUnbounded = ExitCode(6)
+    /// A check asked for (`bijli backcast --check`) found a target missed.
+    static let targetMissed = ExitCode(7)
     /// An output file or folder could not be written (nothing partial is left).
     static let cannotWrite = ExitCode(73)
 

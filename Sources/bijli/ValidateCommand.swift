@@ -14,11 +14,14 @@ struct Validate: ParsableCommand {
     @Option(help: "The inputs folder, e.g. Inputs/pakistan (settings.yaml, periods.csv, demand.csv, ...).")
     var inputs: String
 
+    @Option(help: "Demand variant of demand.csv to check as chosen (default: demand_variant in settings.yaml).")
+    var demandVariant: String?
+
     func run() throws {
         let modelURL = URL(fileURLWithPath: model), inputsURL = URL(fileURLWithPath: inputs)
         let result: Result<EnergySystem, CaseLoadError> = {
             do throws(CaseLoadError) {
-                return .success(try CaseLoader.load(model: modelURL, inputs: inputsURL))
+                return .success(try CaseLoader.load(model: modelURL, inputs: inputsURL, demandVariant: demandVariant))
             } catch {
                 return .failure(error)
             }

@@ -29,6 +29,10 @@ import Testing
     }()
 
     func bijli(_ arguments: String...) throws -> Run {
+        try bijli(arguments)
+    }
+
+    func bijli(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments

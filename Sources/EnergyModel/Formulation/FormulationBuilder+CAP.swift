@@ -5,13 +5,15 @@ extension FormulationBuilder {
     /// clear-sky shape at sunset) ruins the conditioning of the interior point's Newton system.
     static let minimumAvailability = 1e-3
 
-    /// The availability `a[g,y,t]` of a generator in a step: its hourly profile, or `1 − FOR`,
-    /// with values below ``minimumAvailability`` set to 0.
-    func availability(_ generator: Generator, step: TimeStep) -> Double {
+    /// The availability `a[g,y,t]` of a generator in a step: the period's disruption override
+    /// (``EnergySystem/availabilityOverrides``) if there is one, else its hourly profile, or
+    /// `1 − FOR`, with values below ``minimumAvailability`` set to 0.
+    func availability(_ generator: Generator, year: Int, step: TimeStep) -> Double {
         var a = 1 - generator.forcedOutageRate
         if let id = generator.availabilityProfile, let profile = system.profiles[id], profile.count == EnergySystem.hoursPerYear {
             a = profile[step.hour]
         }
+        if let override = system.availabilityOverrides[generator.id]?[year] { a = override[step.hour] }
         return a < Self.minimumAvailability ? 0 : a
     }
 
@@ -35,7 +37,7 @@ extension FormulationBuilder {
                 var series: [Variable] = []
                 series.reserveCapacity(steps.count)
                 for (t, step) in steps.enumerated() {
-                    let a = availability(generator, step: step)
+                    let a = availability(generator, year: period.year, step: step)
                     let cost = costWeights[y] * step.weight * marginalCost(generator, year: period.year, month: step.month)
                     let name = "p[\(generator.id),\(period.year),\(stepName(t))]"
                     if !fixed.isNaN {

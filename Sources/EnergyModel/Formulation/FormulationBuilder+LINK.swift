@@ -3,16 +3,19 @@ import LinearProgramming
 extension FormulationBuilder {
     /// **LINK** — `q[l,y,t] ≤ Q_l`, `q'[l,y,t] ≤ Q'_l`: corridor flows in each direction, as
     /// variable bounds (the capacity may differ by direction). Losses `λ_l` are taken on arrival
-    /// in the energy balance.
+    /// in the energy balance. A disruption factor (``EnergySystem/corridorFactors``) scales both
+    /// directions hour by hour.
     mutating func addCorridors() {
         for corridor in system.corridors {
             var forward: [[Variable]] = [], backward: [[Variable]] = []
             for period in periods {
                 var f: [Variable] = [], b: [Variable] = []
-                for t in steps.indices {
+                let factors = system.corridorFactors[corridor.id]?[period.year]
+                for (t, step) in steps.enumerated() {
                     let suffix = "\(corridor.id),\(period.year),\(stepName(t))"
-                    f.append(lp.addVariable("q[\(suffix)]", bounds: .between(0, corridor.capacityMW)))
-                    b.append(lp.addVariable("qr[\(suffix)]", bounds: .between(0, corridor.reverseCapacityMW)))
+                    let factor = factors?[step.hour] ?? 1
+                    f.append(lp.addVariable("q[\(suffix)]", bounds: .between(0, factor * corridor.capacityMW)))
+                    b.append(lp.addVariable("qr[\(suffix)]", bounds: .between(0, factor * corridor.reverseCapacityMW)))
                 }
                 forward.append(f)
                 backward.append(b)

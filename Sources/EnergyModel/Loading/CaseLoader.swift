@@ -11,10 +11,12 @@ public enum CaseLoader {
     /// - Parameters:
     ///   - model: the model folder (`model.yaml`, `generators.csv`, `storage.csv`).
     ///   - inputs: the inputs folder (`settings.yaml`, `periods.csv`, `demand.csv`, ...).
+    ///   - demandVariant: the rows of `demand.csv` to use when it has a `variant` column; `nil`
+    ///     takes `demand_variant` from `settings.yaml`.
     /// - Returns: the system, its lists in file order and its source notes sorted by file and key.
     /// - Throws: ``CaseLoadError`` with every issue found.
-    public static func load(model: URL, inputs: URL) throws(CaseLoadError) -> EnergySystem {
-        let reader = CaseReader(model: model, inputs: inputs)
+    public static func load(model: URL, inputs: URL, demandVariant: String? = nil) throws(CaseLoadError) -> EnergySystem {
+        let reader = CaseReader(model: model, inputs: inputs, demandVariant: demandVariant)
         let system = reader.read()
         guard reader.log.isEmpty, let system else {
             throw CaseLoadError(issues: reader.log.issues)
@@ -23,8 +25,8 @@ public enum CaseLoader {
     }
 
     /// The issues of a case, empty when it loads cleanly (a convenience over ``load(model:inputs:)``).
-    public static func validate(model: URL, inputs: URL) -> [CaseIssue] {
-        let reader = CaseReader(model: model, inputs: inputs)
+    public static func validate(model: URL, inputs: URL, demandVariant: String? = nil) -> [CaseIssue] {
+        let reader = CaseReader(model: model, inputs: inputs, demandVariant: demandVariant)
         _ = reader.read()
         return CaseLoadError(issues: reader.log.issues).issues
     }

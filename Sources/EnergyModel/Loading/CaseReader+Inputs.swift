@@ -71,11 +71,16 @@ extension CaseReader {
         }
         guard let text = TextFile.read(file, in: inputs, required: true, log: log),
               let table = CSVTable(path: inputsPath(file), text: text, log: log) else { return }
-        table.checkColumns(required: ["region", "year", "annual_energy_gwh"], optional: ["peak_mw", "source", "tag"], log: log)
+        table.checkColumns(required: ["region", "year", "annual_energy_gwh"], optional: ["variant", "peak_mw", "source", "tag"], log: log)
         let regionIDs = regions.map(\.id)
+        let chosen = chooseDemandVariant(table)
         var seen: [String: Int] = [:]
+        var variants: [String] = []
         for row in table.rows {
             guard let region = table.string(row, "region", required: true, log: log), let year = table.int(row, "year", log: log) else { continue }
+            let variant = table.has("variant") ? table.string(row, "variant", required: true, log: log) : nil
+            if table.has("variant"), variant == nil { continue }
+            if let variant, !variants.contains(variant) { variants.append(variant) }
             var ok = true
             if !regionIDs.contains(region) {
                 table.issue(row, "region", "unknown region '\(region)'", suggestion: Suggestion.advice(for: region, among: regionIDs), log: log)
@@ -85,15 +90,18 @@ extension CaseReader {
                 table.issue(row, "year", "\(year) is not a period", suggestion: Suggestion.advice(for: String(year), among: periodYears.map(String.init)), log: log)
                 ok = false
             }
-            let key = "\(region).\(year)"
+            let key = variant.map { "\($0).\(region).\(year)" } ?? "\(region).\(year)"
             if let first = seen[key] {
-                table.issue(row, "region", "demand of '\(region)' in \(year) is given twice (first on line \(first))", log: log)
+                let which = variant.map { " (variant '\($0)')" } ?? ""
+                table.issue(row, "region", "demand of '\(region)' in \(year)\(which) is given twice (first on line \(first))", log: log)
                 ok = false
             }
             seen[key] = seen[key] ?? row.line
             let energy = amount(table, row, "annual_energy_gwh")
             if energy == 0 { table.issue(row, "annual_energy_gwh", "'annual_energy_gwh' must be positive", log: log); ok = false }
             let peak = amount(table, row, "peak_mw", required: false)
+            // Every variant is checked; only the chosen one is used (and keeps its source notes).
+            guard variant == chosen else { continue }
             if let note = table.note(row, file: file, key: "demand.\(key)", log: log) { sources.append(note) }
             guard ok, let energy, energy > 0 else { continue }
             if table.has("peak_mw"), table.field(row, "peak_mw") != nil, peak == nil { continue }
@@ -108,12 +116,53 @@ extension CaseReader {
             case .failure(let problem): table.issue(row, peak == nil ? "annual_energy_gwh" : "peak_mw", problem.message, suggestion: problem.suggestion, log: log)
             }
         }
+        if let chosen, !variants.contains(chosen) {
+            reportUnknownVariant(chosen, among: variants, table: table)
+        }
         if !periods.isEmpty {
-            for region in regionIDs {
-                for year in periodYears where seen["\(region).\(year)"] == nil {
-                    log.add(table.path, "no demand for region '\(region)' in \(year)", suggestion: "add a row '\(region),\(year),...'")
+            for variant in table.has("variant") ? variants.map(Optional.some) : [nil] {
+                for region in regionIDs {
+                    for year in periodYears where seen[variant.map { "\($0).\(region).\(year)" } ?? "\(region).\(year)"] == nil {
+                        let which = variant.map { " (variant '\($0)')" } ?? ""
+                        let row = variant.map { "'\(region),\(year),\($0),...'" } ?? "'\(region),\(year),...'"
+                        log.add(table.path, "no demand for region '\(region)' in \(year)\(which)", suggestion: "add a row \(row)")
+                    }
                 }
             }
+        }
+        settings.demandVariant = chosen
+    }
+
+    /// The demand variant to use: the caller's, else `settings.yaml`'s `demand_variant`; `nil`
+    /// when `demand.csv` has no `variant` column (then asking for one is an error).
+    private func chooseDemandVariant(_ table: CSVTable) -> String? {
+        let settingsFile = inputsPath("settings.yaml")
+        guard table.has("variant") else {
+            if let requestedVariant {
+                log.add(table.path, line: table.headerLine, "demand variant '\(requestedVariant)' was asked for, but demand.csv has no 'variant' column",
+                        suggestion: "add a 'variant' column or run without a demand variant")
+            } else if let settingsVariant {
+                log.add(settingsFile, line: settingsVariant.line, column: settingsVariant.column,
+                        "'demand_variant' is set, but demand.csv has no 'variant' column", suggestion: "remove 'demand_variant' or add a 'variant' column to demand.csv")
+            }
+            return nil
+        }
+        guard let chosen = requestedVariant ?? settingsVariant?.name else {
+            log.add(table.path, line: table.headerLine, "demand.csv has a 'variant' column, but no variant is chosen",
+                    suggestion: "set 'demand_variant: medium' (or another variant) in settings.yaml, or pass --demand-variant")
+            return nil
+        }
+        return chosen
+    }
+
+    /// Reports a chosen demand variant that `demand.csv` does not have, where it was chosen.
+    private func reportUnknownVariant(_ chosen: String, among variants: [String], table: CSVTable) {
+        let advice = Suggestion.advice(for: chosen, among: variants)
+        if requestedVariant != nil || settingsVariant == nil {
+            log.add(table.path, "demand.csv has no variant '\(chosen)' (asked for on the command line)", suggestion: advice)
+        } else {
+            log.add(inputsPath("settings.yaml"), line: settingsVariant?.line, column: settingsVariant?.column,
+                    "demand.csv has no variant '\(chosen)'", suggestion: advice)
         }
     }
 

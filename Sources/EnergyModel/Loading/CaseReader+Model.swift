@@ -2,18 +2,22 @@ import Foundation
 import Yams
 
 extension CaseReader {
-    /// `Inputs/<model>/settings.yaml`: the exchange rate.
+    /// `Inputs/<model>/settings.yaml`: the exchange rate and the demand variant.
     func readInputSettings() {
         let file = "settings.yaml"
         guard let text = TextFile.read(file, in: inputs, required: true, log: log) else { return }
         let yaml = YAMLFile(path: inputsPath(file), name: file, log: log)
         guard let root = yaml.parse(text), let top = yaml.mapping(root, "settings.yaml") else { return }
-        yaml.checkKeys(top, at: root, allowed: ["exchange_rate_pkr_per_usd", "source", "tag"],
+        yaml.checkKeys(top, at: root, allowed: ["exchange_rate_pkr_per_usd", "demand_variant", "source", "tag"],
                        required: ["exchange_rate_pkr_per_usd"], context: "settings.yaml")
         let provenance = yaml.provenance(top, inherited: .init())
         if let rate = yaml.double(top, "exchange_rate_pkr_per_usd") {
             if rate > 0 { exchangeRate = rate } else { yaml.issue(top["exchange_rate_pkr_per_usd"], "'exchange_rate_pkr_per_usd' must be positive, found \(rate)") }
             if let note = yaml.note(provenance, key: "exchange_rate_pkr_per_usd", at: root) { sources.append(note) }
+        }
+        if let variant = yaml.string(top, "demand_variant") {
+            let mark = top["demand_variant"]?.mark
+            settingsVariant = (variant, mark?.line, mark?.column)
         }
     }
 

@@ -41,9 +41,15 @@ final class CaseReader {
     /// Where each generator's availability profile field is (line, column).
     var profileReferences: [(generator: String, profile: String, line: Int, column: Int?)] = []
 
-    init(model: URL, inputs: URL) {
+    /// The demand variant asked for by the caller (overrides `settings.yaml`).
+    let requestedVariant: String?
+    /// `demand_variant` of `settings.yaml` and where it is (line, column).
+    var settingsVariant: (name: String, line: Int?, column: Int?)?
+
+    init(model: URL, inputs: URL, demandVariant: String? = nil) {
         self.model = model
         self.inputs = inputs
+        self.requestedVariant = demandVariant
     }
 
     /// The path of a model file as reported in issues.

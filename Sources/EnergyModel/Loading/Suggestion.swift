@@ -1,7 +1,7 @@
 /// "Did you mean" advice from edit distance.
-enum Suggestion {
+package enum Suggestion {
     /// The Levenshtein distance between two strings (case-insensitive, by character).
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a.lowercased()), y = Array(b.lowercased())
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
@@ -19,7 +19,7 @@ enum Suggestion {
     }
 
     /// The closest candidate within a distance of max(2, a third of the word), if any.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates.sorted() {
@@ -30,7 +30,7 @@ enum Suggestion {
     }
 
     /// "did you mean 'x'?" or, when nothing is close, "expected one of: a, b, c" (sorted, at most 12).
-    static func advice(for word: String, among candidates: some Sequence<String>) -> String {
+    package static func advice(for word: String, among candidates: some Sequence<String>) -> String {
         let list = Array(Set(candidates)).sorted()
         if let match = closest(to: word, in: list) { return "did you mean '\(match)'?" }
         if list.isEmpty { return "none are defined" }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// A case file read as UTF-8 text, or the issues that stopped it.
-enum TextFile {
+package enum TextFile {
     /// Reads `name` in `folder`: records a missing file (if `required`), unreadable bytes,
     /// invalid UTF-8 (with the line and column of the first bad byte) and an empty file.
     /// Returns the text, or nil if the file is absent or unusable.
-    static func read(_ name: String, in folder: URL, required: Bool, log: IssueLog) -> String? {
+    package static func read(_ name: String, in folder: URL, required: Bool, log: IssueLog) -> String? {
         let url = folder.appendingPathComponent(name)
         let path = url.path
         guard FileManager.default.fileExists(atPath: path) else {
@@ -34,7 +34,7 @@ enum TextFile {
     }
 
     /// The offset, line and column (1-based, in characters) of the first byte that is not valid UTF-8.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
+    package static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0, line = 1, column = 1

@@ -2,21 +2,34 @@ import Yams
 
 /// A YAML file of a case, parsed with Yams into nodes that keep their line and column, and
 /// typed readers that record every problem instead of stopping.
-struct YAMLFile {
+package struct YAMLFile {
     /// The file's path as reported in issues.
-    let path: String
+    package let path: String
     /// The file name relative to its folder (for source notes).
-    let name: String
-    let log: IssueLog
+    package let name: String
+    package let log: IssueLog
+
+    /// A reader for the file at `path` (shown in issues) named `name` in source notes.
+    package init(path: String, name: String, log: IssueLog) {
+        self.path = path
+        self.name = name
+        self.log = log
+    }
 
     /// The `source` and `tag` in force for a mapping: its own, else those of the enclosing mapping.
-    struct Provenance {
-        var source: String?
-        var tag: SourceNote.Tag?
+    package struct Provenance {
+        package var source: String?
+        package var tag: SourceNote.Tag?
+
+        /// Provenance with a source and a tag, either unknown.
+        package init(source: String? = nil, tag: SourceNote.Tag? = nil) {
+            self.source = source
+            self.tag = tag
+        }
     }
 
     /// Parses `text` into its root node; records a syntax error (or duplicate key) with its place.
-    func parse(_ text: String) -> Node? {
+    package func parse(_ text: String) -> Node? {
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 log.add(path, "empty file", suggestion: "fill it in (see docs/FORMATS.md)")
@@ -41,26 +54,26 @@ struct YAMLFile {
     }
 
     /// Records an issue at a node.
-    func issue(_ node: Node?, _ message: String, suggestion: String? = nil) {
+    package func issue(_ node: Node?, _ message: String, suggestion: String? = nil) {
         log.add(path, line: node?.mark?.line, column: node?.mark?.column, message, suggestion: suggestion)
     }
 
     /// The node as a mapping, or nil after recording that `what` must be one.
-    func mapping(_ node: Node, _ what: String) -> Node.Mapping? {
+    package func mapping(_ node: Node, _ what: String) -> Node.Mapping? {
         if let mapping = node.mapping { return mapping }
         issue(node, "\(what) must be a mapping (key: value lines)")
         return nil
     }
 
     /// The node as a sequence, or nil after recording that `what` must be one.
-    func sequence(_ node: Node, _ what: String) -> [Node]? {
+    package func sequence(_ node: Node, _ what: String) -> [Node]? {
         if let sequence = node.sequence { return Array(sequence) }
         issue(node, "\(what) must be a list ('- ' items)")
         return nil
     }
 
     /// Records unknown keys (with "did you mean") and missing required keys of a mapping.
-    func checkKeys(_ mapping: Node.Mapping, at node: Node, allowed: [String], required: [String] = [], context: String) {
+    package func checkKeys(_ mapping: Node.Mapping, at node: Node, allowed: [String], required: [String] = [], context: String) {
         for (key, _) in mapping {
             let name = key.scalar?.string ?? ""
             if !allowed.contains(name) {
@@ -73,7 +86,7 @@ struct YAMLFile {
     }
 
     /// A scalar string, if present; records a non-scalar.
-    func string(_ mapping: Node.Mapping, _ key: String) -> String? {
+    package func string(_ mapping: Node.Mapping, _ key: String) -> String? {
         guard let node = mapping[key], !isNull(node) else { return nil }
         guard let scalar = node.scalar else {
             issue(node, "'\(key)' must be a single value")
@@ -84,13 +97,13 @@ struct YAMLFile {
     }
 
     /// A finite number, if present; records a wrong type.
-    func double(_ mapping: Node.Mapping, _ key: String) -> Double? {
+    package func double(_ mapping: Node.Mapping, _ key: String) -> Double? {
         guard let node = mapping[key], !isNull(node) else { return nil }
         return number(node, key)
     }
 
     /// A node read as a finite number; records a wrong type.
-    func number(_ node: Node, _ what: String) -> Double? {
+    package func number(_ node: Node, _ what: String) -> Double? {
         let text = node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
         guard node.scalar != nil, let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
             issue(node, "'\(what)' must be a finite number, found \(describe(node))", suggestion: "write a decimal number such as 0.1")
@@ -100,7 +113,7 @@ struct YAMLFile {
     }
 
     /// A whole number, if present; records a wrong type.
-    func int(_ mapping: Node.Mapping, _ key: String) -> Int? {
+    package func int(_ mapping: Node.Mapping, _ key: String) -> Int? {
         guard let node = mapping[key], !isNull(node) else { return nil }
         guard let text = node.scalar?.string.trimmingCharacters(in: .whitespaces), let value = Int(text) else {
             issue(node, "'\(key)' must be a whole number, found \(describe(node))", suggestion: "write a whole number such as 2030")
@@ -110,7 +123,7 @@ struct YAMLFile {
     }
 
     /// A boolean, if present; records a wrong type.
-    func bool(_ mapping: Node.Mapping, _ key: String) -> Bool? {
+    package func bool(_ mapping: Node.Mapping, _ key: String) -> Bool? {
         guard let node = mapping[key], !isNull(node) else { return nil }
         switch node.scalar?.string.lowercased() {
         case "true", "yes": return true
@@ -122,7 +135,7 @@ struct YAMLFile {
     }
 
     /// A list of strings, if present; records a wrong type.
-    func strings(_ mapping: Node.Mapping, _ key: String) -> [String]? {
+    package func strings(_ mapping: Node.Mapping, _ key: String) -> [String]? {
         guard let node = mapping[key], !isNull(node) else { return nil }
         guard let items = sequence(node, "'\(key)'") else { return nil }
         var result: [String] = []
@@ -133,7 +146,7 @@ struct YAMLFile {
     }
 
     /// The `source`/`tag` of a mapping over those it inherits; records an unknown tag.
-    func provenance(_ mapping: Node.Mapping, inherited: Provenance) -> Provenance {
+    package func provenance(_ mapping: Node.Mapping, inherited: Provenance) -> Provenance {
         var result = inherited
         if let source = string(mapping, "source") { result.source = source }
         if let text = string(mapping, "tag") {
@@ -149,7 +162,7 @@ struct YAMLFile {
     }
 
     /// A source note for numbers under `node`; records a missing tag or source.
-    func note(_ provenance: Provenance, key: String, at node: Node) -> SourceNote? {
+    package func note(_ provenance: Provenance, key: String, at node: Node) -> SourceNote? {
         guard let tag = provenance.tag else {
             issue(node, "no tag for '\(key)'", suggestion: "add 'tag: SOURCED|DERIVED|ASSUMPTION' here or in an enclosing mapping")
             return nil
@@ -162,13 +175,13 @@ struct YAMLFile {
     }
 
     /// Whether a node is YAML null (`~`, `null` or nothing).
-    func isNull(_ node: Node) -> Bool {
+    package func isNull(_ node: Node) -> Bool {
         guard let scalar = node.scalar else { return false }
         return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// A short description of a node for messages.
-    func describe(_ node: Node) -> String {
+    package func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): "'\(scalar.string)'"
         case .mapping: "a mapping"

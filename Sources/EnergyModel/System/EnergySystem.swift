@@ -30,6 +30,20 @@ public struct EnergySystem: Sendable, Equatable {
     public var hydroBudgets: [HydroBudget]
     /// Where each number came from (file, key, tag, source), for reports.
     public var sources: [SourceNote]
+    /// Availability set by disruption overlays, replacing the profile or `1 − FOR` of a period:
+    /// generator id → period year → 8760 values in [0, 1].
+    public var availabilityOverrides: [String: [Int: [Double]]] = [:]
+
+    /// The availability of a generator in every hour of a period, before any cut-off: the
+    /// override, else its profile, else `1 − FOR`.
+    public func availability(of generator: Generator, year: Int) -> [Double] {
+        if let override = availabilityOverrides[generator.id]?[year] { return override }
+        if let id = generator.availabilityProfile, let profile = profiles[id], profile.count == Self.hoursPerYear { return profile }
+        return Array(repeating: 1 - generator.forcedOutageRate, count: Self.hoursPerYear)
+    }
+    /// Hour-by-hour factors on both directions of a corridor's capacity: corridor id → period
+    /// year → 8760 factors.
+    public var corridorFactors: [String: [Int: [Double]]] = [:]
 
     /// Creates a system.
     public init(name: String, settings: Settings, periods: [Period], regions: [Region], corridors: [Corridor] = [],
@@ -65,13 +79,17 @@ public struct Settings: Sendable, Equatable {
     public var vollUSDPerMWh: Double
     /// Exchange rate, PKR per USD (for reports and PKR-priced inputs).
     public var exchangeRatePKRPerUSD: Double
+    /// The demand variant in use (`low`, `medium`, `high`, ...) when `demand.csv` has variants.
+    public var demandVariant: String?
 
     /// Creates settings.
-    public init(discountRate: Double, baseYear: Int, vollUSDPerMWh: Double, exchangeRatePKRPerUSD: Double = 280) {
+    public init(discountRate: Double, baseYear: Int, vollUSDPerMWh: Double, exchangeRatePKRPerUSD: Double = 280,
+                demandVariant: String? = nil) {
         self.discountRate = discountRate
         self.baseYear = baseYear
         self.vollUSDPerMWh = vollUSDPerMWh
         self.exchangeRatePKRPerUSD = exchangeRatePKRPerUSD
+        self.demandVariant = demandVariant
     }
 }
 

@@ -1,0 +1,91 @@
+import ArgumentParser
+import EnergyModel
+import Foundation
+
+/// `bijli backcast`: the existing fleet dispatched against one observed year, generation shares
+/// by fuel group beside the observed ones (docs/CALIBRATION.md).
+struct BackcastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backcast",
+        abstract: "Dispatch the existing fleet over one period (no builds, policies off) and compare generation shares with observed ones.",
+        discussion: """
+            Targets: every group within ±3 percentage points, total generation within ±2 %. Exit codes: 0 solved \
+            (with --check: and every target met), 2 bad input, 3 infeasible, 7 solved but a target missed (--check), \
+            73 cannot write. See docs/CLI.md and docs/CALIBRATION.md.
+            """)
+
+    @OptionGroup var caseOptions: CaseOptions
+
+    @Option(help: "The period (year) to back-cast; default: the first period.")
+    var year: Int?
+
+    @Option(help: "Observed generation by group; default: <inputs>/backcast/observed_generation.csv.")
+    var observed: String?
+
+    @Option(help: "Also write results.json, the CSV tables and backcast.csv into a new run folder under this folder.")
+    var out: String?
+
+    @Flag(help: "Exit 7 when a group or the total misses its target.")
+    var check = false
+
+    func run() throws {
+        var caseOptions = caseOptions
+        caseOptions.defaultResolution = "hourly"
+        let progress = Progress(quiet: caseOptions.quiet)
+        let loaded = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
+        guard let year = year ?? loaded.periods.first?.year, loaded.periods.contains(where: { $0.year == year }) else {
+            printError("error: \(year.map(String.init) ?? "the first period") is not a period of \(caseOptions.inputs)/periods.csv; "
+                       + "periods: \(loaded.periods.map { String($0.year) }.joined(separator: ", "))")
+            throw ExitCode.badInput
+        }
+        let observedURL = observed.map { URL(fileURLWithPath: $0) }
+            ?? caseOptions.inputsURL.appendingPathComponent("backcast").appendingPathComponent("observed_generation.csv")
+        let observations: [Backcast.Observation]
+        switch Result(catching: { () throws(Backcast.ObservationError) in try Backcast.observations(at: observedURL, system: loaded) }) {
+        case .success(let value): observations = value
+        case .failure(let error):
+            printError(error.description)
+            throw ExitCode.badInput
+        }
+
+        let system = Backcast.dispatchOnly(loaded)
+        let (time, _) = try caseOptions.timeSlices(for: system, years: [year], progress)
+        let options = FormulationOptions(time: time, periodYears: [year])
+        let method = caseOptions.solverMethod(for: system, time: time, periodCount: 1)
+        let (optimization, buildSeconds) = try caseOptions.optimize(system, options: options, mode: .cost, method: method, progress)
+        caseOptions.warnAboutInstability(optimization)
+        guard optimization.result.status == .optimal else {
+            printError("error: the back-cast did not solve: \(optimization.result.status)")
+            throw ExitCode(optimization.result.status)
+        }
+        let provenance = caseOptions.provenance(optimization, system: system, mode: .cost, method: method, buildSeconds: buildSeconds,
+                                                extra: ["mode": "backcast", "periods": String(year)])
+        let results = EnergyResults(optimization, provenance: provenance)
+        let period = results.periods.first { $0.period == year }!
+        let rows = Backcast.compare(generationByCarrierMWh: period.generationByCarrierMWh, observations: observations)
+
+        print("Back-cast \(year): \(system.name), existing fleet, \(time.resolution), demand \(String(format: "%.0f", period.demandMWh / 1000)) GWh, "
+              + "unserved \(String(format: "%.1f", period.unservedMWh / 1000)) GWh")
+        print(Backcast.table(rows))
+        if let out {
+            var files = results.csvTables()
+            files["results.json"] = try results.json()
+            files["backcast.csv"] = Data(Self.csv(rows).utf8)
+            let folder = try writeRunFolder(files, under: out)
+            print("results     \(folder.path)")
+        }
+        if check, rows.contains(where: { !$0.withinTarget }) { throw ExitCode.targetMissed }
+    }
+
+    /// The comparison as CSV (12 significant digits).
+    static func csv(_ rows: [Backcast.Row]) -> String {
+        var lines = ["group,model_gwh,observed_gwh,model_share_percent,observed_share_percent,difference,within_target"]
+        for row in rows {
+            let numbers = [row.modelGWh, row.observedGWh, row.modelSharePercent, row.observedSharePercent, row.difference]
+                .map { String(format: "%.12g", $0) }
+            let group = row.group.contains(",") ? "\"\(row.group)\"" : row.group
+            lines.append(([group] + numbers + [String(row.withinTarget)]).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

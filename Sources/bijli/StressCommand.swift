@@ -1,0 +1,85 @@
+import ArgumentParser
+import EnergyModel
+import Foundation
+import LinearProgramming
+import Scenarios
+
+/// `bijli stress --plan RUN`: the plan's capacities fixed, each disruption laid on the case,
+/// dispatch re-optimised; writes the stress matrix.
+struct StressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stress",
+        abstract: "Hold a finished plan's capacities fixed, lay each disruption on the case and re-optimise dispatch: the stress matrix.",
+        discussion: "Exit codes: 0 every run solved, 1 a run did not solve (the matrix says which), 2 bad input, 73 cannot write. See docs/SCENARIOS.md.")
+
+    @OptionGroup var caseOptions: CaseOptions
+
+    @Option(help: "A finished run folder of `bijli run` (its results.json gives the capacities).")
+    var plan: String
+
+    @Option(help: "Comma-separated scenario ids of <inputs>/scenarios/, or all.")
+    var scenarios: String = "all"
+
+    @Option(help: "Folder for the stress run: a new folder <out>/<run id>/ with stress.json and stress.csv.")
+    var out: String
+
+    func run() throws {
+        let progress = Progress(quiet: caseOptions.quiet)
+        let planURL = URL(fileURLWithPath: plan).appendingPathComponent("results.json")
+        let planResults: EnergyResults
+        do {
+            planResults = try JSONDecoder().decode(EnergyResults.self, from: Data(contentsOf: planURL))
+        } catch {
+            printError("error: \(planURL.path): cannot read the plan's results (\(error)); pass a run folder written by `bijli run`")
+            throw ExitCode.badInput
+        }
+        let system = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
+        let library = try caseOptions.scenarioLibrary(for: system)
+        let ids = scenarios.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let chosen: [Scenario]
+        switch Result(catching: { () throws(ScenarioError) in try library.select(ids) }) {
+        case .success(let value): chosen = value
+        case .failure(let error):
+            printError(error.description)
+            throw ExitCode.badInput
+        }
+        let years = planResults.periods.map(\.period)
+        let (time, _) = try caseOptions.timeSlices(for: system, years: years, progress)
+        let method = caseOptions.solverMethod(for: system, time: time, periodCount: years.count)
+        let solver = GLPKSolver(options: SolverOptions(method: method, timeLimitSeconds: caseOptions.timeLimit))
+        let rows: [StressTest.Row]
+        do {
+            rows = try StressTest.run(system: system, plan: StressTest.capacities(of: planResults), library: library, scenarios: chosen,
+                                      options: FormulationOptions(time: time, periodYears: years), solver: solver) { id in
+                progress.say("stress: \(id)")
+            }
+        } catch let error as ScenarioError {
+            printError(error.description)
+            throw ExitCode.badInput
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.badInput
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let folder = try writeRunFolder(["stress.json": try encoder.encode(rows), "stress.csv": Data(StressTest.csv(rows).utf8)], under: out)
+        print(Self.table(rows))
+        print("stress      \(folder.path)/stress.csv")
+        if rows.contains(where: { $0.status != "optimal" }) { throw ExitCode.solverError }
+    }
+
+    /// The matrix for the terminal.
+    static func table(_ rows: [StressTest.Row]) -> String {
+        var lines = ["scenario                        period  unserved GWh  % demand  short h  peak MW   Δcost MUSD  RE %"]
+        for row in rows {
+            let cost = row.deltaCostUSD.map { String(format: "%.1f", $0 / 1e6) } ?? "–"
+            let name = row.scenario.count > 30 ? String(row.scenario.prefix(29)) + "…" : row.scenario
+            lines.append(name.padding(toLength: 32, withPad: " ", startingAt: 0)
+                         + String(format: "%6d %13.1f %9.2f %8.0f %8.0f ", row.period, row.unservedGWh, row.unservedPercent,
+                                  row.shortageHours, row.peakShortfallMW)
+                         + String(repeating: " ", count: max(0, 12 - cost.count)) + cost + String(format: " %5.1f", 100 * row.renewableShare)
+                         + (row.status == "optimal" ? "" : "  (\(row.status))"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,124 @@
+import EnergyModel
+import Foundation
+import LinearProgramming
+import Scenarios
+import Testing
+
+/// Overlays on a one-region system whose answers follow by hand: a 100 MW plant (10 USD/MWh
+/// variable cost) against a flat 80 MW demand, VoLL 1,000 USD/MWh, one period, every hour.
+@Suite("Scenarios")
+struct ScenarioTests {
+    static func system() -> EnergySystem {
+        EnergySystem(
+            name: "one", settings: Settings(discountRate: 0, baseYear: 2030, vollUSDPerMWh: 1000),
+            periods: [Period(year: 2030, yearsRepresented: 1)], regions: [Region(id: "r")],
+            generators: [Generator(id: "plant", region: "r", technology: "ccgt", carrier: "gas", existingCapacityMW: 100, variableOMUSDPerMWh: 10)],
+            demand: [RegionalDemand(region: "r", year: 2030, hourlyMW: Array(repeating: 80, count: 8760))])
+    }
+
+    /// Writes scenario files into a fresh folder and reads them against the system.
+    static func library(_ files: [String: String], system: EnergySystem = system()) throws -> Result<ScenarioLibrary, ScenarioError> {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-scenarios-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in files { try text.write(to: folder.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8) }
+        return Result { () throws(ScenarioError) in try ScenarioLibrary.load(folder: folder, system: system) }
+    }
+
+    static func solve(_ system: EnergySystem) throws -> EnergyResults {
+        let run = try Optimizer(solver: GLPKSolver()).optimize(system, options: FormulationOptions(time: .hourly), mode: .cost)
+        #expect(run.result.status == .optimal)
+        return EnergyResults(run, provenance: Provenance(bijliVersion: "", glpkVersion: "", inputHashes: [:], options: [:],
+                                                         buildSeconds: 0, solveSeconds: 0, rows: 0, columns: 0, nonzeros: 0))
+    }
+
+    static let header = "name: test\nsource: hand-made test case\ntag: ASSUMPTION\noverlays:\n"
+
+    @Test func factorOneGivesTheBaseProgram() throws {
+        let library = try Self.library(["same": Self.header + "  - {target: availability, select: {carrier: gas}, scale: 1}\n  - {target: demand, scale: 1}\n"]).get()
+        let (disrupted, _) = try library.apply(library.scenario("same")!, to: Self.system())
+        let base = try EnergyLP.build(Self.system(), options: FormulationOptions(time: .hourly)).program
+        let after = try EnergyLP.build(disrupted, options: FormulationOptions(time: .hourly)).program
+        #expect(base == after)
+    }
+
+    @Test func januaryOutageGivesTheHandDerivedDeficit() throws {
+        // Half the plant out in January: 30 MW short for 31 × 24 = 744 h → 22,320 MWh unserved.
+        let library = try Self.library(["outage": Self.header + "  - target: availability\n    select: {resource: plant, months: 1}\n    scale: 0.5\n"]).get()
+        let (disrupted, _) = try library.apply(library.scenario("outage")!, to: Self.system())
+        let results = try Self.solve(disrupted)
+        #expect(abs(results.periods[0].unservedMWh - 22_320) < 1e-3)
+        #expect(abs(results.periods[0].indicators.peakShortfallMW - 30) < 1e-6)
+    }
+
+    @Test func eveningDemandSurgeAndComposition() throws {
+        // +30 MW from 18:00 to 21:59 in June (30 days × 4 h = 120 h) → 10 MW short each hour = 1,200 MWh;
+        // composed with a 10 % capacity loss (90 MW) → 20 MW short: 2,400 MWh.
+        let library = try Self.library([
+            "surge": Self.header + "  - {target: demand, select: {months: 6, hours: \"18-21\"}, add: 30}\n",
+            "both": "name: both\nsource: test\ntag: ASSUMPTION\ncompose: [surge]\noverlays:\n  - {target: capacity, select: {carrier: gas}, scale: 0.9}\n",
+        ]).get()
+        let surge = try Self.solve(try library.apply(library.scenario("surge")!, to: Self.system()).0)
+        #expect(abs(surge.periods[0].unservedMWh - 1_200) < 1e-3)
+        let (both, _) = try library.apply(library.scenario("both")!, to: Self.system())
+        #expect(abs(try Self.solve(both).periods[0].unservedMWh - 2_400) < 1e-3)
+    }
+
+    @Test func capacityOverlaysChangeAPlansFixedCapacities() throws {
+        let library = try Self.library(["loss": Self.header + "  - {target: capacity, select: {resource: plant}, add: -50}\n"]).get()
+        let (_, fixed) = try library.apply(library.scenario("loss")!, to: Self.system(), fixedCapacityMW: ["plant": [2030: 120]])
+        #expect(fixed["plant"]?[2030] == 70)
+    }
+
+    @Test func stressMatrixAgainstTheBase() throws {
+        let library = try Self.library(["outage": Self.header + "  - {target: availability, select: {resource: plant, months: 1}, set: 0.5}\n"]).get()
+        let rows = try StressTest.run(system: Self.system(), plan: ["plant": [2030: 100]], library: library, scenarios: library.scenarios,
+                                      options: FormulationOptions(time: .hourly), solver: GLPKSolver())
+        #expect(rows.map(\.scenario) == ["base", "outage"])
+        #expect(rows[0].unservedGWh < 1e-9)
+        #expect(abs(rows[1].unservedGWh - 22.32) < 1e-6)
+        #expect(abs(rows[1].shortageHours - 744) < 1e-6)
+        // Δcost: 22,320 MWh at 1,000 USD instead of 10 USD/MWh.
+        #expect(abs((rows[1].deltaCostUSD ?? 0) - 22_320 * 990) < 1)
+        #expect(StressTest.csv(rows).hasPrefix("scenario,name,period,status,unserved_gwh"))
+    }
+
+    @Test func badOverlaysAreListedWithTheirPlace() throws {
+        guard case .failure(let error) = try Self.library(["bad": Self.header + """
+              - target: availabilty
+                scale: 0.5
+              - target: availability
+                select: {carrier: gass, months: 13}
+                scale: -1
+              - target: fuel_price
+                select: {fuel: gas}
+                scale: 2
+                set: 3
+              - target: demand
+                select: {region: r, periods: 2031}
+                scale: 2
+            """]) else { Issue.record("accepted"); return }
+        let text = error.description
+        #expect(text.contains("bad.yaml:5:13: unknown target 'availabilty'; did you mean 'availability'?"))
+        #expect(text.contains("unknown carrier 'gass'; did you mean 'gas'?"))
+        #expect(text.contains("'months' must be within 1–12, found '13'"))
+        #expect(text.contains("a scale factor must not be negative"))
+        #expect(text.contains("the overlay has 2 operations (scale, set)"))
+        #expect(text.contains("2031 is not a period"))
+    }
+
+    @Test func anOverlayThatSelectsNothingIsAnError() throws {
+        let library = try Self.library(["none": Self.header + "  - {target: hydro_budget, scale: 0.5}\n"]).get()
+        guard case .failure(let error) = Result(catching: { () throws(ScenarioError) in try library.apply(library.scenario("none")!, to: Self.system()) })
+        else { Issue.record("applied"); return }
+        #expect(error.description.contains("none.yaml:5:5: this hydro_budget overlay selects nothing"))
+    }
+
+    @Test func unknownAndCyclicCompositions() throws {
+        guard case .failure(let error) = try Self.library([
+            "a": "name: a\nsource: t\ntag: ASSUMPTION\ncompose: [b]\n", "b": "name: b\nsource: t\ntag: ASSUMPTION\ncompose: [a, c]\n",
+        ]) else { Issue.record("accepted"); return }
+        #expect(error.description.contains("composes unknown scenario 'c'"))
+        #expect(error.description.contains("scenario 'a' composes itself"))
+    }
+}
