@@ -7,7 +7,6 @@ APT_PKGS   := libglpk-dev glpk-utils liblapacke-dev
 TEST_PKGS  := texlive-latex-base texlive-latex-recommended
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIJLI      := .build/release/bijli
-EXAMPLE_LP := Inputs/examples/glpk-manual.lp
 
 .PHONY: run test bench deps test-deps build build-release clean
 
@@ -33,11 +32,16 @@ build: deps
 build-release: deps
 	$(SWIFT) build -c release --product bijli
 
-## run: the main job. Until the energy model lands this solves the bundled example LP
-## and writes its result under Reports/.
+## run: the main job. The base plan of the Pakistan model (2025, 2030, 2035; 24 representative
+## days; the medium demand variant), its report, and the stress matrix of the disruption library
+## on that plan. Everything goes to a new folder under Reports/pakistan/ (never overwritten).
 run: build-release
 	$(BIJLI) --version
-	$(BIJLI) lp solve $(EXAMPLE_LP) --report-dir Reports
+	$(BIJLI) run --model Models/pakistan --inputs Inputs/pakistan --out Reports
+	$(BIJLI) stress --model Models/pakistan --inputs Inputs/pakistan --plan Reports/pakistan/base/latest \
+	  --scenarios all --out Reports/pakistan/stress
+	@echo "Base plan report:   Reports/pakistan/base/latest/report.html (and report.md)"
+	@echo "Stress matrix:      Reports/pakistan/stress/latest/stress.csv (report.html beside it)"
 
 ## test: the whole suite (XCTest and Swift Testing).
 test: deps test-deps
