@@ -130,7 +130,7 @@ public enum MonteCarlo {
     /// Draws and solves `samples` samples (in parallel, each with its own seed) against a fixed plan.
     public static func run(system: EnergySystem, plan: [String: [Int: Double]], spec: MonteCarloSpec, samples: Int, seed: UInt64,
                            options: FormulationOptions, solver: GLPKSolver, workers: Int = ProcessorCount.active,
-                           progress: @Sendable (String) -> Void = { _ in }) throws -> [Outcome] {
+                           progress: @Sendable (StressTest.SweepProgress) -> Void = { _ in }) throws -> [Outcome] {
         var cases: [(id: String, system: EnergySystem, options: FormulationOptions)] = []
         for k in 0..<samples {
             let (sampled, fixed, _) = try sample(k, seed: seed, spec: spec, system: system, fixedCapacityMW: plan)

@@ -64,12 +64,12 @@ public enum StressTest {
     /// first, then the scenarios in the order given. Scenario runs are independent, so up to
     /// `workers` of them are solved at once (one GLPK problem per thread).
     /// - Parameters:
-    ///   - progress: called with each scenario's id when its solve starts (from worker threads).
+    ///   - progress: called when each case is solved, from worker threads (for a progress bar and ETA).
     /// - Throws: ``ScenarioError`` (an overlay that selects nothing, before anything is solved),
     ///   ``FormulationError``, or a ``LinearProgrammingError`` from the solver.
     public static func run(system: EnergySystem, plan: [String: [Int: Double]], library: ScenarioLibrary, scenarios: [Scenario],
                            options: FormulationOptions, solver: GLPKSolver, workers: Int = ProcessorCount.active,
-                           progress: @Sendable (String) -> Void = { _ in }) throws -> [Row] {
+                           progress: @Sendable (SweepProgress) -> Void = { _ in }) throws -> [Row] {
         // Every overlay is checked before the first solve.
         var cases: [(id: String, name: String, system: EnergySystem, options: FormulationOptions)] = []
         var baseOptions = options
@@ -89,20 +89,32 @@ public enum StressTest {
 
     /// Cost-optimises each case on up to `workers` threads; results in the order given.
     static func solveAll(_ cases: [(id: String, system: EnergySystem, options: FormulationOptions)], solver: GLPKSolver, workers: Int,
-                         progress: @Sendable (String) -> Void) throws -> [EnergyResults] {
+                         progress: @Sendable (SweepProgress) -> Void) throws -> [EnergyResults] {
         let next = Atomic<Int>(0)
+        let finished = Atomic<Int>(0)
         let outcomes = Mutex([Result<EnergyResults, any Error>?](repeating: nil, count: cases.count))
         let optimizer = Optimizer(solver: solver)
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, cases.count))) { _ in
             while true {
                 let k = next.add(1, ordering: .relaxed).oldValue
                 guard k < cases.count else { return }
-                progress(cases[k].id)
                 let outcome = Result { results(try optimizer.optimize(cases[k].system, options: cases[k].options, mode: .cost)) }
                 outcomes.withLock { $0[k] = outcome }
+                let done = finished.add(1, ordering: .relaxed).newValue
+                progress(SweepProgress(id: cases[k].id, finished: done, total: cases.count))
             }
         }
         return try outcomes.withLock { all in try all.map { try $0!.get() } }
+    }
+
+    /// How far a sweep is: the case just solved and the count of finished cases.
+    public struct SweepProgress: Sendable {
+        /// The case just solved.
+        public var id: String
+        /// Cases solved so far.
+        public var finished: Int
+        /// Cases in the sweep.
+        public var total: Int
     }
 
     /// The N-1 sweep: one scenario per resource with at least `minimumMW` of existing capacity

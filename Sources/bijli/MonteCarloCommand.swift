@@ -58,8 +58,8 @@ struct MonteCarloCommand: ParsableCommand {
         let outcomes: [MonteCarlo.Outcome]
         do {
             outcomes = try MonteCarlo.run(system: system, plan: StressTest.capacities(of: planResults), spec: parsed, samples: samples,
-                                          seed: caseOptions.seed, options: FormulationOptions(time: time, periodYears: years), solver: solver) { id in
-                progress.say("sample \(id)")
+                                          seed: caseOptions.seed, options: FormulationOptions(time: time, periodYears: years), solver: solver) { step in
+                progress.sweep(step)
             }
         } catch {
             printError("error: \(error)")

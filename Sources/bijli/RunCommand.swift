@@ -3,6 +3,7 @@ import EnergyModel
 import Foundation
 import LinearProgramming
 import Reporting
+import Scenarios
 
 /// `bijli run`: load a case, build the LP of MODEL.md, solve it in an objective mode, write results.
 struct Run: ParsableCommand {
@@ -86,6 +87,16 @@ struct Run: ParsableCommand {
 struct Progress {
     let quiet: Bool
     let start = ContinuousClock.now
+
+    /// One line per finished case of a sweep: a bar, the count, the case and the ETA.
+    func sweep(_ step: StressTest.SweepProgress) {
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let remaining = seconds / Double(step.finished) * Double(step.total - step.finished)
+        let width = 20, filled = width * step.finished / max(1, step.total)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        say("[\(bar)] \(step.finished)/\(step.total) \(step.id) solved, ETA \(Int(remaining.rounded())) s")
+    }
 
     func say(_ message: String) {
         guard !quiet else { return }

@@ -51,8 +51,8 @@ struct StressCommand: ParsableCommand {
         let rows: [StressTest.Row]
         do {
             rows = try StressTest.run(system: system, plan: StressTest.capacities(of: planResults), library: library, scenarios: chosen,
-                                      options: FormulationOptions(time: time, periodYears: years), solver: solver) { id in
-                progress.say("stress: \(id)")
+                                      options: FormulationOptions(time: time, periodYears: years), solver: solver) { step in
+                progress.sweep(step)
             }
         } catch let error as ScenarioError {
             printError(error.description)
