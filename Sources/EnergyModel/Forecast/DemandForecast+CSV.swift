@@ -38,11 +38,28 @@ extension DemandForecast {
                     + " from base FY\(settings.baseYear) \(Self.number(settings.baseEnergyGWh)) GWh / \(Self.number(settings.basePeakMW)) MW"
             }
             source += "; share \(Self.number(share)) (forecast.yaml regions)"
+            // The dossier keys behind the base year and the regional share, so the row names its evidence.
+            let keys = Self.citations(in: settings.sources.filter { $0.key.hasPrefix("base.") || $0.key == "regions.\(row.region).share" })
+            if !keys.isEmpty { source += "; sources \(keys)" }
             let fields = [row.region, String(row.year), row.variant, Self.fixed(row.energyGWh), Self.fixed(row.peakMW),
                           Self.quoted(source), SourceNote.Tag.derived.rawValue]
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The distinct `[S…]` keys cited in some source notes, in order of first appearance.
+    static func citations(in notes: [SourceNote]) -> String {
+        var seen: [String] = []
+        for note in notes {
+            var rest = Substring(note.source)
+            while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+                let key = String(rest[open...close])
+                if key.hasPrefix("[S"), !seen.contains(key) { seen.append(key) }
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        return seen.joined()
     }
 
     /// Writes demand.csv atomically (a temporary file in the same folder, then a rename).
