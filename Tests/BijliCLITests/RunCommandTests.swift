@@ -36,7 +36,7 @@ import Testing
         let latest = out.appendingPathComponent("tiny/base/latest")
         let data = try Data(contentsOf: latest.appendingPathComponent("results.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["schema_version"] as? Int == 1)
+        #expect(json["schema_version"] as? Int == 2)
         #expect(json["status"] as? String == "optimal")
         #expect(json["objective_mode"] as? String == "cost")
         #expect((json["objective_usd"] as? Double ?? 0) > 0)

@@ -67,9 +67,14 @@ import LinearProgramming
             #expect(indicators[key] != nil, "missing indicators.\(key)")
         }
         let provenance = try #require(json["provenance"] as? [String: Any])
-        for key in ["bijli_version", "glpk_version", "input_hashes", "options", "solve_seconds"] {
+        for key in ["bijli_version", "glpk_version", "input_hashes", "options", "rows"] {
             #expect(provenance[key] != nil, "missing provenance.\(key)")
         }
+        // Timings differ between identical runs: they are in run.json, never in results.json.
+        #expect(provenance["solve_seconds"] == nil && provenance["build_seconds"] == nil)
+        let stages = try #require(json["stages"] as? [[String: Any]])
+        #expect(!stages.isEmpty && stages.allSatisfy { $0["seconds"] == nil })
+        #expect(json["schema_version"] as? Int == 2)
     }
 
     @Test func bindingConstraintsSpeakPlainly() throws {

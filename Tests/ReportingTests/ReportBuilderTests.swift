@@ -78,7 +78,9 @@ import Testing
         #expect(items["Objective"]?.contains(NumberText.full(try #require(input.results.objectiveUSD))) == true)
         #expect(items["Inputs digest"]?.count ?? 0 > 64)
         let html = HTMLRenderer.render(ReportBuilder.build(input))
-        #expect(!html.contains(NumberText.full(input.results.provenance.solveSeconds)))
+        // The fixture is a schema-1 results.json that still holds its timings (0.24 s build,
+        // 3.606 s solve); none of them may reach the report.
+        #expect(!html.contains("3.606") && !html.contains("0.2402"))
     }
 
     @Test func aRunWithoutASolutionStillGetsAReport() throws {

@@ -73,7 +73,9 @@ public enum Backcast {
     /// Compares model generation by carrier (MWh) with the observed groups. Carriers in no group
     /// form a line `(not observed)`, so no model generation disappears from the table.
     public static func compare(generationByCarrierMWh: [String: Double], observations: [Observation]) -> [Row] {
-        let modelTotal: Double = generationByCarrierMWh.values.reduce(0, +) / 1000
+        // Sums in carrier order, so identical runs print identical figures.
+        let sorted = generationByCarrierMWh.sorted { $0.key < $1.key }
+        let modelTotal: Double = sorted.reduce(0.0) { $0 + $1.value } / 1000
         let observedTotal: Double = observations.reduce(0) { $0 + $1.observedGWh }
         var rows: [Row] = []
         var covered: Set<String> = []
@@ -86,7 +88,7 @@ public enum Backcast {
                             observedSharePercent: observation.observedSharePercent, difference: difference,
                             withinTarget: abs(difference) <= shareTolerancePoints))
         }
-        let rest: Double = generationByCarrierMWh.filter { !covered.contains($0.key) }.values.reduce(0, +) / 1000
+        let rest: Double = sorted.filter { !covered.contains($0.key) }.reduce(0.0) { $0 + $1.value } / 1000
         // Solver noise (an interior point leaves ~1e-6 MWh on idle storage) is not a line of its own.
         if rest > 1e-6 * max(modelTotal, 1) {
             let share: Double = modelTotal > 0 ? 100 * rest / modelTotal : 0

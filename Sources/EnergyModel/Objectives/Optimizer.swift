@@ -10,8 +10,13 @@ public struct Stage: Sendable, Equatable, Codable {
     public var objective: Double?
     /// Solver iterations.
     public var iterations: Int
-    /// Seconds in the solver.
-    public var seconds: Double
+    /// Seconds in the solver. Not written to results.json (it would differ between identical
+    /// runs); run folders keep timings in run.json.
+    public var seconds: Double = 0
+
+    enum CodingKeys: String, CodingKey {
+        case name, status, objective, iterations
+    }
 }
 
 /// The outcome of an optimisation in one objective mode.

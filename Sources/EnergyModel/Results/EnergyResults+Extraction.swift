@@ -123,9 +123,12 @@ struct SolutionReader {
         let generation = system.generators.reduce(0.0) { $0 + generationMWh[$1.id]! }
         let served = demandMWh - unservedMWh
         let renewable = Set(system.policies.renewableCarriers), clean = Set(system.policies.cleanCarriers)
-        let renewableMWh = byCarrier.filter { renewable.contains($0.key) }.values.reduce(0, +)
-        let cleanMWh = byCarrier.filter { clean.contains($0.key) }.values.reduce(0, +)
-        let shares = byCarrier.filter { $0.key != "storage" }.values.map { generation > 0 ? $0 / generation : 0 }
+        // Sums over carriers in carrier order: a dictionary's order changes between processes, and
+        // so would the last bits of a sum, and identical runs must give identical files.
+        let carriers = byCarrier.sorted { $0.key < $1.key }
+        let renewableMWh = carriers.filter { renewable.contains($0.key) }.reduce(0.0) { $0 + $1.value }
+        let cleanMWh = carriers.filter { clean.contains($0.key) }.reduce(0.0) { $0 + $1.value }
+        let shares = carriers.filter { $0.key != "storage" }.map { generation > 0 ? $0.value / generation : 0 }
         let rate = system.settings.exchangeRatePKRPerUSD
         let averageCost = served > 0 ? (operatingCost + fixedCost) / served : 0
         let indicators = Indicators(

@@ -2,7 +2,7 @@
 /// Energies are per year of the period (MWh), money in USD per year unless named otherwise.
 public struct EnergyResults: Sendable, Equatable, Codable {
     /// The schema of this structure; bumped when a key changes meaning or disappears.
-    public var schemaVersion = 1
+    public var schemaVersion = 2
     /// The final solve's status code (`optimal`, `infeasible` ...).
     public var status: String
     /// The objective mode, e.g. `cost`, `deficit`.
@@ -159,10 +159,11 @@ public struct Provenance: Sendable, Equatable, Codable {
     public var inputHashes: [String: String]
     /// Options in words (resolution, method, mode, periods).
     public var options: [String: String]
-    /// Seconds spent building the program.
-    public var buildSeconds: Double
-    /// Seconds spent in the solver (all stages).
-    public var solveSeconds: Double
+    /// Seconds spent building the program (kept in memory and in run.json, not in results.json,
+    /// so identical inputs give identical results files).
+    public var buildSeconds: Double = 0
+    /// Seconds spent in the solver, all stages (run.json only, as ``buildSeconds``).
+    public var solveSeconds: Double = 0
     /// Program size.
     public var rows: Int
     /// Program size.
@@ -172,7 +173,7 @@ public struct Provenance: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case bijliVersion = "bijli_version", glpkVersion = "glpk_version", inputHashes = "input_hashes", options
-        case buildSeconds = "build_seconds", solveSeconds = "solve_seconds", rows, columns, nonzeros
+        case rows, columns, nonzeros
     }
 
     /// Creates provenance.
