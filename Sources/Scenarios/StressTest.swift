@@ -88,23 +88,54 @@ public enum StressTest {
     }
 
     /// Cost-optimises each case on up to `workers` threads; results in the order given.
+    ///
+    /// With capacities fixed nothing couples the periods (storage, budgets and policies are all
+    /// per period), so each case is split into one program per period: an exact decomposition
+    /// into smaller programs, solved in parallel and merged back (objectives add up).
     static func solveAll(_ cases: [(id: String, system: EnergySystem, options: FormulationOptions)], solver: GLPKSolver, workers: Int,
                          progress: @Sendable (SweepProgress) -> Void) throws -> [EnergyResults] {
-        let next = Atomic<Int>(0)
-        let finished = Atomic<Int>(0)
-        let outcomes = Mutex([Result<EnergyResults, any Error>?](repeating: nil, count: cases.count))
-        let optimizer = Optimizer(solver: solver)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, cases.count))) { _ in
-            while true {
-                let k = next.add(1, ordering: .relaxed).oldValue
-                guard k < cases.count else { return }
-                let outcome = Result { results(try optimizer.optimize(cases[k].system, options: cases[k].options, mode: .cost)) }
-                outcomes.withLock { $0[k] = outcome }
-                let done = finished.add(1, ordering: .relaxed).newValue
-                progress(SweepProgress(id: cases[k].id, finished: done, total: cases.count))
+        var split: [(case: Int, id: String, system: EnergySystem, options: FormulationOptions)] = []
+        for (k, item) in cases.enumerated() {
+            let years = item.options.periodYears ?? item.system.periods.map(\.year)
+            for year in years {
+                var options = item.options
+                options.periodYears = [year]
+                split.append((k, years.count > 1 ? "\(item.id) \(year)" : item.id, item.system, options))
             }
         }
-        return try outcomes.withLock { all in try all.map { try $0!.get() } }
+        let pieces = split
+        let next = Atomic<Int>(0)
+        let finished = Atomic<Int>(0)
+        let outcomes = Mutex([Result<EnergyResults, any Error>?](repeating: nil, count: pieces.count))
+        let optimizer = Optimizer(solver: solver)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, pieces.count))) { _ in
+            while true {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                guard k < pieces.count else { return }
+                let outcome = Result { results(try optimizer.optimize(pieces[k].system, options: pieces[k].options, mode: .cost)) }
+                outcomes.withLock { $0[k] = outcome }
+                let done = finished.add(1, ordering: .relaxed).newValue
+                progress(SweepProgress(id: pieces[k].id, finished: done, total: pieces.count))
+            }
+        }
+        let solved = try outcomes.withLock { all in try all.map { try $0!.get() } }
+        return cases.indices.map { k in merge(zip(pieces, solved).filter { $0.0.case == k }.map(\.1)) }
+    }
+
+    /// One result from the results of a case's periods: periods, prices, constraints and stages
+    /// side by side, objectives added, the first status that is not optimal.
+    static func merge(_ parts: [EnergyResults]) -> EnergyResults {
+        guard var merged = parts.first else { preconditionFailure("a case has at least one period") }
+        for part in parts.dropFirst() {
+            merged.periods += part.periods
+            merged.marginalPrice += part.marginalPrice
+            merged.bindingConstraints += part.bindingConstraints
+            merged.stages += part.stages
+            merged.objectiveConstantUSD += part.objectiveConstantUSD
+            merged.objectiveUSD = merged.objectiveUSD.flatMap { total in part.objectiveUSD.map { total + $0 } }
+            if merged.status == "optimal" { merged.status = part.status }
+        }
+        return merged
     }
 
     /// How far a sweep is: the case just solved and the count of finished cases.
@@ -135,17 +166,18 @@ public enum StressTest {
         return result
     }
 
-    private static func results(_ optimization: Optimization) -> EnergyResults {
+    static func results(_ optimization: Optimization) -> EnergyResults {
         EnergyResults(optimization, provenance: Provenance(bijliVersion: "", glpkVersion: "", inputHashes: [:], options: [:],
                                                            buildSeconds: 0, solveSeconds: 0, rows: 0, columns: 0, nonzeros: 0))
     }
 
     private static func lines(_ results: EnergyResults, id: String, name: String, base: EnergyResults?) -> [Row] {
-        let main = results.bindingConstraints.first?.sentence ?? ""
         // The cost is over the whole horizon: the same change stands on every period's line.
         var deltaCost: Double? = base == nil ? 0 : nil
         if let cost = results.objectiveUSD, let baseCost = base?.objectiveUSD { deltaCost = cost - baseCost }
         return results.periods.map { period in
+            // The period's own most binding constraint (periods are solved apart in stress mode).
+            let main = (results.bindingConstraints.first { $0.indices.contains(String(period.period)) } ?? results.bindingConstraints.first)?.sentence ?? ""
             let basePeriod = base?.periods.first { $0.period == period.period }
             return Row(scenario: id, name: name, period: period.period, status: results.status,
                        unservedGWh: period.unservedMWh / 1000, unservedPercent: 100 * period.indicators.unservedShare,
