@@ -48,7 +48,8 @@ public enum MonteCarlo {
         public var mean: Double
         /// Sample standard deviation.
         public var standardDeviation: Double
-        /// 95 % confidence interval of the mean (normal approximation: mean ± 1.96 s/√n).
+        /// 95 % confidence interval of the mean (normal approximation: mean ± 1.96 s/√n, the lower
+        /// end cut at 0 since every metric is non-negative).
         public var confidenceLow: Double
         /// Upper end of the interval.
         public var confidenceHigh: Double
@@ -162,7 +163,8 @@ public enum MonteCarlo {
                 let variance: Double = values.count > 1 ? values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
                 let sd = variance.squareRoot()
                 let half: Double = 1.96 * sd / n.squareRoot()
-                result.append(Summary(period: period, metric: name, mean: mean, standardDeviation: sd, confidenceLow: mean - half,
+                // The metrics are non-negative: the interval's lower end is cut at 0.
+                result.append(Summary(period: period, metric: name, mean: mean, standardDeviation: sd, confidenceLow: max(0, mean - half),
                                       confidenceHigh: mean + half, p5: percentile(values, 0.05), p50: percentile(values, 0.5),
                                       p95: percentile(values, 0.95)))
             }
