@@ -212,15 +212,17 @@ public enum ReportBuilder {
                      ProvenanceItem("GLPK version", p.glpkVersion),
                      ProvenanceItem("Model", r.system?.name ?? "not recorded"),
                      ProvenanceItem("Scenario", input.scenario)]
-        for key in p.options.keys.sorted() { items.append(ProvenanceItem("Option \(key)", p.options[key]!)) }
+        for key in p.options.keys.sorted() where !key.hasPrefix("tariff_") { items.append(ProvenanceItem("Option \(key)", p.options[key]!)) }
         items.append(ProvenanceItem("Status", r.status))
         items.append(ProvenanceItem("Objective", r.objectiveUSD.map {
             "\(NumberText.full($0)) USD (discounted, including the constant \(NumberText.full(r.objectiveConstantUSD)) USD)"
         } ?? "none (no solution)"))
         items.append(ProvenanceItem("Program size", "\(p.rows) rows, \(p.columns) columns, \(p.nonzeros) non-zeros"))
-        let tariffs = p.inputHashes.keys.filter { $0.lowercased().contains("tariff") }.sorted()
-        items.append(ProvenanceItem("Tariff file", tariffs.isEmpty ? "none among the inputs"
-                                    : tariffs.joined(separator: ", ") + " (effective date: see the file's header)"))
+        let tariff = p.options["tariff_file"].map { file in
+            [file, p.options["tariff_effective_date"].map { "effective \($0)" }, p.options["tariff_sha256"].map { "SHA-256 \($0)" }]
+                .compactMap { $0 }.joined(separator: ", ")
+        }
+        items.append(ProvenanceItem("Tariff file", tariff ?? "none applied (fuel_prices.csv alone)"))
         let combined = p.inputHashes.keys.sorted().map { "\($0)=\(p.inputHashes[$0]!)\n" }.joined()
         items.append(ProvenanceItem("Inputs digest", SHA256.hash(data: Data(combined.utf8)).map { String(format: "%02x", $0) }.joined()
                                     + " (SHA-256 over the \(p.inputHashes.count) file digests of table inputs)"))

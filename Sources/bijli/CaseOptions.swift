@@ -20,6 +20,12 @@ struct CaseOptions: ParsableArguments {
     @Option(help: "A disruption scenario of <inputs>/scenarios/ (file name without .yaml) laid on the case (docs/SCENARIOS.md).")
     var scenario: String?
 
+    @Option(help: "A tariff file to apply (docs/FORMATS.md), or 'none' for fuel_prices.csv alone; default: the newest file of <inputs>/tariffs/ effective on the run date.")
+    var tariffs: String?
+
+    @Option(help: "The date the run is for, YYYY-MM-DD (default: today, UTC): picks the tariff file effective on it.")
+    var runDate: String?
+
     @Option(name: .customLong("resolution"), help: "hourly or repdays:N (N a multiple of 12); default: repdays:24 for run, hourly for backcast.")
     var resolutionOption: String?
 
@@ -30,7 +36,7 @@ struct CaseOptions: ParsableArguments {
     var resolution: String { resolutionOption ?? defaultResolution }
 
     enum CodingKeys: String, CodingKey {
-        case model, inputs, demandVariant, scenario, resolutionOption, seed, periods, method, timeLimit, quiet
+        case model, inputs, demandVariant, scenario, tariffs, runDate, resolutionOption, seed, periods, method, timeLimit, quiet
     }
 
     @Option(help: "Seed for choosing representative days (ties only; recorded in the results); for montecarlo, the seed of the samples.")
@@ -57,7 +63,11 @@ struct CaseOptions: ParsableArguments {
         if let periods, periods.split(separator: ",").contains(where: { Int($0.trimmingCharacters(in: .whitespaces)) == nil }) {
             throw ValidationError("--periods must be comma-separated years, e.g. 2030,2035")
         }
+        try TariffOptions.check(runDate: runDate)
     }
+
+    /// The tariff options of the command.
+    var tariffOptions: TariffOptions { TariffOptions(tariffs: tariffs, runDate: runDate, inputs: inputsURL) }
 
     static func repdays(_ text: String) -> Int? {
         guard text.hasPrefix("repdays:"), let n = Int(text.dropFirst(8)), n > 0, n % 12 == 0 else { return nil }
@@ -85,8 +95,12 @@ struct CaseOptions: ParsableArguments {
     /// Loads the case; prints every problem and exits 2 if it does not load.
     func loadSystem(_ progress: Progress) throws -> EnergySystem {
         progress.say("loading \(model) and \(inputs)")
-        switch Result(catching: { () throws(CaseLoadError) in try CaseLoader.load(model: modelURL, inputs: inputsURL, demandVariant: demandVariant) }) {
+        let choice = tariffOptions.choice
+        switch Result(catching: { () throws(CaseLoadError) in
+            try CaseLoader.load(model: modelURL, inputs: inputsURL, demandVariant: demandVariant, tariffs: choice)
+        }) {
         case .success(let loaded):
+            progress.say(tariffOptions.summary(of: loaded))
             return loaded
         case .failure(let error):
             for issue in error.issues { printError(issue.description) }
@@ -187,6 +201,7 @@ struct CaseOptions: ParsableArguments {
                        "periods": (years ?? system.periods.map(\.year)).map(String.init).joined(separator: ",")]
         if let variant = system.settings.demandVariant { options["demand_variant"] = variant }
         if let scenario { options["scenario"] = scenario }
+        options.merge(tariffOptions.provenance(of: system)) { $1 }
         options.merge(extra) { $1 }
         return Provenance(
             bijliVersion: Bijli.version, glpkVersion: GLPKLibrary.version,

@@ -53,6 +53,7 @@ struct Run: ParsableCommand {
         var files = results.csvTables()
         files["results.json"] = try results.json()
         files["solver.log"] = Data(optimization.result.log.utf8)
+        if let prices = TariffOptions.pricesCSV(system) { files["tariff_prices.csv"] = prices }
         if let aggregation {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

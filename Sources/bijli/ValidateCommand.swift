@@ -17,11 +17,23 @@ struct Validate: ParsableCommand {
     @Option(help: "Demand variant of demand.csv to check as chosen (default: demand_variant in settings.yaml).")
     var demandVariant: String?
 
+    @Option(help: "A tariff file to check and apply, or 'none'; default: the newest file of <inputs>/tariffs/ effective on the run date.")
+    var tariffs: String?
+
+    @Option(help: "The date to check for, YYYY-MM-DD (default: today, UTC): picks the tariff file effective on it.")
+    var runDate: String?
+
+    func validate() throws {
+        try TariffOptions.check(runDate: runDate)
+    }
+
     func run() throws {
         let modelURL = URL(fileURLWithPath: model), inputsURL = URL(fileURLWithPath: inputs)
+        let tariffOptions = TariffOptions(tariffs: tariffs, runDate: runDate, inputs: inputsURL)
+        let choice = tariffOptions.choice
         let result: Result<EnergySystem, CaseLoadError> = {
             do throws(CaseLoadError) {
-                return .success(try CaseLoader.load(model: modelURL, inputs: inputsURL, demandVariant: demandVariant))
+                return .success(try CaseLoader.load(model: modelURL, inputs: inputsURL, demandVariant: demandVariant, tariffs: choice))
             } catch {
                 return .failure(error)
             }
@@ -30,6 +42,7 @@ struct Validate: ParsableCommand {
         case .success(let system):
             print("valid: \(system.name): \(system.regions.count) regions, \(system.generators.count) generators, "
                   + "\(system.storages.count) storage, \(system.periods.count) periods, \(EnergySystem.hoursPerYear) hours")
+            print(tariffOptions.summary(of: system))
         case .failure(let error):
             for issue in error.issues { printError(issue.description) }
             printError(error.issues.count == 1 ? "1 problem found" : "\(error.issues.count) problems found")

@@ -46,10 +46,16 @@ final class CaseReader {
     /// `demand_variant` of `settings.yaml` and where it is (line, column).
     var settingsVariant: (name: String, line: Int?, column: Int?)?
 
-    init(model: URL, inputs: URL, demandVariant: String? = nil) {
+    /// The tariff file to apply.
+    let tariffChoice: TariffChoice
+    /// The tariff file read, applied once the system is assembled.
+    var tariffFile: TariffFile?
+
+    init(model: URL, inputs: URL, demandVariant: String? = nil, tariffs: TariffChoice = .none) {
         self.model = model
         self.inputs = inputs
         self.requestedVariant = demandVariant
+        self.tariffChoice = tariffs
     }
 
     /// The path of a model file as reported in issues.
@@ -79,13 +85,38 @@ final class CaseReader {
         readFuelPrices()
         readFuelSupply()
         readHydroBudgets()
+        readTariffs()
         checkReferences()
         sources.sort { ($0.file, $0.key) < ($1.file, $1.key) }
         settings.exchangeRatePKRPerUSD = exchangeRate
-        return EnergySystem(
+        let system = EnergySystem(
             name: name, settings: settings, periods: periods, regions: regions, corridors: corridors, fuels: fuels,
             generators: generators, storages: storages, policies: policies, demand: demand, profiles: profiles,
             hydroBudgets: hydroBudgets, sources: sources)
+        guard let tariffFile else { return system }
+        return system.applying(tariffFile).0
+    }
+
+    /// The tariff file of ``tariffChoice`` (none, the newest of `<inputs>/tariffs/` effective on
+    /// the run date, or a given file), read into ``tariffFile``. Fuels it prices count as priced
+    /// in ``checkReferences()``.
+    func readTariffs() {
+        let url: URL?
+        switch tariffChoice {
+        case .none: url = nil
+        case .newest(let runDate): url = TariffLibrary.select(folder: inputs.appendingPathComponent("tariffs"), runDate: runDate, log: log)
+        case .file(let file, _): url = file
+        }
+        guard let url else { return }
+        tariffFile = TariffFile.read(url, fuels: declaredFuels, exchangeRatePKRPerUSD: exchangeRate, runDate: tariffChoice.runDate, log: log)
+        // A fuel priced by the tariff alone (no rows in fuel_prices.csv) gets the price flat, as
+        // `applying` would, so that the price check below does not report it.
+        for row in tariffFile?.rows ?? [] {
+            guard let index = fuels.firstIndex(where: { $0.id == row.fuel }), fuels[index].priceUSDPerMMBtu.isEmpty else { continue }
+            for year in periodYears {
+                for month in 1...12 { fuels[index].priceUSDPerMMBtu.values[year, default: [:]][month] = row.usdPerMMBtu }
+            }
+        }
     }
 
     /// Records duplicates among `(id, line, column)` entries of a file.

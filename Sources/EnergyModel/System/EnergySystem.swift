@@ -44,6 +44,9 @@ public struct EnergySystem: Sendable, Equatable {
     /// Hour-by-hour factors on both directions of a corridor's capacity: corridor id → period
     /// year → 8760 factors.
     public var corridorFactors: [String: [Int: [Double]]] = [:]
+    /// The dated tariff file whose prices were applied (``applying(_:)``), or nil when the fuel
+    /// prices are `fuel_prices.csv`'s alone.
+    public var tariff: AppliedTariff?
 
     /// Creates a system.
     public init(name: String, settings: Settings, periods: [Period], regions: [Region], corridors: [Corridor] = [],

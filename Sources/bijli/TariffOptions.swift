@@ -1,0 +1,82 @@
+import ArgumentParser
+import EnergyModel
+import Foundation
+import Reporting
+
+/// `--tariffs FILE|none` and `--run-date YYYY-MM-DD`: which dated tariff file a run applies
+/// (docs/FORMATS.md, "Tariff and fuel-price files"), and how the run records it.
+struct TariffOptions {
+    /// `--tariffs` as given.
+    var tariffs: String?
+    /// `--run-date` as given.
+    var runDate: String?
+    /// The inputs folder.
+    var inputs: URL
+
+    /// Rejects a `--run-date` that is not a date.
+    static func check(runDate: String?) throws {
+        if let runDate, CalendarDate(iso: runDate) == nil {
+            throw ValidationError("--run-date must be a date YYYY-MM-DD, e.g. 2025-07-01; found '\(runDate)'")
+        }
+    }
+
+    /// The run date: `--run-date`, else today (UTC).
+    var date: CalendarDate { runDate.flatMap(CalendarDate.init(iso:)) ?? .today() }
+
+    /// The tariffs folder of the inputs.
+    var folder: URL { inputs.appendingPathComponent("tariffs") }
+
+    /// What the loader applies.
+    var choice: TariffChoice {
+        switch tariffs {
+        case "none": .none
+        case let file?: .file(URL(fileURLWithPath: file), runDate: date)
+        case nil: .newest(runDate: date)
+        }
+    }
+
+    /// Whether the run date is an input of this run (a tariffs folder exists, or an option was given):
+    /// only then is it recorded, so cases without tariffs give the same provenance every day.
+    var recordsDate: Bool {
+        tariffs != nil || runDate != nil || FileManager.default.fileExists(atPath: folder.path)
+    }
+
+    /// One line for the progress messages: the file applied, or that fuel_prices.csv is used alone.
+    func summary(of system: EnergySystem) -> String {
+        if let tariff = system.tariff {
+            let fuels = Set(tariff.changes.map(\.fuel)).sorted().joined(separator: ", ")
+            return "tariffs: applying \(tariff.path) (effective \(tariff.effectiveDate), run date \(date)): \(fuels)"
+        }
+        if tariffs == "none" { return "tariffs: none (--tariffs none); fuel prices from fuel_prices.csv alone" }
+        if !FileManager.default.fileExists(atPath: folder.path) { return "tariffs: no \(folder.path); fuel prices from fuel_prices.csv alone" }
+        return "tariffs: no file of \(folder.path) is effective on \(date); fuel prices from fuel_prices.csv alone"
+    }
+
+    /// Provenance options: `run_date`, and `tariff_file`, `tariff_effective_date`, `tariff_sha256`
+    /// (docs/REPORTS.md), or `tariff_file` = none.
+    func provenance(of system: EnergySystem) -> [String: String] {
+        guard recordsDate else { return [:] }
+        var options = ["run_date": date.description]
+        if let tariff = system.tariff {
+            options["tariff_file"] = tariff.name
+            options["tariff_effective_date"] = tariff.effectiveDate.description
+            if let digest = InputDigest.sha256(of: URL(fileURLWithPath: tariff.path)) { options["tariff_sha256"] = digest }
+        } else {
+            options["tariff_file"] = "none (fuel_prices.csv alone)"
+        }
+        return options
+    }
+
+    /// `tariff_prices.csv` for a run folder: every price the tariff changed, before and after
+    /// (USD/MMBtu), or nil when no tariff was applied.
+    static func pricesCSV(_ system: EnergySystem) -> Data? {
+        guard let tariff = system.tariff else { return nil }
+        var lines = ["# Fuel prices before (fuel_prices.csv) and after applying \(tariff.name), effective \(tariff.effectiveDate); USD/MMBtu net.",
+                     "fuel,year,month,old_usd_per_mmbtu,new_usd_per_mmbtu"]
+        for change in tariff.changes {
+            let old = change.oldUSDPerMMBtu.map { String($0) } ?? ""
+            lines.append("\(change.fuel),\(change.year),\(change.month),\(old),\(change.newUSDPerMMBtu)")
+        }
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+}
