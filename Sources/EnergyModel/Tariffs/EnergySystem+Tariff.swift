@@ -59,7 +59,8 @@ extension EnergySystem {
             guard let index = system.fuels.firstIndex(where: { $0.id == row.fuel }), let first = years.first else { continue }
             let old = system.fuels[index].priceUSDPerMMBtu
             let firstMonths = (1...12).compactMap { old[first, $0] }
-            let mean = firstMonths.isEmpty ? 0 : firstMonths.reduce(0, +) / Double(firstMonths.count)
+            // The average (exactly the value when the months are equal, so a flat first period gets the tariff price exactly).
+            let mean = firstMonths.isEmpty ? 0 : Set(firstMonths).count == 1 ? firstMonths[0] : firstMonths.reduce(0, +) / Double(firstMonths.count)
             var new = MonthlyValues()
             for year in years {
                 for month in 1...12 {
