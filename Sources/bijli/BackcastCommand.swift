@@ -31,6 +31,9 @@ struct BackcastCommand: ParsableCommand {
     func run() throws {
         var caseOptions = caseOptions
         caseOptions.defaultResolution = "hourly"
+        // The back-cast reproduces a past year from fuel_prices.csv's observations; a tariff
+        // file applies only when asked for (--tariffs, or --run-date for the file effective then).
+        if caseOptions.tariffs == nil, caseOptions.runDate == nil { caseOptions.tariffs = "none" }
         let progress = Progress(quiet: caseOptions.quiet)
         let loaded = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
         guard let year = year ?? loaded.periods.first?.year, loaded.periods.contains(where: { $0.year == year }) else {
