@@ -82,13 +82,15 @@ struct CaseOptions: ParsableArguments {
         periods.map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
     }
 
-    /// These options with the resolution and seed a finished plan was solved at (from its
-    /// provenance), so stress and Monte Carlo runs use the plan's own time steps; an explicit
-    /// `--resolution` wins.
+    /// These options with the resolution, seed and run date a finished plan was solved at (from
+    /// its provenance), so stress and Monte Carlo runs use the plan's own time steps and tariff
+    /// file; an explicit `--resolution`, `--run-date` or `--tariffs` wins.
     func matching(_ plan: EnergyResults) -> CaseOptions {
         var copy = self
         if resolutionOption == nil { copy.resolutionOption = plan.provenance.options["resolution"] }
         if let seed = plan.provenance.options["seed"].flatMap(UInt64.init) { copy.seed = seed }
+        // The plan's run date, so the plan and its stress or Monte Carlo runs see the same tariff file.
+        if runDate == nil, tariffs == nil, let date = plan.provenance.options["run_date"] { copy.runDate = date }
         return copy
     }
 

@@ -41,7 +41,7 @@ struct MonteCarloCommand: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: caseOptions.quiet)
         let planResults = try readPlan(plan)
-        let system = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
+        let system = try caseOptions.applyScenario(to: try caseOptions.matching(planResults).loadSystem(progress), progress)
         let specURL = spec.map { URL(fileURLWithPath: $0) } ?? caseOptions.inputsURL.appendingPathComponent("montecarlo.yaml")
         let parsed: MonteCarloSpec
         switch Result(catching: { () throws(ScenarioError) in try MonteCarloSpec.read(specURL, system: system) }) {

@@ -33,7 +33,7 @@ struct StressCommand: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: caseOptions.quiet)
         let planResults = try readPlan(plan)
-        let system = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
+        let system = try caseOptions.applyScenario(to: try caseOptions.matching(planResults).loadSystem(progress), progress)
         let library = try caseOptions.scenarioLibrary(for: system)
         let ids = scenarios.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         var chosen: [Scenario]
