@@ -1,8 +1,8 @@
 # Bijli: two set-up commands (make run, make test) and the benchmarks (make bench).
-# System libraries come from Debian: GLPK 5.0 and LAPACKE 3.11.
+# System libraries come from Debian: GLPK 5.0, LAPACKE 3.11 and SQLite 3 (the run archive).
 
 SWIFT      ?= swift
-APT_PKGS   := libglpk-dev glpk-utils liblapacke-dev
+APT_PKGS   := libglpk-dev glpk-utils liblapacke-dev libsqlite3-dev
 # For the tests only: pdflatex and booktabs, to compile the LaTeX reports (about 48 MB to download).
 TEST_PKGS  := texlive-latex-base texlive-latex-recommended
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, no Swift (ARCHITECTURE.md).
@@ -42,11 +43,18 @@ let package = Package(
             name: "Reporting",
             dependencies: ["EnergyModel", "Scenarios", .product(name: "Crypto", package: "swift-crypto")]),
 
+        // The run archive of scheduled runs: SQLite through GRDB (WAL, readable while written).
+        .target(name: "Archive", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Unattended runs: configuration, lock, JSON-lines log, "what changed" between runs.
+        .target(
+            name: "Scheduling",
+            dependencies: ["EnergyModel", "Scenarios", "Reporting", "Archive", .product(name: "Yams", package: "Yams")]),
+
         // The thin command-line front end.
         .executableTarget(
             name: "bijli",
             dependencies: [
-                "LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting",
+                "LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting", "Archive", "Scheduling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
@@ -57,6 +65,8 @@ let package = Package(
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel", "Statistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel", "Scenarios"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Archive", "EnergyModel", "Reporting"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
     ]
 )

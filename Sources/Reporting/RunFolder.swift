@@ -39,7 +39,9 @@ public struct RunFolder: Sendable {
 
     /// Writes `files` (relative path → contents; a path may hold sub-folders, e.g.
     /// `tables/capacity.csv`, but no empty or hidden component) as run `runID`; returns its URL.
-    public func write(_ files: [String: Data], runID: String) throws(RunFolderError) -> URL {
+    /// `beforeRename` runs once every file is staged, just before the folder is moved into place.
+    public func write(_ files: [String: Data], runID: String,
+                      beforeRename: () -> Void = {}) throws(RunFolderError) -> URL {
         let manager = FileManager.default
         for name in files.keys {
             let parts = name.split(separator: "/", omittingEmptySubsequences: false)
@@ -67,6 +69,7 @@ public struct RunFolder: Sendable {
         } catch {
             throw .cannotWrite(staging.path, error.localizedDescription)
         }
+        beforeRename()
 
         for attempt in 1...1000 {
             let name = attempt == 1 ? runID : "\(runID)-\(attempt)"
@@ -80,6 +83,20 @@ public struct RunFolder: Sendable {
             }
         }
         throw .cannotWrite(parent.path, "more than 1000 runs named \(runID)")
+    }
+
+    /// Removes what an interrupted writer left in `parent`: hidden staging folders
+    /// (`.<run id>.partial-…`) and temporary links (`.latest-…`); returns their names. Only for a
+    /// caller that knows no other writer is active (e.g. one holding the scheduled-run lock).
+    @discardableResult
+    public func removeLeftovers() -> [String] {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: parent.path) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() where name.hasPrefix(".") && (name.contains(".partial-") || name.hasPrefix(".latest-")) {
+            if (try? manager.removeItem(at: parent.appendingPathComponent(name))) != nil { removed.append(name) }
+        }
+        return removed
     }
 
     /// Moves `from` to `to` only if `to` does not exist: `mkdir` claims the name atomically

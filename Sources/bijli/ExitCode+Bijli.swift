@@ -50,10 +50,33 @@ func exitOnError<T>(_ body: () throws(LinearProgrammingError) -> T) throws(ExitC
     }
 }
 
-/// Prints a message to standard error.
+/// Prints a message to standard error (and keeps it for `bijli scheduled`'s log and archive).
 func printError(_ message: String) {
+    ErrorCapture.shared.append(message)
     var standardError = StandardError()
     print(message, to: &standardError)
+}
+
+/// The error messages printed so far, so an unattended run can record why a stage failed.
+final class ErrorCapture: @unchecked Sendable {
+    static let shared = ErrorCapture()
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func append(_ line: String) {
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+    }
+
+    /// The messages since the last call, joined by newlines; clears them.
+    func take() -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        let text = lines.joined(separator: "\n")
+        lines = []
+        return text
+    }
 }
 
 /// Standard error as a `TextOutputStream`.

@@ -43,15 +43,19 @@ enum RunReports {
     }
 
     /// `hourly.csv`, `run.json` and the rendered report of a run.
+    /// `customize` may change the report document before it is rendered (`bijli scheduled` adds sections).
     static func files(_ optimization: Optimization, results: EnergyResults, aggregation: AggregationReport?, scenario: String,
-                      buildSeconds: Double, solveSeconds: Double) throws -> [String: Data] {
+                      buildSeconds: Double, solveSeconds: Double,
+                      customize: (inout ReportDocument) -> Void = { _ in }) throws -> [String: Data] {
         // The report is drawn from hourly.csv as written (12 significant digits), so that
         // `bijli report` on the folder later renders the same bytes.
         let hourlyCSV = HourlyResults(optimization)?.csv()
         let hourly = hourlyCSV.flatMap { try? HourlyResults.parse(csv: $0, resolution: results.resolution) }
         let commit = gitCommit()
-        var files = try ReportFiles.files(for: ReportBuilder.build(RunReportInput(
-            results: results, hourly: hourly, aggregation: aggregation, scenario: scenario, gitCommit: commit)))
+        var document = ReportBuilder.build(RunReportInput(
+            results: results, hourly: hourly, aggregation: aggregation, scenario: scenario, gitCommit: commit))
+        customize(&document)
+        var files = try ReportFiles.files(for: document)
         if let hourlyCSV { files["hourly.csv"] = hourlyCSV }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")

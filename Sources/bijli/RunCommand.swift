@@ -103,6 +103,8 @@ struct Progress {
         guard !quiet else { return }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        printError(String(format: "[%7.2fs] ", seconds) + message)
+        // Not through printError: progress is not an error message for `bijli scheduled` to record.
+        var standardError = StandardError()
+        print(String(format: "[%7.2fs] ", seconds) + message, to: &standardError)
     }
 }

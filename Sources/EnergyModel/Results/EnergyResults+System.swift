@@ -115,12 +115,35 @@ extension SolutionReader {
     }
 }
 
+extension SolutionReader {
+    /// Fuel burnt (MMBtu) and its cost (USD) by fuel in a period's year, generators in order.
+    func fuelUse(_ y: Int) -> (use: [String: Double], cost: [String: Double]) {
+        let period = lp.periods[y]
+        var use: [String: Double] = [:], cost: [String: Double] = [:]
+        for (g, generator) in system.generators.enumerated() {
+            guard let fuel = fuel(of: generator) else { continue }
+            var mmbtu = 0.0, usd = 0.0
+            for (t, step) in steps.enumerated() {
+                let burnt: Double = step.weight * value(lp.variables.generation[g][y][t]) * generator.heatRateMMBtuPerMWh
+                mmbtu += burnt
+                usd += burnt * (fuel.priceUSDPerMMBtu[period.year, step.month] ?? 0)
+            }
+            use[fuel.id, default: 0] += mmbtu
+            cost[fuel.id, default: 0] += usd
+        }
+        return (use, cost)
+    }
+}
+
 extension EnergyResults {
     /// Fills the report-oriented keys (`system`, `periods[].cost_breakdown_usd`) from a run.
     mutating func addSummaries(_ run: Optimization) {
         system = SystemSummary(run.lp.system)
         guard let solution = run.result.solution else { return }
         let reader = SolutionReader(lp: run.lp, solution: solution)
-        for y in periods.indices where y < run.lp.periods.count { periods[y].costBreakdownUSD = reader.costBreakdown(y) }
+        for y in periods.indices where y < run.lp.periods.count {
+            periods[y].costBreakdownUSD = reader.costBreakdown(y)
+            (periods[y].fuelUseMMBtu, periods[y].fuelCostUSD) = reader.fuelUse(y)
+        }
     }
 }

@@ -58,12 +58,17 @@ public struct PeriodResults: Sendable, Equatable, Codable {
     public var indicators: Indicators
     /// Annual cost by component, USD (`capital`, `fixed_om`, `fuel`, `variable_om`, `unserved`).
     public var costBreakdownUSD: [String: Double]? = nil
+    /// Fuel burnt by fuel id, MMBtu in the year (fuels no generator burns are left out).
+    public var fuelUseMMBtu: [String: Double]? = nil
+    /// Its cost by fuel id, USD in the year (sums to `cost_breakdown_usd.fuel`).
+    public var fuelCostUSD: [String: Double]? = nil
 
     enum CodingKeys: String, CodingKey {
         case period, indicators
         case capacityMW = "capacity_mw", newCapacityMW = "new_capacity_mw", generationMWh = "generation_mwh"
         case generationByCarrierMWh = "generation_by_carrier_mwh", demandMWh = "demand_mwh", unservedMWh = "unserved_mwh"
         case unservedByRegionMWh = "unserved_by_region_mwh", costBreakdownUSD = "cost_breakdown_usd"
+        case fuelUseMMBtu = "fuel_use_mmbtu", fuelCostUSD = "fuel_cost_usd"
     }
 }
 

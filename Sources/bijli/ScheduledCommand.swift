@@ -1,0 +1,80 @@
+import Archive
+import ArgumentParser
+import EnergyModel
+import Foundation
+import LinearProgramming
+import Reporting
+import Scenarios
+import Scheduling
+
+/// `bijli scheduled --config FILE`: the unattended run of docs/SCHEDULING.md. Lock → validate →
+/// plan → stress sweep → what changed → report → archive, each stage logged as a JSON line.
+struct ScheduledCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scheduled",
+        abstract: "Unattended run for cron: validate, plan, stress sweep, report with what changed, archive; locked and logged.",
+        discussion: """
+            Exit codes: 0 succeeded; 2 bad configuration or input; 1, 3, 4, 5, 6 the base plan did not solve (as bijli run); \
+            73 the report cannot be written; 74 the archive cannot be written; 75 another run holds the lock; 143 stopped by \
+            SIGTERM or SIGINT. On any failure the previous report stays in place and the failure is logged and archived. \
+            See docs/SCHEDULING.md.
+            """)
+
+    @Option(help: "The schedule configuration (YAML; docs/SCHEDULING.md).")
+    var config: String
+
+    @Option(help: "The date tariffs are selected for, YYYY-MM-DD (default: today, UTC); for replays and tests.")
+    var runDate: String?
+
+    @Option(help: "Wait up to SECONDS for another run to release the lock (default 0: refuse at once, exit 75).")
+    var wait: Double = 0
+
+    @Flag(help: "No progress messages on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if let runDate, Self.parseDate(runDate) == nil { throw ValidationError("--run-date must be a date YYYY-MM-DD, found '\(runDate)'") }
+        guard wait >= 0, wait.isFinite else { throw ValidationError("--wait must be 0 or more seconds") }
+    }
+
+    static func parseDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        guard let date = formatter.date(from: text), formatter.string(from: date) == text else { return nil }
+        return date
+    }
+
+    func run() throws {
+        let schedule: ScheduleConfig
+        switch Result(catching: { () throws(CaseLoadError) in try ScheduleConfig.read(URL(fileURLWithPath: config)) }) {
+        case .success(let value): schedule = value
+        case .failure(let error):
+            for issue in error.issues { printError(issue.description) }
+            printError("\(error.issues.count) problem(s) in the configuration; nothing was run")
+            throw ExitCode.badInput
+        }
+        let start = Date()
+        let day = runDate ?? String(Self.isoDay(start))
+        let session = ScheduledSession(config: schedule, runID: RunFolder.runID(for: start), startedAt: start, runDate: day, quiet: quiet)
+        let lock: RunLock
+        switch Result(catching: { () throws(RunLockError) in
+            try RunLock.acquire(schedule.lock, waitSeconds: wait, startedAt: ScheduledSession.iso(start))
+        }) {
+        case .success(let value): lock = value
+        case .failure(let error):
+            printError("error: \(error)")
+            session.event("refused", stage: "lock", message: error.description, exitCode: ScheduledSession.lockHeld)
+            throw ExitCode(ScheduledSession.lockHeld)
+        }
+        defer { lock.release() }
+        session.installSignalHandlers()
+        session.event("started", message: "config \(config), run date \(day)")
+        try ScheduledPipeline(session: session).run()
+    }
+
+    static func isoDay(_ date: Date) -> Substring {
+        ScheduledSession.iso(date).prefix(10)
+    }
+}
