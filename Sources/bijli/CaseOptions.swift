@@ -20,7 +20,7 @@ struct CaseOptions: ParsableArguments {
     @Option(help: "A disruption scenario of <inputs>/scenarios/ (file name without .yaml) laid on the case (docs/SCENARIOS.md).")
     var scenario: String?
 
-    @Option(help: "A tariff file to apply (docs/FORMATS.md), or 'none' for fuel_prices.csv alone; default: the newest file of <inputs>/tariffs/ effective on the run date.")
+    @Option(help: "A tariff file to apply (docs/FORMATS.md), a folder of them (the newest effective on the run date), or 'none' for fuel_prices.csv alone; default: the newest file of <inputs>/tariffs/ effective on the run date.")
     var tariffs: String?
 
     @Option(help: "The date the run is for, YYYY-MM-DD (default: today, UTC): picks the tariff file effective on it.")

@@ -3,7 +3,7 @@ import EnergyModel
 import Foundation
 import Reporting
 
-/// `--tariffs FILE|none` and `--run-date YYYY-MM-DD`: which dated tariff file a run applies
+/// `--tariffs FILE|DIR|none` and `--run-date YYYY-MM-DD`: which dated tariff file a run applies
 /// (docs/FORMATS.md, "Tariff and fuel-price files"), and how the run records it.
 struct TariffOptions {
     /// `--tariffs` as given.
@@ -23,13 +23,21 @@ struct TariffOptions {
     /// The run date: `--run-date`, else today (UTC).
     var date: CalendarDate { runDate.flatMap(CalendarDate.init(iso:)) ?? .today() }
 
-    /// The tariffs folder of the inputs.
-    var folder: URL { inputs.appendingPathComponent("tariffs") }
+    /// Whether `--tariffs` names a folder.
+    var isFolder: Bool {
+        var isFolder: ObjCBool = false
+        guard let tariffs, tariffs != "none" else { return false }
+        return FileManager.default.fileExists(atPath: tariffs, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    /// The tariffs folder: `--tariffs DIR`, else that of the inputs.
+    var folder: URL { isFolder ? URL(fileURLWithPath: tariffs!) : inputs.appendingPathComponent("tariffs") }
 
     /// What the loader applies.
     var choice: TariffChoice {
         switch tariffs {
         case "none": .none
+        case let path? where isFolder: .folder(URL(fileURLWithPath: path), runDate: date)
         case let file?: .file(URL(fileURLWithPath: file), runDate: date)
         case nil: .newest(runDate: date)
         }

@@ -17,7 +17,7 @@ struct Validate: ParsableCommand {
     @Option(help: "Demand variant of demand.csv to check as chosen (default: demand_variant in settings.yaml).")
     var demandVariant: String?
 
-    @Option(help: "A tariff file to check and apply, or 'none'; default: the newest file of <inputs>/tariffs/ effective on the run date.")
+    @Option(help: "A tariff file to check and apply, a folder of them, or 'none'; default: the newest file of <inputs>/tariffs/ effective on the run date.")
     var tariffs: String?
 
     @Option(help: "The date to check for, YYYY-MM-DD (default: today, UTC): picks the tariff file effective on it.")

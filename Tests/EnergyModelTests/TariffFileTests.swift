@@ -132,6 +132,21 @@ struct TariffCase {
         #expect(applied.fuels[index].priceUSDPerMMBtu[2030, 12] == 1.5)
     }
 
+    @Test func anotherFolderCanBeSelectedIn() throws {
+        let tariffs = try TariffCase()
+        defer { tariffs.remove() }
+        let other = tariffs.root.appendingPathComponent("published")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try TariffCase.file("2025-01-01", rlng: 16).write(to: other.appendingPathComponent("2025-01-01-x.csv"), atomically: true, encoding: .utf8)
+        try tariffs.write("2025-01-01-a.csv", TariffCase.file("2025-01-01", rlng: 15))
+        let system = try tariffs.load(.folder(other, runDate: Self.date("2025-02-01"))).get()
+        #expect(system.tariff?.path == other.appendingPathComponent("2025-01-01-x.csv").path)
+        #expect(system.fuels.first { $0.id == "rlng" }?.priceUSDPerMMBtu[2025, 1] == 16)
+        let missing = tariffs.root.appendingPathComponent("absent")
+        let issues = tariffs.issues(.folder(missing, runDate: Self.date("2025-02-01")))
+        #expect(issues.map(\.description) == ["\(missing.path): no such tariffs folder; pass a folder of YYYY-MM-DD-<publisher>.csv files, or a tariff file"])
+    }
+
     @Test func anExplicitFileIsUsedAndItsDateChecked() throws {
         let tariffs = try TariffCase()
         defer { tariffs.remove() }

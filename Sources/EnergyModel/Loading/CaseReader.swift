@@ -97,14 +97,20 @@ final class CaseReader {
         return system.applying(tariffFile).0
     }
 
-    /// The tariff file of ``tariffChoice`` (none, the newest of `<inputs>/tariffs/` effective on
-    /// the run date, or a given file), read into ``tariffFile``. Fuels it prices count as priced
+    /// The tariff file of ``tariffChoice`` (none, the newest of `<inputs>/tariffs/` or another
+    /// folder effective on the run date, or a given file), read into ``tariffFile``. Fuels it prices count as priced
     /// in ``checkReferences()``.
     func readTariffs() {
         let url: URL?
         switch tariffChoice {
         case .none: url = nil
         case .newest(let runDate): url = TariffLibrary.select(folder: inputs.appendingPathComponent("tariffs"), runDate: runDate, log: log)
+        case .folder(let folder, let runDate):
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) || !isFolder.boolValue {
+                log.add(folder.path, "no such tariffs folder", suggestion: "pass a folder of YYYY-MM-DD-<publisher>.csv files, or a tariff file")
+            }
+            url = TariffLibrary.select(folder: folder, runDate: runDate, log: log)
         case .file(let file, _): url = file
         }
         guard let url else { return }

@@ -54,6 +54,8 @@ public enum TariffChoice: Sendable, Equatable {
     case none
     /// The newest file of `<inputs>/tariffs/` effective on the run date (none if there is none).
     case newest(runDate: CalendarDate)
+    /// The newest file of another folder effective on the run date (none if there is none).
+    case folder(URL, runDate: CalendarDate)
     /// This file (its effective date must not be after the run date).
     case file(URL, runDate: CalendarDate)
 
@@ -61,7 +63,7 @@ public enum TariffChoice: Sendable, Equatable {
     public var runDate: CalendarDate? {
         switch self {
         case .none: nil
-        case .newest(let date), .file(_, let date): date
+        case .newest(let date), .folder(_, let date), .file(_, let date): date
         }
     }
 }
