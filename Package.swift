@@ -42,11 +42,14 @@ let package = Package(
             name: "Reporting",
             dependencies: ["EnergyModel", "Scenarios", .product(name: "Crypto", package: "swift-crypto")]),
 
+        // PyPSA CSV folders <-> Bijli cases (docs/PYPSA.md).
+        .target(name: "Interop", dependencies: ["EnergyModel", .product(name: "CSV", package: "CSV.swift")]),
+
         // The thin command-line front end.
         .executableTarget(
             name: "bijli",
             dependencies: [
-                "LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting",
+                "LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting", "Interop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
@@ -58,5 +61,6 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel", "Scenarios"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
+        .testTarget(name: "InteropTests", dependencies: ["Interop", "EnergyModel", "LinearProgramming"], resources: [.copy("Fixtures")]),
     ]
 )

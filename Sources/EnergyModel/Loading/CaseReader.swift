@@ -23,6 +23,7 @@ final class CaseReader {
     var profiles: [String: [Double]] = [:]
     var hydroBudgets: [HydroBudget] = []
     var sources: [SourceNote] = []
+    var snapshots: TimeSlices?
 
     /// Carrier names written in the policies (with their nodes), checked once generators are known.
     var policyCarriers: [(name: String, node: Node, list: String)] = []
@@ -79,13 +80,16 @@ final class CaseReader {
         readFuelPrices()
         readFuelSupply()
         readHydroBudgets()
+        readSnapshots()
         checkReferences()
         sources.sort { ($0.file, $0.key) < ($1.file, $1.key) }
         settings.exchangeRatePKRPerUSD = exchangeRate
-        return EnergySystem(
+        var system = EnergySystem(
             name: name, settings: settings, periods: periods, regions: regions, corridors: corridors, fuels: fuels,
             generators: generators, storages: storages, policies: policies, demand: demand, profiles: profiles,
             hydroBudgets: hydroBudgets, sources: sources)
+        system.snapshots = snapshots
+        return system
     }
 
     /// Records duplicates among `(id, line, column)` entries of a file.

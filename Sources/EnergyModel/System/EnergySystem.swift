@@ -44,6 +44,9 @@ public struct EnergySystem: Sendable, Equatable {
     /// Hour-by-hour factors on both directions of a corridor's capacity: corridor id → period
     /// year → 8760 factors.
     public var corridorFactors: [String: [Int: [Double]]] = [:]
+    /// The case's own time steps (`Inputs/<model>/snapshots.csv`): N weighted hours forming one
+    /// cyclic block, as a PyPSA network's snapshots. `nil`: the run chooses (hourly, repdays:N).
+    public var snapshots: TimeSlices?
 
     /// Creates a system.
     public init(name: String, settings: Settings, periods: [Period], regions: [Region], corridors: [Corridor] = [],
