@@ -16,14 +16,21 @@ enum PyPSAAttributes {
     /// Whether `value` (as written in a CSV field) equals the attribute's default.
     static func isDefault(_ value: String, _ attribute: Attribute) -> Bool {
         let text = value.trimmingCharacters(in: .whitespaces)
-        let blankDefaults: Set<String> = ["n/a", "nan", "None", ""]
-        if blankDefaults.contains(attribute.defaultValue) {
-            return text.isEmpty || text.lowercased() == "nan" || text == "None"
-        }
+        if isBlank(attribute.defaultValue) { return isBlank(text) }
         if text.isEmpty { return true }
         if let a = number(text), let b = number(attribute.defaultValue) { return a == b || (a.isNaN && b.isNaN) }
         if let a = bool(text), let b = bool(attribute.defaultValue) { return a == b }
         return text == attribute.defaultValue
+    }
+
+    /// Whether a default or value means "not set" (`n/a`, `nan`, `None`, blank).
+    static func isBlank(_ text: String) -> Bool {
+        ["", "n/a", "nan", "none"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    /// A default as shown in messages.
+    static func shown(_ attribute: Attribute) -> String {
+        isBlank(attribute.defaultValue) ? "blank" : attribute.defaultValue
     }
 
     /// A number as PyPSA writes it (`1.0`, `inf`, `-inf`, `nan`).

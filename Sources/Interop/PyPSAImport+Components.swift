@@ -33,7 +33,9 @@ extension PyPSAConverter {
 
     /// Checks every column of a component file: unknown attributes and non-default values of
     /// attributes Bijli does not read are problems; outputs (results of a solve) are skipped.
-    mutating func checkAttributes(_ table: PyPSATable, component: String, kind: String, read: Set<String>, descriptive: Set<String>) {
+    /// `series` lists the attributes read as time series; a series file of any other is refused.
+    mutating func checkAttributes(_ table: PyPSATable, component: String, kind: String, read: Set<String>, series seriesRead: Set<String> = [],
+                                  descriptive: Set<String>) {
         guard let attributes = PyPSAAttributes.table[component] else { return }
         for (position, column) in table.header.enumerated() where position > 0 && !column.isEmpty {
             if read.contains(column) || descriptive.contains(column) { continue }
@@ -45,11 +47,11 @@ extension PyPSAConverter {
             for row in table.rows where position < row.count && !PyPSAAttributes.isDefault(row[position], attribute) {
                 let reason = Self.reasons[column] ?? "Bijli has no equivalent"
                 problem(table.file, "\(kind) '\(row.first ?? "")'", column,
-                        "value '\(row[position])' is not supported (PyPSA's default is '\(attribute.defaultValue)'): \(reason)")
+                        "value '\(row[position])' is not supported (PyPSA's default is \(PyPSAAttributes.shown(attribute))): \(reason)")
             }
         }
         for (attribute, series) in (folder.series[component] ?? [:]).sorted(by: { $0.key < $1.key })
-        where !read.contains(attribute) && !descriptive.contains(attribute) {
+        where !seriesRead.contains(attribute) && !descriptive.contains(attribute) {
             guard let known = attributes[attribute] else {
                 problem(series.file, "", attribute, "not an attribute of PyPSA's \(component) (pypsa 1.4.0)")
                 continue
@@ -122,7 +124,7 @@ extension PyPSAConverter {
 
     mutating func readLoads() {
         guard let (table, rows) = rows("loads") else { return }
-        checkAttributes(table, component: "loads", kind: "load", read: ["bus", "p_set", "sign", "active"], descriptive: ["carrier", "type", "q_set"])
+        checkAttributes(table, component: "loads", kind: "load", read: ["bus", "p_set", "sign", "active"], series: ["p_set"], descriptive: ["carrier", "type", "q_set"])
         for (name, row) in rows {
             guard let region = region(table, row, "bus", kind: "load", name: name) else { continue }
             if number(table, row, "sign", component: "loads", name: name) != -1 {
@@ -185,7 +187,7 @@ extension PyPSAConverter {
         checkAttributes(table, component: "generators", kind: "generator",
                         read: ["bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "p_max_pu", "carrier",
                                "marginal_cost", "capital_cost", "fom_cost", "efficiency", "sign"],
-                        descriptive: ["control", "type", "q_set", "weight"])
+                        series: ["p_min_pu", "p_max_pu"], descriptive: ["control", "type", "q_set", "weight"])
         for (name, row) in rows {
             let kind = "generator '\(name)'"
             guard let region = region(table, row, "bus", kind: "generator", name: name) else { continue }
@@ -226,7 +228,7 @@ extension PyPSAConverter {
                         read: ["bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "p_max_pu", "carrier", "marginal_cost",
                                "capital_cost", "fom_cost", "max_hours", "efficiency_store", "efficiency_dispatch", "standing_loss",
                                "cyclic_state_of_charge", "state_of_charge_initial", "inflow", "sign"],
-                        descriptive: ["control", "type", "q_set"])
+                        series: ["p_min_pu", "p_max_pu", "inflow"], descriptive: ["control", "type", "q_set"])
         if let t = storeWeights.firstIndex(where: { $0 != 1 }) {
             problem("snapshots.csv", "snapshot '\(snapshotNames[t])'", "stores",
                     "weighting \(storeWeights[t]) with storage units: Bijli's storage steps last one hour (weighting 1)")

@@ -8,7 +8,7 @@ extension PyPSAConverter {
         guard let (table, rows) = rows("links"), !rows.isEmpty else { return }
         checkAttributes(table, component: "links", kind: "link",
                         read: ["bus0", "bus1", "p_nom", "p_nom_extendable", "efficiency", "p_min_pu", "p_max_pu", "capital_cost", "marginal_cost"],
-                        descriptive: ["type", "carrier", "length", "terrain_factor"])
+                        series: ["efficiency", "p_min_pu", "p_max_pu"], descriptive: ["type", "carrier", "length", "terrain_factor"])
         for (name, row) in rows {
             let kind = "link '\(name)'"
             guard let from = region(table, row, "bus0", kind: "link", name: name),
@@ -48,7 +48,7 @@ extension PyPSAConverter {
     mutating func readLines() {
         guard let (table, rows) = rows("lines"), !rows.isEmpty else { return }
         checkAttributes(table, component: "lines", kind: "line",
-                        read: ["bus0", "bus1", "s_nom", "s_nom_extendable", "s_max_pu", "capital_cost"],
+                        read: ["bus0", "bus1", "s_nom", "s_nom_extendable", "s_max_pu", "capital_cost"], series: ["s_max_pu"],
                         descriptive: ["type", "x", "r", "g", "b", "length", "carrier", "terrain_factor", "num_parallel"])
         var parent: [String: String] = [:]
         func root(_ bus: String) -> String {

@@ -107,8 +107,9 @@ struct PyPSAConverter {
         guard problems.isEmpty else { throw PyPSAError(problems) }
         readNetwork()
         readSnapshots()
+        // Without usable snapshots no time series can be read; everything else is collected.
+        guard problems.isEmpty || !problems.contains(where: { $0.file == "snapshots.csv" }) else { throw PyPSAError(problems) }
         checkFiles()
-        guard problems.isEmpty else { throw PyPSAError(problems) }
         readCarriers()
         readBuses()
         readLoads()
