@@ -21,7 +21,14 @@ enum PyPSAFixtures {
         var nonextendable_capital_cost: Double
         var total_cost: Double
         var capacities: [String: [String: Double]]
+        /// Each extendable capacity's range among PyPSA solutions within 1e-9 of the optimum.
+        var capacityRanges: [String: [String: [Double]]]
         var pypsa_version: String
+
+        enum CodingKeys: String, CodingKey {
+            case objective, objective_constant, nonextendable_capital_cost, total_cost, capacities, pypsa_version
+            case capacityRanges = "capacity_ranges_within_1e-9"
+        }
     }
 
     static func expected(_ name: String) throws -> Expected {

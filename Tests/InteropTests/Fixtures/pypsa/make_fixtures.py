@@ -140,8 +140,32 @@ def nonextendable_capital_cost(n):
     return total
 
 
+def capacity_ranges(n, relative=1e-9):
+    """The range of each extendable capacity among solutions within `relative` of the optimum:
+    minimise and maximise it subject to objective <= optimum * (1 + relative). A range of (nearly)
+    zero width means the capacity is determined, so comparing it with Bijli's is meaningful."""
+    m = n.model
+    optimum = float(m.objective.value)
+    m.add_constraints(m.objective.expression <= optimum + relative * abs(optimum), name="near_optimal")
+    ranges = {}
+    for component, variable in [("generators", "Generator-p_nom"), ("storage_units", "StorageUnit-p_nom"),
+                                ("links", "Link-p_nom"), ("lines", "Line-s_nom")]:
+        if variable not in m.variables:
+            continue
+        var = m.variables[variable]
+        for name in var.coords["name"].values:
+            bounds = []
+            for sense in ["min", "max"]:
+                m.objective = 1.0 * var.sel(name=name)
+                m.objective.sense = sense
+                m.solve(solver_name="highs", output_flag=False)
+                bounds.append(float(m.objective.value))
+            ranges.setdefault(component, {})[str(name)] = bounds
+    return ranges
+
+
 def solve(n):
-    status, condition = n.optimize(solver_name="highs", include_objective_constant=True)
+    status, condition = n.optimize(solver_name="highs", include_objective_constant=True, output_flag=False)
     if status != "ok":
         raise SystemExit(f"{n.name}: {status} {condition}")
     return {
@@ -203,6 +227,7 @@ def main():
             # p_nom of extendables) + the capital cost of non-extendable capacity.
             "total_cost": result["objective"] + result["objective_constant"] + result["nonextendable_capital_cost"],
             "capacities": capacities(m),
+            "capacity_ranges_within_1e-9": capacity_ranges(m),
             "pypsa_version": pypsa.__version__,
             "highspy_version": importlib.metadata.version("highspy"),
         })
