@@ -131,7 +131,9 @@ struct PyPSAConverter {
             name = InteropText.id(fallback, taken: &taken)
             return
         }
-        let known: Set<String> = ["name", "srid", "pypsa_version", "now", "_multi_invest", "crs"]
+        // `_objective*` are results of an earlier solve; `_linearized_uc` is an option of that
+        // solve that matters only for committable components (refused anyway).
+        let known: Set<String> = ["name", "srid", "pypsa_version", "now", "_multi_invest", "crs", "_objective", "_objective_constant", "_linearized_uc"]
         for (position, column) in table.header.enumerated() where !known.contains(column) && !column.isEmpty {
             let value = position < row.count ? row[position] : ""
             if !value.isEmpty { problem("network.csv", "network", column, "'\(value)' is not supported by Bijli (it reads single-period networks only)") }

@@ -122,3 +122,28 @@ import Testing
         #expect(Set(found.map(\.attribute)) == ["bus", "committable", "marginal_cost_quadratic"])
     }
 }
+
+/// A network exported after PyPSA solved it carries results; they are skipped, not refused.
+@Suite struct PyPSASolvedExportTests {
+    @Test func resultsOfAnEarlierSolveAreSkipped() throws {
+        let scratch = try PyPSAFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = try PyPSAFixtures.copy("cyclic_storage", into: scratch)
+        func write(_ file: String, _ text: String) throws { try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8) }
+        // As pypsa 1.4.0 writes them after n.optimize().
+        try write("network.csv", "name,_linearized_uc,_multi_invest,_objective,_objective_constant,pypsa_version,srid\ncyclic_storage,0,0,13713.07,0.0,1.4.0,4326\n")
+        try write("buses.csv", "name,control,generator,sub_network\nisland,Slack,solar,0\n")
+        try write("storage_units.csv", """
+            name,bus,p_nom_extendable,marginal_cost,capital_cost,cyclic_state_of_charge,max_hours,efficiency_store,efficiency_dispatch,standing_loss,p_nom_opt
+            battery,island,True,1.0,50.0,True,3.0,0.95,0.9,0.01,60.0
+
+            """)
+        try write("generators-p.csv", ",solar,diesel\n0,0,40\n1,72,0\n2,120,0\n3,96,0\n4,12,0\n5,0,0\n")
+        try write("buses-marginal_price.csv", ",island\n0,100\n1,0\n2,0\n3,0\n4,100\n5,100\n")
+        try write("sub_networks.csv", "name,carrier,slack_bus\n0,AC,island\n")
+        let expected = try PyPSAFixtures.expected("cyclic_storage")
+        let (system, _) = try PyPSAImport.load(folder: folder)
+        let solved = try SolvedCase(system)
+        #expect(abs(solved.objectiveUSD - expected.total_cost) <= 1e-6 * expected.total_cost)
+    }
+}
