@@ -192,6 +192,16 @@ struct PyPSAWriter {
                         parts.append((name, 0, true, committed, maximum, periodWeight * (annuity(investment) + fixedOM)))
                     }
                 }
+                // An existing and a buildable part behave as one unit (every limit scales with the
+                // power), but an inflow cannot be shared between two PyPSA storage units.
+                let inflow = unit.inflowProfile.flatMap { system.profiles[$0] }.map { profile in steps.map { unit.inflowMW * profile[$0.hour] } }
+                if let inflow, inflow.contains(where: { $0 > 0 }) {
+                    guard parts.count == 1 else {
+                        throw PyPSAError([PyPSAError.Problem(file: "", component: "storage '\(unit.id)'", attribute: "",
+                                                             "an inflow on a unit with both existing and buildable power cannot be written as one PyPSA storage unit")])
+                    }
+                    seriesColumns["storage_units-inflow", default: []].append((parts[0].name, inflow))
+                }
                 for part in parts {
                     storage += line([part.name, unit.region, unit.technology, n(part.pNom), part.extendable ? "True" : "False", n(part.minimum),
                                      part.maximum.isFinite ? n(part.maximum) : "inf", n(unit.durationHours), n(unit.chargeEfficiency),

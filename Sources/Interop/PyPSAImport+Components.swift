@@ -258,8 +258,13 @@ extension PyPSAConverter {
                     problem(table.file, kind, attribute, "only \(expected) is supported (Bijli charges and discharges up to the power capacity)")
                 }
             }
-            if let inflow = values("storage_units", "inflow", name: name, row: row, table: table), inflow.contains(where: { $0 != 0 }) {
-                problem(table.file, kind, "inflow", "inflow is not supported: Bijli's storage has no natural inflow (model it as a generator, or leave it out)")
+            var inflow: [Double]?
+            if let series = values("storage_units", "inflow", name: name, row: row, table: table), series.contains(where: { $0 != 0 }) {
+                if let negative = series.first(where: { $0 < 0 }) {
+                    problem(table.file, kind, "inflow", "negative inflow \(negative) is not supported")
+                } else {
+                    inflow = series
+                }
             }
             let carrier = table.value(row, "carrier") ?? ""
             if (carrierCO2[carrier] ?? 0) != 0 {
@@ -273,7 +278,8 @@ extension PyPSAConverter {
             storages.append(ImportedStorage(
                 id: InteropText.id(name, taken: &resourceIDs), region: region, carrier: carrierID(carrier), existingMW: capacity.existing,
                 durationHours: hours, chargeEfficiency: etaC, dischargeEfficiency: etaD, standingLoss: loss, variableOM: cost,
-                fixedOMPerKW: capacity.fixedOM, capexPerKW: capacity.capex, maxMW: capacity.max, committedMW: capacity.committed))
+                fixedOMPerKW: capacity.fixedOM, capexPerKW: capacity.capex, maxMW: capacity.max, committedMW: capacity.committed,
+                inflow: inflow))
         }
     }
 }

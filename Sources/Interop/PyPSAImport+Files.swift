@@ -72,13 +72,15 @@ extension PyPSAConverter {
         if !storages.isEmpty {
             var storageCSV = line(["id", "region", "technology", "existing_power_mw", "duration_hours", "charge_efficiency", "discharge_efficiency",
                                    "self_discharge_per_hour", "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year", "capex_usd_per_kw",
-                                   "lifetime_years", "max_capacity_mw", "committed_mw", "source", "tag"])
+                                   "lifetime_years", "max_capacity_mw", "committed_mw", "inflow_profile", "inflow_mw", "source", "tag"])
             for s in storages {
                 let build = s.capexPerKW != nil
+                let peak = s.inflow?.max() ?? 0
                 storageCSV += line([s.id, s.region, s.carrier == "none" ? "storage" : s.carrier, n(s.existingMW), n(s.durationHours),
                                     n(s.chargeEfficiency), n(s.dischargeEfficiency), n(s.standingLoss), n(s.variableOM), n(s.fixedOMPerKW),
                                     s.capexPerKW.map(n) ?? "", build ? "1" : "", s.maxMW.map(n) ?? "",
-                                    build && s.committedMW > 0 ? "\(y):\(n(s.committedMW))" : "", origin + ", storage_units.csv", "DERIVED"])
+                                    build && s.committedMW > 0 ? "\(y):\(n(s.committedMW))" : "",
+                                    s.inflow == nil ? "" : s.id + ".inflow", s.inflow == nil ? "" : n(peak), origin + ", storage_units.csv", "DERIVED"])
             }
             modelFiles["storage.csv"] = storageCSV
         }
@@ -109,9 +111,14 @@ extension PyPSAConverter {
         inputFiles["demand_profile.csv"] = hourly(busOrder.map { ($0, demand[$0]!) },
                                                   source: origin + ": load of each bus (MW) in snapshot order, hour = snapshot position; 0 after the last snapshot")
         let profiled = generators.filter { $0.profile != nil }
-        if !profiled.isEmpty {
-            inputFiles["profiles.csv"] = hourly(profiled.map { ($0.id, $0.profile!) },
-                                                source: origin + ": generators' p_max_pu in snapshot order; 0 after the last snapshot")
+        // Inflows as a shape (inflow / its peak; the peak is `inflow_mw` in storage.csv).
+        let inflows = storages.compactMap { s in s.inflow.map { values -> (String, [Double]) in
+            let peak = values.max() ?? 1
+            return (s.id + ".inflow", values.map { $0 / peak })
+        } }
+        if !profiled.isEmpty || !inflows.isEmpty {
+            inputFiles["profiles.csv"] = hourly(profiled.map { ($0.id, $0.profile!) } + inflows,
+                                                source: origin + ": generators' p_max_pu and storage units' inflow / its peak, in snapshot order; 0 after the last snapshot")
         }
         if !fuels.isEmpty {
             var prices = line(["fuel", "year", "month", "price_usd_per_mmbtu", "source", "tag"])

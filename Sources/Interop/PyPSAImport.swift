@@ -54,6 +54,7 @@ struct ImportedStorage {
     var id: String, region: String, carrier: String, existingMW: Double, durationHours: Double
     var chargeEfficiency: Double, dischargeEfficiency: Double, standingLoss: Double
     var variableOM: Double, fixedOMPerKW: Double, capexPerKW: Double?, maxMW: Double?, committedMW: Double
+    var inflow: [Double]?
 }
 
 struct ImportedCorridor {

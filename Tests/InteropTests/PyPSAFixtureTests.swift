@@ -61,3 +61,21 @@ import Testing
         #expect(abs(coal.heatRateMMBtuPerMWh * fuel.co2TonnesPerMMBtu - 0.34 / 0.4) < 1e-12)
     }
 }
+
+/// A storage unit's natural inflow and spill (STO with `+ I − sp`, `0 ≤ sp ≤ I`).
+@Suite struct StorageInflowTests {
+    @Test func inflowIsReadAsAProfileAndSpillIsBoundedByIt() throws {
+        let (system, files) = try PyPSAImport.load(folder: PyPSAFixtures.folder("hydro_inflow").appendingPathComponent("network"))
+        let reservoir = try #require(system.storages.first)
+        #expect(reservoir.inflowProfile == "reservoir.inflow")
+        #expect(reservoir.inflowMW == 600)
+        let shape = try #require(system.profiles["reservoir.inflow"])
+        #expect(Array(shape.prefix(8)).map { $0 * 600 } == [10, 150, 600, 90, 20, 0, 0, 5])
+        #expect(files.modelFiles["storage.csv"]?.contains(",reservoir.inflow,600,") == true)
+        // Without the inflow the optimum is dearer: the inflow is used, not ignored.
+        var dry = system
+        dry.storages[0].inflowProfile = nil
+        dry.storages[0].inflowMW = 0
+        #expect(try SolvedCase(dry).objectiveUSD > SolvedCase(system).objectiveUSD + 1000)
+    }
+}

@@ -24,6 +24,8 @@ final class CaseReader {
     var hydroBudgets: [HydroBudget] = []
     var sources: [SourceNote] = []
     var snapshots: TimeSlices?
+    /// Storage inflow profiles named in storage.csv (checked once profiles are read).
+    var inflowReferences: [(storage: String, profile: String, line: Int, column: Int?)] = []
 
     /// Carrier names written in the policies (with their nodes), checked once generators are known.
     var policyCarriers: [(name: String, node: Node, list: String)] = []
@@ -82,6 +84,7 @@ final class CaseReader {
         readHydroBudgets()
         readSnapshots()
         checkReferences()
+        checkInflowProfiles()
         sources.sort { ($0.file, $0.key) < ($1.file, $1.key) }
         settings.exchangeRatePKRPerUSD = exchangeRate
         var system = EnergySystem(

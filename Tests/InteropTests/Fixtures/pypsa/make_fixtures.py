@@ -116,7 +116,19 @@ def load_shedding():
     return n
 
 
-FIXTURES = [merit_order, two_buses_link, cyclic_storage, extendable_profiles, co2_limit, load_shedding]
+def hydro_inflow():
+    n = pypsa.Network(name="hydro_inflow")
+    n.set_snapshots(range(8))
+    n.add("Bus", "valley")
+    n.add("Load", "demand", bus="valley", p_set=[70.0, 90.0, 110.0, 130.0, 120.0, 100.0, 80.0, 60.0])
+    n.add("Generator", "gas", bus="valley", p_nom=200, marginal_cost=80)
+    n.add("StorageUnit", "reservoir", bus="valley", p_nom_extendable=True, capital_cost=300, p_nom_max=100,
+          max_hours=4, efficiency_store=0.9, efficiency_dispatch=0.95, cyclic_state_of_charge=True, marginal_cost=0.5,
+          inflow=[10.0, 150.0, 600.0, 90.0, 20.0, 0.0, 0.0, 5.0])
+    return n
+
+
+FIXTURES = [merit_order, two_buses_link, cyclic_storage, extendable_profiles, co2_limit, load_shedding, hydro_inflow]
 
 
 def capacities(n):
