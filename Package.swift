@@ -49,12 +49,14 @@ let package = Package(
         .target(
             name: "Scheduling",
             dependencies: ["EnergyModel", "Scenarios", "Reporting", "Archive", .product(name: "Yams", package: "Yams")]),
+        // PyPSA CSV folders <-> Bijli cases (docs/PYPSA.md).
+        .target(name: "Interop", dependencies: ["EnergyModel", .product(name: "CSV", package: "CSV.swift")]),
 
         // The thin command-line front end.
         .executableTarget(
             name: "bijli",
             dependencies: [
-                "LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting", "Archive", "Scheduling",
+                "LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting", "Archive", "Scheduling", "Interop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
@@ -68,5 +70,6 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Archive", "EnergyModel", "Reporting"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
+        .testTarget(name: "InteropTests", dependencies: ["Interop", "EnergyModel", "LinearProgramming"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -5,9 +5,9 @@ public struct ArchiveEntry: Sendable, Equatable, Codable {
     public var run: ArchiveRun
     /// Input file → SHA-256, keyed like results.json's `input_hashes` (`inputs/settings.yaml` ...).
     public var inputs: [String: String]
-    /// Fuel prices the run used, USD/MMBtu (mean over the months of each period).
+    /// Fuel prices the run used, USD/MMBtu, per fuel, period and month.
     public var prices: [ArchivePrice]
-    /// Fuel burnt and its cost, per fuel and period, in the base plan.
+    /// Fuel burnt per fuel, period and month in the base plan.
     public var fuels: [ArchiveFuel]
     /// Indicators: per scenario (`base` or a disruption id) and period.
     public var metrics: [ArchiveMetric]
@@ -27,9 +27,15 @@ public struct ArchiveEntry: Sendable, Equatable, Codable {
         metrics.first { $0.name == name && $0.scenario == scenario && $0.period == period }?.value
     }
 
-    /// The price of a fuel in a period, if recorded.
+    /// The price of a fuel in a period: the mean over the months that have one, if any.
     public func price(_ fuel: String, period: Int) -> Double? {
-        prices.first { $0.fuel == fuel && $0.period == period }?.usdPerMMBtu
+        let months = prices.filter { $0.fuel == fuel && $0.period == period }.map(\.usdPerMMBtu)
+        return months.isEmpty ? nil : months.reduce(0, +) / Double(months.count)
+    }
+
+    /// The price of a fuel in one month of a period, if recorded.
+    public func price(_ fuel: String, period: Int, month: Int) -> Double? {
+        prices.first { $0.fuel == fuel && $0.period == period && $0.month == month }?.usdPerMMBtu
     }
 }
 
@@ -90,40 +96,43 @@ public struct ArchiveRun: Sendable, Equatable, Codable {
     }
 }
 
-/// A fuel's price in one period (table `prices`).
+/// A fuel's price in one month of a period (table `prices`).
 public struct ArchivePrice: Sendable, Equatable, Codable {
     /// The fuel id.
     public var fuel: String
     /// The period (year).
     public var period: Int
-    /// USD/MMBtu (LHV), mean over the months.
+    /// The month, 1–12.
+    public var month: Int
+    /// USD/MMBtu (LHV).
     public var usdPerMMBtu: Double
 
     /// Creates a price row.
-    public init(fuel: String, period: Int, usdPerMMBtu: Double) {
+    public init(fuel: String, period: Int, month: Int, usdPerMMBtu: Double) {
         self.fuel = fuel
         self.period = period
+        self.month = month
         self.usdPerMMBtu = usdPerMMBtu
     }
 }
 
-/// A fuel's use and cost in one period of the base plan (table `fuels`).
+/// A fuel's use in one month of a period of the base plan (table `fuels`).
 public struct ArchiveFuel: Sendable, Equatable, Codable {
     /// The fuel id.
     public var fuel: String
     /// The period (year).
     public var period: Int
-    /// Fuel burnt, MMBtu in the year.
+    /// The month, 1–12.
+    public var month: Int
+    /// Fuel burnt in the month, MMBtu.
     public var useMMBtu: Double
-    /// Its cost, USD in the year.
-    public var costUSD: Double
 
     /// Creates a fuel row.
-    public init(fuel: String, period: Int, useMMBtu: Double, costUSD: Double) {
+    public init(fuel: String, period: Int, month: Int, useMMBtu: Double) {
         self.fuel = fuel
         self.period = period
+        self.month = month
         self.useMMBtu = useMMBtu
-        self.costUSD = costUSD
     }
 }
 

@@ -80,12 +80,12 @@ public final class RunArchive: Sendable {
                     path TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (run, path));
                 CREATE TABLE prices (
                     run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-                    fuel TEXT NOT NULL, period INTEGER NOT NULL, usd_per_mmbtu REAL NOT NULL,
-                    PRIMARY KEY (run, fuel, period));
+                    fuel TEXT NOT NULL, period INTEGER NOT NULL, month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+                    usd_per_mmbtu REAL NOT NULL, PRIMARY KEY (run, fuel, period, month));
                 CREATE TABLE fuels (
                     run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-                    fuel TEXT NOT NULL, period INTEGER NOT NULL, use_mmbtu REAL NOT NULL, cost_usd REAL NOT NULL,
-                    PRIMARY KEY (run, fuel, period));
+                    fuel TEXT NOT NULL, period INTEGER NOT NULL, month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+                    use_mmbtu REAL NOT NULL, PRIMARY KEY (run, fuel, period, month));
                 CREATE TABLE metrics (
                     run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
                     scenario TEXT NOT NULL, period INTEGER NOT NULL, name TEXT NOT NULL, value REAL NOT NULL,
@@ -142,12 +142,12 @@ public final class RunArchive: Sendable {
             try db.execute(sql: "INSERT INTO inputs (run, path, sha256) VALUES (?, ?, ?)", arguments: [id, path, digest])
         }
         for p in entry.prices {
-            try db.execute(sql: "INSERT INTO prices (run, fuel, period, usd_per_mmbtu) VALUES (?, ?, ?, ?)",
-                           arguments: [id, p.fuel, p.period, p.usdPerMMBtu])
+            try db.execute(sql: "INSERT INTO prices (run, fuel, period, month, usd_per_mmbtu) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, p.fuel, p.period, p.month, p.usdPerMMBtu])
         }
         for f in entry.fuels {
-            try db.execute(sql: "INSERT INTO fuels (run, fuel, period, use_mmbtu, cost_usd) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, f.fuel, f.period, f.useMMBtu, f.costUSD])
+            try db.execute(sql: "INSERT INTO fuels (run, fuel, period, month, use_mmbtu) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, f.fuel, f.period, f.month, f.useMMBtu])
         }
         for m in entry.metrics {
             try db.execute(sql: "INSERT INTO metrics (run, scenario, period, name, value) VALUES (?, ?, ?, ?, ?)",
@@ -198,11 +198,11 @@ public final class RunArchive: Sendable {
             for r in try Row.fetchAll(db, sql: "SELECT path, sha256 FROM inputs WHERE run = ?", arguments: [id]) {
                 entry.inputs[r["path"]] = r["sha256"]
             }
-            entry.prices = try Row.fetchAll(db, sql: "SELECT * FROM prices WHERE run = ? ORDER BY fuel, period", arguments: [id]).map {
-                ArchivePrice(fuel: $0["fuel"], period: $0["period"], usdPerMMBtu: $0["usd_per_mmbtu"])
+            entry.prices = try Row.fetchAll(db, sql: "SELECT * FROM prices WHERE run = ? ORDER BY fuel, period, month", arguments: [id]).map {
+                ArchivePrice(fuel: $0["fuel"], period: $0["period"], month: $0["month"], usdPerMMBtu: $0["usd_per_mmbtu"])
             }
-            entry.fuels = try Row.fetchAll(db, sql: "SELECT * FROM fuels WHERE run = ? ORDER BY fuel, period", arguments: [id]).map {
-                ArchiveFuel(fuel: $0["fuel"], period: $0["period"], useMMBtu: $0["use_mmbtu"], costUSD: $0["cost_usd"])
+            entry.fuels = try Row.fetchAll(db, sql: "SELECT * FROM fuels WHERE run = ? ORDER BY fuel, period, month", arguments: [id]).map {
+                ArchiveFuel(fuel: $0["fuel"], period: $0["period"], month: $0["month"], useMMBtu: $0["use_mmbtu"])
             }
             entry.metrics = try Row.fetchAll(db, sql: "SELECT * FROM metrics WHERE run = ? ORDER BY scenario, period, name",
                                              arguments: [id]).map {

@@ -6,11 +6,11 @@ import Reporting
 /// input files by hash, fuel prices, indicator deltas, and a first-order attribution of each
 /// period's annual cost change to each price change, with the residual.
 ///
-/// Attribution, per period p and fuel f: `use₀(f, p) × (price₁(f, p) − price₀(f, p))`, where
-/// `use₀` is the previous plan's fuel burn (MMBtu) and prices are the period means (USD/MMBtu).
+/// Attribution, per period p and fuel f: `Σₘ use₀(f, p, m) × (price₁(f, p, m) − price₀(f, p, m))`,
+/// where `use₀` is the previous plan's fuel burn in month m (MMBtu) and prices are USD/MMBtu.
 /// The residual is the cost change less the attributed sum: the re-optimisation (dispatch and
 /// builds answering the new prices) and every non-price change (demand, capacity ...). It is
-/// exact first order: with an unchanged plan and flat monthly prices the residual is zero.
+/// exact first order: with an unchanged plan the residual is zero.
 public struct ChangeReport: Sendable, Equatable, Codable {
     /// The previous run compared against, `nil` for the first run.
     public var previousRunID: String?
@@ -126,8 +126,9 @@ public struct ChangeReport: Sendable, Equatable, Codable {
                       let now = current.metric("annual_cost_usd", period: period) else { continue }
                 var byFuel: [String: Double] = [:]
                 for use in previous.fuels where use.period == period {
-                    guard let p0 = previous.price(use.fuel, period: period), let p1 = current.price(use.fuel, period: period) else { continue }
-                    byFuel[use.fuel] = use.useMMBtu * (p1 - p0)
+                    guard let p0 = previous.price(use.fuel, period: period, month: use.month),
+                          let p1 = current.price(use.fuel, period: period, month: use.month) else { continue }
+                    byFuel[use.fuel, default: 0] += use.useMMBtu * (p1 - p0)
                 }
                 let explained = byFuel.keys.sorted().reduce(0.0) { $0 + byFuel[$1]! }
                 attribution.append(CostAttribution(period: period, oldCostUSD: was, newCostUSD: now, byFuelUSD: byFuel,

@@ -10,8 +10,9 @@ public struct ScheduleConfig: Sendable, Equatable {
     public var model: URL
     /// The inputs folder.
     public var inputs: URL
-    /// The tariff folder: the newest file effective on the run date is used (default `<inputs>/tariffs`).
-    public var tariffs: URL
+    /// The tariff folder (the newest file effective on the run date is applied) or one tariff
+    /// file; `nil`: `<inputs>/tariffs/` when it exists, else `fuel_prices.csv` alone.
+    public var tariffs: URL?
     /// The reports root: runs go to `<reports>/<model>/scheduled/<run id>`, with `latest`.
     public var reports: URL
     /// The run archive (SQLite).
@@ -91,7 +92,7 @@ public struct ScheduleConfig: Sendable, Equatable {
         }
         guard log.isEmpty, let model, let inputs, let reports, let archive, let logFile else { throw CaseLoadError(issues: log.issues) }
         return ScheduleConfig(
-            model: model, inputs: inputs, tariffs: path("tariffs") ?? inputs.appendingPathComponent("tariffs"), reports: reports,
+            model: model, inputs: inputs, tariffs: path("tariffs"), reports: reports,
             archive: archive, log: logFile, lock: path("lock") ?? reports.appendingPathComponent(".bijli-scheduled.lock"),
             scenarios: scenarios, resolution: resolution, periods: periods, seed: seed, timeLimitSeconds: timeLimit)
     }

@@ -14,27 +14,29 @@ public enum ScheduledEntry {
     /// The metric names of each disruption of the stress sweep, per period.
     public static let stressMetrics = ["unserved_gwh", "shortage_hours", "peak_shortfall_mw", "delta_cost_musd", "renewable_share_pct"]
 
-    /// Fuel prices of a case, USD/MMBtu, per fuel and period: the mean over the months that have a
-    /// price (the model's fuel prices are monthly; docs/SCHEDULING.md). Fuels without prices are left out.
+    /// Fuel prices of a case, USD/MMBtu, per fuel, period and month (months without a price are left out).
     public static func prices(of system: EnergySystem, periods: [Int]) -> [ArchivePrice] {
         var rows: [ArchivePrice] = []
         for fuel in system.fuels.sorted(by: { $0.id < $1.id }) {
             for year in periods {
-                let months = (1...12).compactMap { fuel.priceUSDPerMMBtu[year, $0] }
-                guard !months.isEmpty else { continue }
-                rows.append(ArchivePrice(fuel: fuel.id, period: year, usdPerMMBtu: months.reduce(0, +) / Double(months.count)))
+                for month in 1...12 {
+                    guard let price = fuel.priceUSDPerMMBtu[year, month] else { continue }
+                    rows.append(ArchivePrice(fuel: fuel.id, period: year, month: month, usdPerMMBtu: price))
+                }
             }
         }
         return rows
     }
 
-    /// Fuel use and cost of the plan, per fuel and period.
+    /// Fuel use of the plan, per fuel, period and month.
     public static func fuels(of results: EnergyResults) -> [ArchiveFuel] {
         var rows: [ArchiveFuel] = []
         for period in results.periods {
-            let use = period.fuelUseMMBtu ?? [:], cost = period.fuelCostUSD ?? [:]
-            for fuel in use.keys.sorted() {
-                rows.append(ArchiveFuel(fuel: fuel, period: period.period, useMMBtu: use[fuel] ?? 0, costUSD: cost[fuel] ?? 0))
+            let byMonth = period.fuelUseByMonthMMBtu ?? [:]
+            for fuel in byMonth.keys.sorted() {
+                for (index, use) in byMonth[fuel]!.enumerated() {
+                    rows.append(ArchiveFuel(fuel: fuel, period: period.period, month: index + 1, useMMBtu: use))
+                }
             }
         }
         return rows

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
+import Interop
 import LinearProgramming
 import Reporting
 import Scenarios
@@ -8,11 +9,14 @@ import Scenarios
 /// The options every command that solves a case shares (`run`, `backcast`): where the case is,
 /// which demand variant, time resolution, solver method and limits.
 struct CaseOptions: ParsableArguments {
-    @Option(help: "The model folder, e.g. Models/pakistan.")
-    var model: String
+    @Option(help: "The model folder, e.g. Models/pakistan (required unless --pypsa).")
+    var model: String = ""
 
-    @Option(help: "The inputs folder, e.g. Inputs/pakistan.")
-    var inputs: String
+    @Option(help: "The inputs folder, e.g. Inputs/pakistan (required unless --pypsa).")
+    var inputs: String = ""
+
+    @Option(help: "A PyPSA network (CSV folder of n.export_to_csv_folder, one period) to run instead of --model/--inputs (docs/PYPSA.md).")
+    var pypsa: String?
 
     @Option(help: "Demand variant of demand.csv (e.g. low, medium, high); default: demand_variant in settings.yaml.")
     var demandVariant: String?
@@ -36,7 +40,7 @@ struct CaseOptions: ParsableArguments {
     var resolution: String { resolutionOption ?? defaultResolution }
 
     enum CodingKeys: String, CodingKey {
-        case model, inputs, demandVariant, scenario, tariffs, runDate, resolutionOption, seed, periods, method, timeLimit, quiet
+        case model, inputs, pypsa, demandVariant, scenario, tariffs, runDate, resolutionOption, seed, periods, method, timeLimit, quiet
     }
 
     @Option(help: "Seed for choosing representative days (ties only; recorded in the results); for montecarlo, the seed of the samples.")
@@ -55,6 +59,8 @@ struct CaseOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
+        if pypsa == nil, model.isEmpty || inputs.isEmpty { throw ValidationError("give --model and --inputs, or --pypsa") }
+        if pypsa != nil, !model.isEmpty || !inputs.isEmpty { throw ValidationError("--pypsa replaces --model and --inputs; give one or the other") }
         guard resolution == "hourly" || Self.repdays(resolution) != nil else {
             throw ValidationError("--resolution must be hourly or repdays:N with N a positive multiple of 12")
         }
@@ -74,7 +80,7 @@ struct CaseOptions: ParsableArguments {
         return n
     }
 
-    var modelURL: URL { URL(fileURLWithPath: model) }
+    var modelURL: URL { URL(fileURLWithPath: pypsa ?? model) }
     var inputsURL: URL { URL(fileURLWithPath: inputs) }
 
     /// The period years asked for, or nil for all.
@@ -96,6 +102,18 @@ struct CaseOptions: ParsableArguments {
 
     /// Loads the case; prints every problem and exits 2 if it does not load.
     func loadSystem(_ progress: Progress) throws -> EnergySystem {
+        if let pypsa {
+            progress.say("importing the PyPSA network \(pypsa)")
+            switch Result(catching: { () throws(PyPSAError) in try PyPSAImport.load(folder: URL(fileURLWithPath: pypsa)) }) {
+            case .success(let (system, files)):
+                for note in files.notes { progress.say("note: \(note)") }
+                return system
+            case .failure(let error):
+                for problem in error.problems { printError(problem.description) }
+                printError("\(error.problems.count) problem(s) found; nothing was run")
+                throw ExitCode.badInput
+            }
+        }
         progress.say("loading \(model) and \(inputs)")
         let choice = tariffOptions.choice
         switch Result(catching: { () throws(CaseLoadError) in
@@ -143,6 +161,14 @@ struct CaseOptions: ParsableArguments {
     /// The time steps: every hour, or representative days chosen on the profiles and the first
     /// modelled period's demand.
     func timeSlices(for system: EnergySystem, years: [Int]?, _ progress: Progress) throws -> (TimeSlices, AggregationReport?) {
+        // A case with its own snapshots (snapshots.csv, a PyPSA import) runs on them.
+        if let snapshots = system.snapshots {
+            if let resolutionOption, resolutionOption != snapshots.resolution.description {
+                printError("error: this case has its own snapshots (snapshots.csv); leave out --resolution \(resolutionOption)")
+                throw ExitCode.badInput
+            }
+            return (snapshots, nil)
+        }
         guard let n = Self.repdays(resolution) else { return (.hourly, nil) }
         progress.say("choosing \(n) representative days (seed \(seed))")
         var series = system.profiles
@@ -207,7 +233,7 @@ struct CaseOptions: ParsableArguments {
         options.merge(extra) { $1 }
         return Provenance(
             bijliVersion: Bijli.version, glpkVersion: GLPKLibrary.version,
-            inputHashes: InputDigest.digests(of: [modelURL, inputsURL]), options: options,
+            inputHashes: InputDigest.digests(of: pypsa == nil ? [modelURL, inputsURL] : [modelURL]), options: options,
             buildSeconds: buildSeconds, solveSeconds: optimization.stages.reduce(0.0) { $0 + $1.seconds },
             rows: program.rowCount, columns: program.variableCount, nonzeros: program.entryCount)
     }

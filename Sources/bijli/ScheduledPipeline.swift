@@ -27,6 +27,7 @@ struct ScheduledPipeline {
             let options = try makeCaseOptions()
             let system = try options.loadSystem(progress)
             session.model = system.name
+            session.tariffFile = system.tariff?.name
             guard !schedule.scenarios.isEmpty else {
                 return Validated(caseOptions: options, system: system, library: nil, chosen: [], archive: archive)
             }
@@ -151,7 +152,9 @@ struct ScheduledPipeline {
 
     private func makeCaseOptions() throws -> CaseOptions {
         var arguments = ["--model", schedule.model.path, "--inputs", schedule.inputs.path, "--resolution", schedule.resolution,
-                         "--seed", String(schedule.seed), "--time-limit", String(schedule.timeLimitSeconds)]
+                         "--seed", String(schedule.seed), "--time-limit", String(schedule.timeLimitSeconds),
+                         "--run-date", session.runDate]
+        if let tariffs = schedule.tariffs { arguments += ["--tariffs", tariffs.path] }
         if let periods = schedule.periods { arguments += ["--periods", periods.map(String.init).joined(separator: ",")] }
         if session.progress.quiet { arguments.append("--quiet") }
         do {

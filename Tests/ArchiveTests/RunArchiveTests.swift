@@ -13,8 +13,8 @@ import Testing
                             message: status == ArchiveRun.failed ? "bad tariff" : nil, exitCode: status == ArchiveRun.failed ? 2 : 0,
                             tariffFile: "tariffs/a.csv", reportPath: "/r/\(runID)", objectiveUSD: cost, bijliVersion: "test"),
             inputs: ["inputs/settings.yaml": "abc", "model/model.yaml": "def"],
-            prices: [ArchivePrice(fuel: "gas", period: 2030, usdPerMMBtu: 6)],
-            fuels: [ArchiveFuel(fuel: "gas", period: 2030, useMMBtu: 1e6, costUSD: 6e6)],
+            prices: [ArchivePrice(fuel: "gas", period: 2030, month: 1, usdPerMMBtu: 6), ArchivePrice(fuel: "gas", period: 2030, month: 7, usdPerMMBtu: 8)],
+            fuels: [ArchiveFuel(fuel: "gas", period: 2030, month: 1, useMMBtu: 1e6)],
             metrics: [ArchiveMetric(scenario: "base", period: 2030, name: "annual_cost_musd", value: cost),
                       ArchiveMetric(scenario: "dry-year", period: 2030, name: "unserved_gwh", value: 2)])
     }
@@ -25,6 +25,8 @@ import Testing
         var expected = Self.entry("r1")
         expected.run.id = id
         #expect(try archive.entry(id: id) == expected)
+        #expect(expected.price("gas", period: 2030) == 7)
+        #expect(expected.price("gas", period: 2030, month: 7) == 8)
         #expect(try archive.entry(id: id + 1) == nil)
     }
 

@@ -138,6 +138,85 @@ import Testing
         #expect(events.filter { $0["event"] as? String == "succeeded" }.count == 3)
     }
 
+    func writeTariff(_ setup: Setup, _ name: String, _ body: String) throws {
+        let folder = setup.inputs.appendingPathComponent("tariffs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(body.utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    static func tariff(_ date: String, rlng: Double, gas: Double) -> String {
+        "fuel,price,unit,effective_date,source,tag\n"
+            + "rlng,\(rlng),USD/MMBtu,\(date),test publication,ASSUMPTION\n"
+            + "gas,\(gas),USD/MMBtu,\(date),test publication,ASSUMPTION\n"
+    }
+
+    /// Issue 7's "done when": a cron-style loop of three runs, each after a new tariff file.
+    @Test func aCronLoopOverNewTariffFilesArchivesThreeRunsWhoseAttributionsAddUp() throws {
+        let setup = try setup(scenarios: "none")
+        let files = [("2026-01-01-ogra.csv", "2026-01-15", 12.0, 6.0), ("2026-02-01-ogra.csv", "2026-02-15", 13.2, 6.0),
+                     ("2026-03-01-ogra.csv", "2026-03-15", 13.2, 7.5)]
+        var folders: [URL] = []
+        for (name, runDate, rlng, gas) in files {
+            try writeTariff(setup, name, Self.tariff(String(name.prefix(10)), rlng: rlng, gas: gas))
+            let run = try scheduled(setup, "--run-date", runDate)
+            #expect(run.status == 0, "\(runDate): \(run.stderr)")
+            folders.append(setup.runs.appendingPathComponent(try #require(setup.latestTarget())))
+            Thread.sleep(forTimeInterval: 1.05)
+        }
+        let history = try cli.bijli("history", "--archive", setup.archive, "--format", "csv")
+        for (name, runDate, _, _) in files { #expect(history.stdout.contains("\(runDate),succeeded,,tariffs/\(name)"), "\(history.stdout)") }
+        let trend = try cli.bijli("history", "--archive", setup.archive, "--metric", "fuel_cost_usd", "--format", "csv")
+        #expect(trend.stdout.split(separator: "\n").count == 4)   // header + 3 runs
+        for (index, folder) in folders.enumerated().dropFirst() {
+            let report = try changes(folder)
+            let inputs = try #require(report["inputs"] as? [[String: Any]])
+            #expect(inputs.map { $0["path"] as? String } == ["inputs/tariffs/\(files[index].0)"])
+            #expect(inputs.map { $0["change"] as? String } == ["added"])
+            let prices = try #require(report["prices"] as? [[String: Any]])
+            let moved = Set(prices.compactMap { $0["fuel"] as? String })
+            #expect(moved == (index == 1 ? ["rlng"] : ["gas"]))
+            for period in try #require(report["attribution"] as? [[String: Any]]) {
+                let change = try #require(period["new_cost_usd"] as? Double) - (try #require(period["old_cost_usd"] as? Double))
+                let parts = try #require(period["by_fuel_usd"] as? [String: Double]).values.reduce(0, +) + (try #require(period["residual_usd"] as? Double))
+                #expect(abs(parts - change) <= 1e-9 * abs(try #require(period["new_cost_usd"] as? Double)))
+            }
+            let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+            #expect(markdown.contains("total change in annual cost"))
+        }
+    }
+
+    @Test(arguments: [
+        ("missing column", "fuel,price,effective_date,source,tag\nrlng,13,2026-04-01,t,ASSUMPTION\n"),
+        ("negative price", "fuel,price,unit,effective_date,source,tag\nrlng,-13,USD/MMBtu,2026-04-01,t,ASSUMPTION\n"),
+        ("NaN price", "fuel,price,unit,effective_date,source,tag\nrlng,nan,USD/MMBtu,2026-04-01,t,ASSUMPTION\n"),
+        ("unknown fuel", "fuel,price,unit,effective_date,source,tag\nlng,13,USD/MMBtu,2026-04-01,t,ASSUMPTION\n"),
+        ("unit mismatch", "fuel,price,unit,effective_date,source,tag\nrlng,130,USD/t,2026-04-01,t,ASSUMPTION\n"),
+        ("duplicate rows", "fuel,price,unit,effective_date,source,tag\nrlng,13,USD/MMBtu,2026-04-01,t,ASSUMPTION\nrlng,14,USD/MMBtu,2026-04-01,t,ASSUMPTION\n"),
+        ("date in the future", "fuel,price,unit,effective_date,source,tag\nrlng,13,USD/MMBtu,2026-05-01,t,ASSUMPTION\n"),
+        ("empty file", ""),
+        ("truncated file", "fuel,price,unit,effective_date,source,tag\nrlng,13,USD/MMBtu,2026-04-01,t,ASSUMPTION\ngas,7,USD/MM"),
+        ("invalid UTF-8", "fuel,price,unit,effective_date,source,tag\nrlng,13,USD/MMBtu,2026-04-01,t\u{00FF},ASSUMPTION\n"),
+    ])
+    func aBadTariffFileFailsTheRunAndLeavesThePreviousReport(_ name: String, _ body: String) throws {
+        let setup = try setup(scenarios: "none")
+        try writeTariff(setup, "2026-01-01-ogra.csv", Self.tariff("2026-01-01", rlng: 12, gas: 6))
+        #expect(try scheduled(setup, "--run-date", "2026-03-15").status == 0)
+        let before = try #require(setup.latestTarget())
+        var bytes = Data(body.utf8)
+        if name == "invalid UTF-8" { bytes = Data(body.utf8.map { $0 == 0xC3 ? 0xFF : $0 }) }   // a lone 0xFF byte
+        let folder = setup.inputs.appendingPathComponent("tariffs")
+        try bytes.write(to: folder.appendingPathComponent("2026-04-01-bad.csv"))
+        Thread.sleep(forTimeInterval: 1.05)
+        let run = try scheduled(setup, "--run-date", "2026-04-15")
+        #expect(run.status == 2, "\(name): \(run.stderr)")
+        #expect(run.stderr.contains("2026-04-01-bad.csv"), "\(name): \(run.stderr)")
+        #expect(setup.latestTarget() == before, "\(name)")
+        #expect(setup.runFolders() == [before], "\(name)")
+        let failed = try #require(setup.events().last)
+        #expect(failed["event"] as? String == "failed" && failed["stage"] as? String == "validate", "\(name)")
+        #expect((failed["message"] as? String ?? "").contains("2026-04-01-bad.csv"), "\(name)")
+    }
+
     @Test func aBadInputFailsTheRunAndLeavesThePreviousReport() throws {
         let setup = try setup()
         #expect(try scheduled(setup).status == 0)

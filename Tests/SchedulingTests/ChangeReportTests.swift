@@ -5,33 +5,36 @@ import Scheduling
 import Testing
 
 @Suite struct ChangeReportTests {
-    static func entry(_ id: String, gas: Double, coal: Double, cost: Double, gasUse: Double, inputs: [String: String]) -> ArchiveEntry {
+    /// A run with coal and gas priced in January and July 2030 and burnt in those months.
+    static func entry(_ id: String, gas: (Double, Double), coal: Double, cost: Double, inputs: [String: String]) -> ArchiveEntry {
         ArchiveEntry(
             run: ArchiveRun(runID: id, model: "m", startedAt: "", finishedAt: "", runDate: "2026-01-01", status: ArchiveRun.succeeded,
                             exitCode: 0, bijliVersion: "t"),
             inputs: inputs,
-            prices: [ArchivePrice(fuel: "coal", period: 2030, usdPerMMBtu: coal), ArchivePrice(fuel: "gas", period: 2030, usdPerMMBtu: gas)],
-            fuels: [ArchiveFuel(fuel: "gas", period: 2030, useMMBtu: gasUse, costUSD: gasUse * gas),
-                    ArchiveFuel(fuel: "coal", period: 2030, useMMBtu: 2e6, costUSD: 2e6 * coal)],
+            prices: [ArchivePrice(fuel: "coal", period: 2030, month: 1, usdPerMMBtu: coal),
+                     ArchivePrice(fuel: "gas", period: 2030, month: 1, usdPerMMBtu: gas.0),
+                     ArchivePrice(fuel: "gas", period: 2030, month: 7, usdPerMMBtu: gas.1)],
+            fuels: [ArchiveFuel(fuel: "gas", period: 2030, month: 1, useMMBtu: 0.4e6), ArchiveFuel(fuel: "gas", period: 2030, month: 7, useMMBtu: 0.6e6),
+                    ArchiveFuel(fuel: "coal", period: 2030, month: 1, useMMBtu: 2e6)],
             metrics: [ArchiveMetric(scenario: "base", period: 2030, name: "annual_cost_usd", value: cost),
                       ArchiveMetric(scenario: "base", period: 2030, name: "unserved_gwh", value: 5)])
     }
 
-    /// Hand-derived: gas 6 → 7.5 USD/MMBtu on the previous burn of 1e6 MMBtu = +1.5e6 USD; coal
-    /// 4 → 3 on 2e6 MMBtu = −2e6 USD; cost 100e6 → 99.8e6: residual = −0.2e6 − (1.5e6 − 2e6) = +0.3e6.
-    @Test func termsAreUseTimesPriceChangeAndTheResidualClosesTheSum() throws {
-        let old = Self.entry("a", gas: 6, coal: 4, cost: 100e6, gasUse: 1e6, inputs: ["inputs/x.csv": "1", "inputs/y.csv": "2"])
-        let new = Self.entry("b", gas: 7.5, coal: 3, cost: 99.8e6, gasUse: 0.5e6, inputs: ["inputs/x.csv": "1", "inputs/y.csv": "3", "inputs/z.csv": "4"])
+    /// Hand-derived: gas +0.5 USD/MMBtu in January on 0.4e6 MMBtu and +2 in July on 0.6e6 = +1.4e6 USD;
+    /// coal 4 → 3 on 2e6 MMBtu = −2e6 USD; cost 100e6 → 99.8e6: residual = −0.2e6 − (1.4e6 − 2e6) = +0.4e6.
+    @Test func termsAreMonthlyUseTimesPriceChangeAndTheResidualClosesTheSum() throws {
+        let old = Self.entry("a", gas: (6, 6), coal: 4, cost: 100e6, inputs: ["inputs/x.csv": "1", "inputs/y.csv": "2"])
+        let new = Self.entry("b", gas: (6.5, 8), coal: 3, cost: 99.8e6, inputs: ["inputs/x.csv": "1", "inputs/y.csv": "3", "inputs/z.csv": "4"])
         let report = ChangeReport.compare(previous: old, current: new)
         #expect(report.previousRunID == "a")
         #expect(report.inputs.map(\.path) == ["inputs/y.csv", "inputs/z.csv"])
         #expect(report.inputs.map(\.change) == ["changed", "added"])
         #expect(report.prices.map(\.fuel) == ["coal", "gas"])
-        #expect(report.prices[1].percent == 25)
+        #expect(abs((report.prices[1].percent ?? 0) - 100 * 1.25 / 6) < 1e-9)   // mean 6 → 7.25
         let period = try #require(report.attribution.first)
-        #expect(period.byFuelUSD["gas"] == 1.5e6)
+        #expect(abs((period.byFuelUSD["gas"] ?? 0) - 1.4e6) < 1e-6)
         #expect(period.byFuelUSD["coal"] == -2e6)
-        #expect(abs(period.residualUSD - 0.3e6) < 1e-6)
+        #expect(abs(period.residualUSD - 0.4e6) < 1e-6)
         #expect(abs(period.changeUSD - (-0.2e6)) < 1e-6)
         let section = report.section()
         guard case .table(let table) = section.blocks.first(where: { if case .table(let t) = $0 { t.name == "cost_attribution" } else { false } })
@@ -41,7 +44,7 @@ import Testing
     }
 
     @Test func aFirstRunHasNothingToCompare() {
-        let report = ChangeReport.compare(previous: nil, current: Self.entry("a", gas: 6, coal: 4, cost: 1, gasUse: 1, inputs: ["a": "1"]))
+        let report = ChangeReport.compare(previous: nil, current: Self.entry("a", gas: (6, 6), coal: 4, cost: 1, inputs: ["a": "1"]))
         #expect(report.previousRunID == nil)
         #expect(report.prices.isEmpty && report.attribution.isEmpty)
         #expect(report.inputs.map(\.change) == ["added"])
@@ -64,7 +67,7 @@ import Testing
         let url = try write("model: ../m\ninputs: i\nreports: r\narchive: /var/a.sqlite\nlog: l.jsonl\n")
         let config = try ScheduleConfig.read(url)
         #expect(config.model.path == folder.deletingLastPathComponent().appendingPathComponent("m").path)
-        #expect(config.tariffs.path == folder.appendingPathComponent("i/tariffs").path)
+        #expect(config.tariffs == nil)
         #expect(config.lock.path == folder.appendingPathComponent("r/.bijli-scheduled.lock").path)
         #expect(config.archive.path == "/var/a.sqlite")
         #expect(config.scenarios == ["all"])

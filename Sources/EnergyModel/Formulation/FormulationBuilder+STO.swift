@@ -5,11 +5,13 @@ extension FormulationBuilder {
     /// block of the time slices (the year, or each representative day: the first step follows
     /// the last); `c, d ≤ P_s`; `e ≤ duration_s · P_s`. Steps are one hour long; a step's weight
     /// says how often that hour recurs, so it scales costs and sums, not the storage dynamics.
-    /// Discharge is charged `δ_y n_y · w_t · vom_s`.
+    /// Discharge is charged `δ_y n_y · w_t · vom_s`. With a natural inflow `I[s,t]` (MW) the balance
+    /// gains `+ I − sp` on the right, with a spill `0 ≤ sp[s,y,t] ≤ I[s,t]` (as PyPSA's storage units).
     mutating func addStorage() {
         for s in system.storages.indices {
             let storage = system.storages[s]
             var charges: [[Variable]] = [], discharges: [[Variable]] = [], levels: [[Variable]] = []
+            let inflow = inflowMW(storage)
             for (y, period) in periods.enumerated() {
                 let fixed = fixedCapacityMW[storage.id]![y]
                 let reference = variables.storageCapacity[s][y].map {
@@ -36,10 +38,13 @@ extension FormulationBuilder {
                     for t in block {
                         let previous = t == block.lowerBound ? block.upperBound - 1 : t - 1
                         let indices = [storage.id, String(period.year), stepName(t)]
-                        let row = lp.addRow("STO[\(indices.joined(separator: ","))]", [
-                            1 * e[t], -(1 - storage.selfDischargePerHour) * e[previous],
-                            -storage.chargeEfficiency * c[t], (1 / storage.dischargeEfficiency) * d[t],
-                        ], .fixed(0))
+                        var terms = [1 * e[t], -(1 - storage.selfDischargePerHour) * e[previous],
+                                     -storage.chargeEfficiency * c[t], (1 / storage.dischargeEfficiency) * d[t]]
+                        let natural = inflow.map { $0[steps[t].hour] } ?? 0
+                        if natural > 0 {
+                            terms.append(1 * lp.addVariable("sp[\(indices.joined(separator: ","))]", bounds: .between(0, natural)))
+                        }
+                        let row = lp.addRow("STO[\(indices.joined(separator: ","))]", terms, .fixed(natural))
                         record(.STO, indices, row, year: period.year)
                     }
                 }
@@ -51,5 +56,15 @@ extension FormulationBuilder {
             variables.discharge.append(discharges)
             variables.stateOfCharge.append(levels)
         }
+    }
+
+    /// The natural inflow of a storage unit in every hour of the year, MW (`nil` without one).
+    mutating func inflowMW(_ storage: StorageUnit) -> [Double]? {
+        guard let id = storage.inflowProfile else { return nil }
+        guard let profile = system.profiles[id], profile.count == EnergySystem.hoursPerYear else {
+            problems.append("storage '\(storage.id)': inflow profile '\(id)' is missing or not 8760 values")
+            return nil
+        }
+        return profile.map { storage.inflowMW * $0 }
     }
 }

@@ -50,10 +50,13 @@ extension CaseReader {
         let profileFile = "demand_profile.csv"
         var shapes: [String: [Double]] = [:]
         var haveShapeFile = false
+        var shapeHeaderLine: Int?
+        var zeroShapes: Set<String> = []
         if let text = TextFile.read(profileFile, in: inputs, required: true, log: log),
            let table = CSVTable(path: inputsPath(profileFile), text: text, log: log),
            let series = hourlySeries(table, file: profileFile, range: 0...Double.greatestFiniteMagnitude, what: "demand shape") {
             haveShapeFile = true
+            shapeHeaderLine = table.headerLine
             let regionIDs = regions.map(\.id)
             for (column, values) in series.sorted(by: { $0.key < $1.key }) {
                 if !regionIDs.isEmpty, !regionIDs.contains(column) {
@@ -62,10 +65,7 @@ extension CaseReader {
                             "column '\(column)' is not a region", suggestion: Suggestion.advice(for: column, among: regionIDs))
                     continue
                 }
-                if values.reduce(0, +) <= 0 {
-                    log.add(table.path, line: table.headerLine, "demand shape of '\(column)' sums to 0", suggestion: "give positive hourly values")
-                    continue
-                }
+                // A shape summing to 0 is an error only for a region with demand (checked below).
                 shapes[column] = values
             }
         }
@@ -97,17 +97,28 @@ extension CaseReader {
                 ok = false
             }
             seen[key] = seen[key] ?? row.line
+            // 0 is allowed: a region without demand (a PyPSA bus without load, docs/PYPSA.md).
             let energy = amount(table, row, "annual_energy_gwh")
-            if energy == 0 { table.issue(row, "annual_energy_gwh", "'annual_energy_gwh' must be positive", log: log); ok = false }
             let peak = amount(table, row, "peak_mw", required: false)
             // Every variant is checked; only the chosen one is used (and keeps its source notes).
             guard variant == chosen else { continue }
             if let note = table.note(row, file: file, key: "demand.\(key)", log: log) { sources.append(note) }
-            guard ok, let energy, energy > 0 else { continue }
+            guard ok, let energy, energy >= 0 else { continue }
             if table.has("peak_mw"), table.field(row, "peak_mw") != nil, peak == nil { continue }
             guard let shape = shapes[region] else {
                 if haveShapeFile {
                     table.issue(row, "region", "region '\(region)' has no column in demand_profile.csv", suggestion: "add a '\(region)' column to demand_profile.csv", log: log)
+                }
+                continue
+            }
+            if energy == 0 {
+                demand.append(RegionalDemand(region: region, year: year, hourlyMW: [Double](repeating: 0, count: shape.count)))
+                continue
+            }
+            if shape.reduce(0, +) <= 0 {
+                if !zeroShapes.contains(region) {
+                    zeroShapes.insert(region)
+                    log.add(inputsPath(profileFile), line: shapeHeaderLine, "demand shape of '\(region)' sums to 0", suggestion: "give positive hourly values")
                 }
                 continue
             }

@@ -79,7 +79,8 @@ extension CaseReader {
               let table = CSVTable(path: modelPath(file), text: text, log: log) else { return }
         table.checkColumns(
             required: ["id", "region", "technology", "existing_power_mw", "duration_hours", "charge_efficiency", "discharge_efficiency"],
-            optional: ["source", "tag", "self_discharge_per_hour", "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year", "capacity_credit", "retirement_year"]
+            optional: ["source", "tag", "self_discharge_per_hour", "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year", "capacity_credit", "retirement_year",
+                       "inflow_profile", "inflow_mw"]
                 + Self.investmentColumns, log: log)
         let regionIDs = regions.map(\.id)
         var entries: [(id: String, line: Int?, column: Int?)] = generators.map { ($0.id, nil, nil) }
@@ -114,14 +115,15 @@ extension CaseReader {
             let credit = fraction(table, row, "capacity_credit", default: 1)
             let retirement = table.int(row, "retirement_year", required: false, log: log)
             let investment = readInvestment(table, row, id: id, existing: power ?? 0)
+            let inflow = readInflow(table, row, id: id)
             if let note = table.note(row, file: file, key: "storage.\(id)", log: log) { sources.append(note) }
             guard let region, let technology, let power, let duration, let charge, let discharge, let selfDischarge, let vom, let fom,
-                  let credit, let investment else { continue }
+                  let credit, let investment, let inflow else { continue }
             storages.append(StorageUnit(
                 id: id, region: region, technology: technology, existingPowerMW: power, durationHours: duration,
                 chargeEfficiency: charge, dischargeEfficiency: discharge, selfDischargePerHour: selfDischarge,
                 variableOMUSDPerMWh: vom, fixedOMUSDPerKWYear: fom, capacityCredit: credit, retirementYear: retirement,
-                investment: investment))
+                investment: investment, inflowProfile: inflow.profile, inflowMW: inflow.mw))
         }
         checkDuplicates(entries, path: table.path, what: "storage unit")
     }

@@ -23,6 +23,9 @@ final class CaseReader {
     var profiles: [String: [Double]] = [:]
     var hydroBudgets: [HydroBudget] = []
     var sources: [SourceNote] = []
+    var snapshots: TimeSlices?
+    /// Storage inflow profiles named in storage.csv (checked once profiles are read).
+    var inflowReferences: [(storage: String, profile: String, line: Int, column: Int?)] = []
 
     /// Carrier names written in the policies (with their nodes), checked once generators are known.
     var policyCarriers: [(name: String, node: Node, list: String)] = []
@@ -86,13 +89,16 @@ final class CaseReader {
         readFuelSupply()
         readHydroBudgets()
         readTariffs()
+        readSnapshots()
         checkReferences()
+        checkInflowProfiles()
         sources.sort { ($0.file, $0.key) < ($1.file, $1.key) }
         settings.exchangeRatePKRPerUSD = exchangeRate
-        let system = EnergySystem(
+        var system = EnergySystem(
             name: name, settings: settings, periods: periods, regions: regions, corridors: corridors, fuels: fuels,
             generators: generators, storages: storages, policies: policies, demand: demand, profiles: profiles,
             hydroBudgets: hydroBudgets, sources: sources)
+        system.snapshots = snapshots
         guard let tariffFile else { return system }
         return system.applying(tariffFile).0
     }

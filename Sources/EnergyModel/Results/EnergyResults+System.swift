@@ -116,22 +116,25 @@ extension SolutionReader {
 }
 
 extension SolutionReader {
-    /// Fuel burnt (MMBtu) and its cost (USD) by fuel in a period's year, generators in order.
-    func fuelUse(_ y: Int) -> (use: [String: Double], cost: [String: Double]) {
+    /// Fuel burnt (MMBtu, in the year and by month) and its cost (USD) by fuel in a period's year, generators in order.
+    func fuelUse(_ y: Int) -> (use: [String: Double], cost: [String: Double], byMonth: [String: [Double]]) {
         let period = lp.periods[y]
-        var use: [String: Double] = [:], cost: [String: Double] = [:]
+        var use: [String: Double] = [:], cost: [String: Double] = [:], byMonth: [String: [Double]] = [:]
         for (g, generator) in system.generators.enumerated() {
             guard let fuel = fuel(of: generator) else { continue }
             var mmbtu = 0.0, usd = 0.0
+            var months = byMonth[fuel.id] ?? Array(repeating: 0.0, count: 12)
             for (t, step) in steps.enumerated() {
                 let burnt: Double = step.weight * value(lp.variables.generation[g][y][t]) * generator.heatRateMMBtuPerMWh
                 mmbtu += burnt
+                months[step.month - 1] += burnt
                 usd += burnt * (fuel.priceUSDPerMMBtu[period.year, step.month] ?? 0)
             }
             use[fuel.id, default: 0] += mmbtu
             cost[fuel.id, default: 0] += usd
+            byMonth[fuel.id] = months
         }
-        return (use, cost)
+        return (use, cost, byMonth)
     }
 }
 
@@ -143,7 +146,7 @@ extension EnergyResults {
         let reader = SolutionReader(lp: run.lp, solution: solution)
         for y in periods.indices where y < run.lp.periods.count {
             periods[y].costBreakdownUSD = reader.costBreakdown(y)
-            (periods[y].fuelUseMMBtu, periods[y].fuelCostUSD) = reader.fuelUse(y)
+            (periods[y].fuelUseMMBtu, periods[y].fuelCostUSD, periods[y].fuelUseByMonthMMBtu) = reader.fuelUse(y)
         }
     }
 }

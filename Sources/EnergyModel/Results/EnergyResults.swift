@@ -62,13 +62,15 @@ public struct PeriodResults: Sendable, Equatable, Codable {
     public var fuelUseMMBtu: [String: Double]? = nil
     /// Its cost by fuel id, USD in the year (sums to `cost_breakdown_usd.fuel`).
     public var fuelCostUSD: [String: Double]? = nil
+    /// Fuel burnt by fuel id and month (12 values, January first), MMBtu.
+    public var fuelUseByMonthMMBtu: [String: [Double]]? = nil
 
     enum CodingKeys: String, CodingKey {
         case period, indicators
         case capacityMW = "capacity_mw", newCapacityMW = "new_capacity_mw", generationMWh = "generation_mwh"
         case generationByCarrierMWh = "generation_by_carrier_mwh", demandMWh = "demand_mwh", unservedMWh = "unserved_mwh"
         case unservedByRegionMWh = "unserved_by_region_mwh", costBreakdownUSD = "cost_breakdown_usd"
-        case fuelUseMMBtu = "fuel_use_mmbtu", fuelCostUSD = "fuel_cost_usd"
+        case fuelUseMMBtu = "fuel_use_mmbtu", fuelCostUSD = "fuel_cost_usd", fuelUseByMonthMMBtu = "fuel_use_by_month_mmbtu"
     }
 }
 

@@ -47,6 +47,9 @@ public struct EnergySystem: Sendable, Equatable {
     /// The dated tariff file whose prices were applied (``applying(_:)``), or nil when the fuel
     /// prices are `fuel_prices.csv`'s alone.
     public var tariff: AppliedTariff?
+    /// The case's own time steps (`Inputs/<model>/snapshots.csv`): N weighted hours forming one
+    /// cyclic block, as a PyPSA network's snapshots. `nil`: the run chooses (hourly, repdays:N).
+    public var snapshots: TimeSlices?
 
     /// Creates a system.
     public init(name: String, settings: Settings, periods: [Period], regions: [Region], corridors: [Corridor] = [],
@@ -305,12 +308,19 @@ public struct StorageUnit: Sendable, Equatable {
     public var retirementYear: Int?
     /// Investment data (capex per kW of power, including the energy part), if it can be built.
     public var investment: Investment?
+    /// Natural inflow (a reservoir's, as PyPSA's storage units have): the shape, a column of
+    /// `profiles.csv` (fractions), scaled by ``inflowMW``; what cannot be stored is spilled.
+    public var inflowProfile: String?
+    /// The inflow in an hour whose profile value is 1, MW.
+    public var inflowMW: Double
 
     /// Creates a storage unit.
     public init(id: String, region: String, technology: String, existingPowerMW: Double, durationHours: Double,
                 chargeEfficiency: Double, dischargeEfficiency: Double, selfDischargePerHour: Double = 0,
                 variableOMUSDPerMWh: Double = 0, fixedOMUSDPerKWYear: Double = 0, capacityCredit: Double = 1,
-                retirementYear: Int? = nil, investment: Investment? = nil) {
+                retirementYear: Int? = nil, investment: Investment? = nil, inflowProfile: String? = nil, inflowMW: Double = 0) {
+        self.inflowProfile = inflowProfile
+        self.inflowMW = inflowMW
         self.id = id
         self.region = region
         self.technology = technology

@@ -1,0 +1,255 @@
+import EnergyModel
+import Foundation
+
+/// Writes a Bijli case as a PyPSA CSV folder (one period), so that PyPSA's optimum equals
+/// Bijli's (docs/PYPSA.md): snapshot weightings carry `w_t · δ_y n_y` for the objective and
+/// `w_t` for CO2 sums, capital costs are Bijli's annuity plus fixed O&M times `δ_y n_y`, and
+/// unserved energy is a generator per bus priced at the value of lost load.
+public enum PyPSAExport {
+    /// Bijli's availability cut-off (`FormulationBuilder.minimumAvailability`).
+    static let minimumAvailability = 1e-3
+
+    /// The files of the PyPSA folder (name → text).
+    ///
+    /// - Parameters:
+    ///   - system: the case.
+    ///   - year: the period to write; `nil` when the case has one period.
+    ///   - time: the steps; `nil` for the case's snapshots, else every hour of the year.
+    /// - Throws: ``PyPSAError`` for everything PyPSA's CSV folder cannot express exactly.
+    public static func files(_ system: EnergySystem, year: Int? = nil, time: TimeSlices? = nil) throws(PyPSAError) -> [String: String] {
+        var writer = PyPSAWriter(system: system, time: time ?? system.snapshots ?? .hourly)
+        return try writer.write(year: year)
+    }
+
+    /// Writes the folder (created if missing).
+    public static func write(_ files: [String: String], to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
+        }
+    }
+}
+
+/// The state of one export.
+struct PyPSAWriter {
+    let system: EnergySystem
+    let time: TimeSlices
+    var problems: [PyPSAError.Problem] = []
+    var seriesColumns: [String: [(String, [Double])]] = [:]
+
+    init(system: EnergySystem, time: TimeSlices) {
+        self.system = system
+        self.time = time
+    }
+
+    mutating func refuse(_ what: String, _ message: String) {
+        problems.append(PyPSAError.Problem(file: "", component: what, attribute: "", message))
+    }
+
+    /// `[value]*n` written as a static attribute, or the series kept for `<component>-<attribute>.csv`.
+    mutating func attribute(_ values: [Double], component: String, attribute: String, name: String) -> String {
+        if let first = values.first, values.allSatisfy({ $0 == first }) { return InteropText.number(first) }
+        seriesColumns["\(component)-\(attribute)", default: []].append((name, values))
+        return ""
+    }
+
+    mutating func write(year requested: Int?) throws(PyPSAError) -> [String: String] {
+        let n = InteropText.number
+        let line = InteropText.line
+        guard let period = requested.map({ y in system.periods.first { $0.year == y } }) ?? (system.periods.count == 1 ? system.periods.first : nil) else {
+            throw PyPSAError([PyPSAError.Problem(file: "", requested == nil
+                ? "the case has \(system.periods.count) periods; choose one with --period (PyPSA's network is one period)"
+                : "period \(requested!) is not in the case")])
+        }
+        let y = period.year
+        let rate = system.settings.discountRate
+        let exponent = Double(y - system.settings.baseYear)
+        let periodWeight: Double = Foundation.pow(1.0 + rate, -exponent) * period.yearsRepresented
+        let steps = time.steps
+
+        // What PyPSA cannot express exactly.
+        if system.generators.contains(where: \.hasHydroBudget) { refuse("generators", "monthly hydro budgets (HYDRO) have no PyPSA equivalent") }
+        if system.fuels.contains(where: { !$0.supplyLimitMMBtu.isEmpty }) { refuse("fuels", "fuel supply limits (FUEL) have no PyPSA equivalent") }
+        let policies = system.policies
+        for (name, target) in [("reserve_margin", policies.reserveMargin), ("renewable_share", policies.renewableShare),
+                               ("import_share_cap", policies.importShareCap), ("fx_budget_usd", policies.fxBudgetUSD)]
+        where target?.valuesByYear[y] != nil {
+            refuse("policies", "'\(name)' is not exported (only a hard CO2 cap becomes a PyPSA global constraint)")
+        }
+        if let co2 = policies.co2CapTonnes, co2.valuesByYear[y] != nil, co2.penalty != nil {
+            refuse("policies", "a soft CO2 cap (with a penalty) is not exported; PyPSA's global constraints are hard")
+        }
+        if !system.corridorFactors.isEmpty { refuse("corridors", "hour-by-hour corridor factors are not exported") }
+        if !system.storages.isEmpty, time.blocks.count > 1 {
+            refuse("storage", "storage is cyclic per block (\(time.blocks.count) blocks) in Bijli but over all snapshots in PyPSA; export with hourly time or snapshots")
+        }
+        guard problems.isEmpty else { throw PyPSAError(problems) }
+
+        var files: [String: String] = [:]
+        files["network.csv"] = line(["name", "_multi_invest", "pypsa_version", "srid"]) + line([system.name, "0", "1.4.0", "4326"])
+        var snapshots = line(["", "snapshot", "objective", "stores", "generators"])
+        for (t, step) in steps.enumerated() {
+            snapshots += line([String(t), String(t), n(step.weight * periodWeight), "1", n(step.weight)])
+        }
+        files["snapshots.csv"] = snapshots
+        var buses = line(["name", "carrier"])
+        for region in system.regions { buses += line([region.id, "AC"]) }
+        files["buses.csv"] = buses
+
+        // Loads, and unserved energy as a generator per bus.
+        var loads = line(["name", "bus"])
+        var demandByRegion: [String: [Double]] = [:]
+        for region in system.regions {
+            guard let series = system.demand.first(where: { $0.region == region.id && $0.year == y }) else { continue }
+            let values = steps.map { series.hourlyMW[$0.hour] }
+            demandByRegion[region.id] = values
+            guard values.contains(where: { $0 > 0 }) else { continue }
+            loads += line([region.id, region.id])
+            seriesColumns["loads-p_set", default: []].append((region.id, values))
+        }
+        files["loads.csv"] = loads
+
+        // Carriers: fuels carry CO2 (t/MWh_th); other carriers none.
+        let fuelIDs = Set(system.fuels.map(\.id))
+        var carriers: [String: Double] = [:]
+        for fuel in system.fuels { carriers[fuel.id] = fuel.co2TonnesPerMMBtu * PyPSAImport.mmbtuPerMWh }
+        func carrier(of generator: Generator) -> String {
+            if let fuel = generator.fuel, generator.heatRateMMBtuPerMWh > 0 { return fuel }
+            return fuelIDs.contains(generator.carrier) ? generator.carrier + "_nofuel" : generator.carrier
+        }
+
+        var generators = line(["name", "bus", "carrier", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "p_max_pu",
+                               "marginal_cost", "capital_cost", "efficiency"])
+        var resourceNames = Set(system.generators.map(\.id) + system.storages.map(\.id))
+        for generator in system.generators {
+            let c = carrier(of: generator)
+            if carriers[c] == nil { carriers[c] = 0 }
+            let availability = system.availability(of: generator, year: y)
+            let a = steps.map { (step: TimeStep) -> Double in
+                let value = availability[step.hour]
+                return value < PyPSAExport.minimumAvailability ? 0 : value
+            }
+            var costs: [Double] = []
+            for step in steps {
+                var price = 0.0
+                if let fuelID = generator.fuel, let fuel = system.fuels.first(where: { $0.id == fuelID }) {
+                    guard let p = fuel.priceUSDPerMMBtu[y, step.month] else {
+                        throw PyPSAError([PyPSAError.Problem(file: "", component: "fuel '\(fuelID)'", attribute: "", "no price in \(y) month \(step.month)")])
+                    }
+                    price = p
+                }
+                costs.append(generator.variableOMUSDPerMWh + generator.heatRateMMBtuPerMWh * price)
+            }
+            let efficiency = generator.heatRateMMBtuPerMWh > 0 && generator.fuel != nil ? PyPSAImport.mmbtuPerMWh / generator.heatRateMMBtuPerMWh : 1
+            let retired = generator.retirementYear.map { y >= $0 } ?? false
+            let existing = retired ? 0 : generator.existingCapacityMW
+            let fixedOM = generator.fixedOMUSDPerKWYear * 1000
+            var parts: [(name: String, pNom: Double, extendable: Bool, minimum: Double, maximum: Double, capital: Double)] = []
+            if existing > 0 || generator.investment == nil { parts.append((generator.id, existing, false, 0, .infinity, periodWeight * fixedOM)) }
+            if let investment = generator.investment {
+                let committed = investment.committedMW[y] ?? 0
+                let allowed = investment.firstBuildYear.map { y >= $0 } ?? true
+                if allowed || committed > 0 {
+                    let name = parts.isEmpty ? generator.id : InteropText.id(generator.id + "_build", taken: &resourceNames)
+                    let maximum = investment.maxCapacityMW.map { max(0, $0 - existing) } ?? .infinity
+                    let capital = periodWeight * (annuity(investment) + fixedOM)
+                    parts.append((name, 0, true, committed, maximum, capital))
+                }
+            }
+            for part in parts where part.extendable || part.pNom > 0 {
+                let maxPU = attribute(a, component: "generators", attribute: "p_max_pu", name: part.name)
+                let minPU = attribute(a.map { generator.minimumGenerationFraction * $0 }, component: "generators", attribute: "p_min_pu", name: part.name)
+                let cost = attribute(costs, component: "generators", attribute: "marginal_cost", name: part.name)
+                generators += line([part.name, generator.region, c, n(part.pNom), part.extendable ? "True" : "False", n(part.minimum),
+                                    part.maximum.isFinite ? n(part.maximum) : "inf", minPU, maxPU, cost, n(part.capital), n(efficiency)])
+            }
+        }
+        let voll = system.settings.vollUSDPerMWh
+        for region in system.regions {
+            guard let peak = demandByRegion[region.id]?.max(), peak > 0 else { continue }
+            carriers["load_shedding"] = 0
+            let name = InteropText.id("unserved_" + region.id, taken: &resourceNames)
+            generators += line([name, region.id, "load_shedding", n(peak), "False", "0", "inf", "0", "1", n(voll), "0", "1"])
+        }
+        files["generators.csv"] = generators
+
+        if !system.storages.isEmpty {
+            var storage = line(["name", "bus", "carrier", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "max_hours", "efficiency_store",
+                                "efficiency_dispatch", "standing_loss", "cyclic_state_of_charge", "marginal_cost", "capital_cost"])
+            for unit in system.storages {
+                carriers[unit.technology] = carriers[unit.technology] ?? 0
+                let retired = unit.retirementYear.map { y >= $0 } ?? false
+                let existing = retired ? 0 : unit.existingPowerMW
+                let fixedOM = unit.fixedOMUSDPerKWYear * 1000
+                var parts: [(name: String, pNom: Double, extendable: Bool, minimum: Double, maximum: Double, capital: Double)] = []
+                if existing > 0 { parts.append((unit.id, existing, false, 0, .infinity, periodWeight * fixedOM)) }
+                if let investment = unit.investment {
+                    let committed = investment.committedMW[y] ?? 0
+                    let allowed = investment.firstBuildYear.map { y >= $0 } ?? true
+                    if allowed || committed > 0 {
+                        let name = parts.isEmpty ? unit.id : InteropText.id(unit.id + "_build", taken: &resourceNames)
+                        let maximum = investment.maxCapacityMW.map { max(0, $0 - existing) } ?? .infinity
+                        parts.append((name, 0, true, committed, maximum, periodWeight * (annuity(investment) + fixedOM)))
+                    }
+                }
+                // An existing and a buildable part behave as one unit (every limit scales with the
+                // power), but an inflow cannot be shared between two PyPSA storage units.
+                let inflow = unit.inflowProfile.flatMap { system.profiles[$0] }.map { profile in steps.map { unit.inflowMW * profile[$0.hour] } }
+                if let inflow, inflow.contains(where: { $0 > 0 }) {
+                    guard parts.count == 1 else {
+                        throw PyPSAError([PyPSAError.Problem(file: "", component: "storage '\(unit.id)'", attribute: "",
+                                                             "an inflow on a unit with both existing and buildable power cannot be written as one PyPSA storage unit")])
+                    }
+                    seriesColumns["storage_units-inflow", default: []].append((parts[0].name, inflow))
+                }
+                for part in parts {
+                    storage += line([part.name, unit.region, unit.technology, n(part.pNom), part.extendable ? "True" : "False", n(part.minimum),
+                                     part.maximum.isFinite ? n(part.maximum) : "inf", n(unit.durationHours), n(unit.chargeEfficiency),
+                                     n(unit.dischargeEfficiency), n(unit.selfDischargePerHour), "True", n(unit.variableOMUSDPerMWh), n(part.capital)])
+                }
+            }
+            files["storage_units.csv"] = storage
+        }
+
+        if !system.corridors.isEmpty {
+            var links = line(["name", "bus0", "bus1", "p_nom", "p_min_pu", "efficiency"])
+            var linkNames = Set(system.corridors.map(\.id))
+            for corridor in system.corridors {
+                let eta = 1 - corridor.lossFraction
+                if corridor.lossFraction == 0 && corridor.capacityMW > 0 {
+                    links += line([corridor.id, corridor.from, corridor.to, n(corridor.capacityMW), n(-corridor.reverseCapacityMW / corridor.capacityMW), "1"])
+                    continue
+                }
+                if corridor.capacityMW > 0 { links += line([corridor.id, corridor.from, corridor.to, n(corridor.capacityMW), "0", n(eta)]) }
+                if corridor.reverseCapacityMW > 0 {
+                    let name = corridor.capacityMW > 0 ? InteropText.id(corridor.id + "_reverse", taken: &linkNames) : corridor.id
+                    links += line([name, corridor.to, corridor.from, n(corridor.reverseCapacityMW), "0", n(eta)])
+                }
+            }
+            files["links.csv"] = links
+        }
+
+        var carrierCSV = line(["name", "co2_emissions"])
+        for (name, co2) in carriers.sorted(by: { $0.key < $1.key }) { carrierCSV += line([name, n(co2)]) }
+        files["carriers.csv"] = carrierCSV
+        if let cap = policies.co2CapTonnes?.valuesByYear[y] {
+            files["global_constraints.csv"] = line(["name", "type", "carrier_attribute", "sense", "constant"])
+                + line(["co2_cap", "primary_energy", "co2_emissions", "<=", n(cap)])
+        }
+        for (file, columns) in seriesColumns {
+            var text = line([""] + columns.map(\.0))
+            for t in steps.indices { text += line([String(t)] + columns.map { n($0.1[t]) }) }
+            files[file + ".csv"] = text
+        }
+        return files
+    }
+
+    /// Annualised capital cost per MW-year, as Bijli's BUILD family computes it.
+    func annuity(_ investment: Investment) -> Double {
+        let i = system.settings.discountRate
+        let capexPerMW: Double = investment.capexUSDPerKW * 1000.0
+        guard i > 0 else { return capexPerMW / investment.lifetimeYears }
+        let factor: Double = i / (1.0 - Foundation.pow(1.0 + i, -investment.lifetimeYears))
+        return capexPerMW * factor
+    }
+}

@@ -1,0 +1,285 @@
+import EnergyModel
+import Foundation
+
+extension PyPSAConverter {
+    /// Why Bijli refuses a non-default value of an attribute (the rest get a general reason).
+    static let reasons: [String: String] = [
+        "committable": "unit commitment is not modelled (Bijli solves a linear program)",
+        "ramp_limit_up": "Bijli has no ramping constraints", "ramp_limit_down": "Bijli has no ramping constraints",
+        "ramp_limit_start_up": "Bijli has no ramping constraints", "ramp_limit_shut_down": "Bijli has no ramping constraints",
+        "start_up_cost": "unit commitment is not modelled", "shut_down_cost": "unit commitment is not modelled",
+        "stand_by_cost": "unit commitment is not modelled", "min_up_time": "unit commitment is not modelled",
+        "min_down_time": "unit commitment is not modelled",
+        "marginal_cost_quadratic": "Bijli's costs are linear",
+        "e_sum_min": "Bijli has no per-generator energy sums", "e_sum_max": "Bijli has no per-generator energy sums",
+        "build_year": "Bijli imports one period; build years and lifetimes are not read",
+        "lifetime": "Bijli imports one period; build years and lifetimes are not read",
+        "overnight_cost": "give the annualised 'capital_cost' instead", "discount_rate": "give the annualised 'capital_cost' instead",
+        "active": "inactive components are not read; remove them",
+        "p_set": "fixed dispatch is not supported", "p_nom_set": "fixed capacities of extendables are not supported",
+        "p_nom_mod": "modular capacities are integer decisions", "s_nom_mod": "modular capacities are integer decisions",
+        "sign": "Bijli reads PyPSA's default sign only",
+        "max_growth": "Bijli has no carrier growth limits", "max_relative_growth": "Bijli has no carrier growth limits",
+        "maintainable": "maintenance scheduling is not modelled",
+        "marginal_cost_storage": "Bijli prices discharge only", "spill_cost": "Bijli's storage has no inflow or spill",
+        "state_of_charge_set": "Bijli's storage is free within its limits",
+        "p_dispatch_set": "fixed dispatch is not supported", "p_store_set": "fixed dispatch is not supported",
+        "cyclic_state_of_charge_per_period": "Bijli imports one period",
+        "state_of_charge_initial_per_period": "Bijli imports one period",
+        "delay": "Bijli's corridors deliver in the same step",
+        "v_ang_min": "angle limits need a power flow; Bijli is a transport model",
+        "v_ang_max": "angle limits need a power flow; Bijli is a transport model",
+    ]
+
+    /// Checks every column of a component file: unknown attributes and non-default values of
+    /// attributes Bijli does not read are problems; outputs (results of a solve) are skipped.
+    /// `series` lists the attributes read as time series; a series file of any other is refused.
+    mutating func checkAttributes(_ table: PyPSATable, component: String, kind: String, read: Set<String>, series seriesRead: Set<String> = [],
+                                  descriptive: Set<String>) {
+        guard let attributes = PyPSAAttributes.table[component] else { return }
+        for (position, column) in table.header.enumerated() where position > 0 && !column.isEmpty {
+            if read.contains(column) || descriptive.contains(column) { continue }
+            guard let attribute = attributes[column] else {
+                problem(table.file, "", column, "not an attribute of PyPSA's \(component) (pypsa 1.4.0); Bijli refuses what it does not know")
+                continue
+            }
+            guard attribute.isInput else { continue }
+            for row in table.rows where position < row.count && !PyPSAAttributes.isDefault(row[position], attribute) {
+                let reason = Self.reasons[column] ?? "Bijli has no equivalent"
+                problem(table.file, "\(kind) '\(row.first ?? "")'", column,
+                        "value '\(row[position])' is not supported (PyPSA's default is \(PyPSAAttributes.shown(attribute))): \(reason)")
+            }
+        }
+        for (attribute, series) in (folder.series[component] ?? [:]).sorted(by: { $0.key < $1.key })
+        where !seriesRead.contains(attribute) && !descriptive.contains(attribute) {
+            guard let known = attributes[attribute] else {
+                problem(series.file, "", attribute, "not an attribute of PyPSA's \(component) (pypsa 1.4.0)")
+                continue
+            }
+            guard known.isInput else { continue }
+            for (position, column) in series.header.enumerated() where position > 0 {
+                if series.rows.contains(where: { position < $0.count && !PyPSAAttributes.isDefault($0[position], known) }) {
+                    let reason = Self.reasons[attribute] ?? "Bijli reads it as a constant only, or not at all"
+                    problem(series.file, "\(kind) '\(column)'", attribute, "time-varying values are not supported: \(reason)")
+                }
+            }
+        }
+    }
+
+    /// The rows of a component file with their names (the first column).
+    func rows(_ component: String) -> (PyPSATable, [(name: String, row: [String])])? {
+        guard let table = folder.components[component] else { return nil }
+        return (table, table.rows.map { (name: $0.first ?? "", row: $0) })
+    }
+
+    /// The region id of a bus, or a problem.
+    mutating func region(_ table: PyPSATable, _ row: [String], _ attribute: String, kind: String, name: String) -> String? {
+        let bus = table.value(row, attribute) ?? ""
+        guard let id = busIDs[bus] else {
+            problem(table.file, "\(kind) '\(name)'", attribute, "unknown bus '\(bus)'")
+            return nil
+        }
+        return id
+    }
+
+    // MARK: Components
+
+    mutating func readCarriers() {
+        guard let (table, rows) = rows("carriers") else { return }
+        checkAttributes(table, component: "carriers", kind: "carrier", read: ["co2_emissions"], descriptive: ["color", "nice_name"])
+        var taken: Set<String> = []
+        for (name, row) in rows {
+            let co2 = number(table, row, "co2_emissions", component: "carriers", name: name)
+            if co2 < 0 { problem(table.file, "carrier '\(name)'", "co2_emissions", "negative emissions are not supported (Bijli's fuels emit ≥ 0)") }
+            carrierCO2[name] = co2
+            carrierIDs[name] = InteropText.id(name, taken: &taken)
+        }
+    }
+
+    /// The Bijli carrier id of a PyPSA carrier (declared or not).
+    mutating func carrierID(_ carrier: String) -> String {
+        if carrier.isEmpty { return "none" }
+        if let id = carrierIDs[carrier] { return id }
+        var taken = Set(carrierIDs.values)
+        let id = InteropText.id(carrier, taken: &taken)
+        carrierIDs[carrier] = id
+        return id
+    }
+
+    mutating func readBuses() {
+        guard let (table, rows) = rows("buses"), !rows.isEmpty else {
+            problem("buses.csv", "no buses")
+            return
+        }
+        checkAttributes(table, component: "buses", kind: "bus", read: [],
+                        descriptive: ["v_nom", "type", "x", "y", "carrier", "unit", "location", "v_mag_pu_set", "v_mag_pu_min", "v_mag_pu_max"])
+        var taken: Set<String> = []
+        for (name, _) in rows {
+            let id = InteropText.id(name, taken: &taken)
+            busIDs[name] = id
+            busOrder.append(id)
+            demand[id] = Array(repeating: 0, count: snapshotNames.count)
+        }
+    }
+
+    mutating func readLoads() {
+        guard let (table, rows) = rows("loads") else { return }
+        checkAttributes(table, component: "loads", kind: "load", read: ["bus", "p_set", "sign", "active"], series: ["p_set"], descriptive: ["carrier", "type", "q_set"])
+        for (name, row) in rows {
+            guard let region = region(table, row, "bus", kind: "load", name: name) else { continue }
+            if number(table, row, "sign", component: "loads", name: name) != -1 {
+                problem(table.file, "load '\(name)'", "sign", "only PyPSA's default sign -1 is supported")
+            }
+            if !flag(table, row, "active", component: "loads", name: name) {
+                problem(table.file, "load '\(name)'", "active", "inactive loads are not read; remove them")
+            }
+            guard let values = values("loads", "p_set", name: name, row: row, table: table) else { continue }
+            if let negative = values.first(where: { $0 < 0 }) {
+                problem(table.file, "load '\(name)'", "p_set", "negative demand \(negative) is not supported (Bijli's demand is ≥ 0; model it as a generator)")
+                continue
+            }
+            for t in values.indices { demand[region]![t] += values[t] }
+        }
+    }
+
+    /// Availability and minimum-generation fraction of a generator from `p_max_pu`, `p_min_pu`.
+    mutating func availability(_ table: PyPSATable, _ row: [String], name: String) -> (profile: [Double]?, mu: Double)? {
+        guard let upper = values("generators", "p_max_pu", name: name, row: row, table: table),
+              let lower = values("generators", "p_min_pu", name: name, row: row, table: table) else { return nil }
+        let kind = "generator '\(name)'"
+        if let bad = upper.first(where: { !(0...1).contains($0) }) {
+            problem(table.file, kind, "p_max_pu", "\(bad) is outside [0, 1]"); return nil
+        }
+        if let low = upper.first(where: { $0 > 0 && $0 < 1e-3 }) {
+            problem(table.file, kind, "p_max_pu", "\(low) is below Bijli's availability cut-off 0.001 (Bijli would take it as 0); round such values to 0 or 0.001")
+            return nil
+        }
+        var mu = 0.0
+        for t in upper.indices where upper[t] > 0 { mu = max(mu, lower[t] / upper[t]) }
+        for t in upper.indices where abs(lower[t] - mu * upper[t]) > 1e-9 || lower[t] < 0 {
+            problem(table.file, kind, "p_min_pu", "p_min_pu must be a constant share of p_max_pu (Bijli's MINGEN: p ≥ μ·a·K), and ≥ 0; at snapshot '\(snapshotNames[t])' it is \(lower[t]) with p_max_pu \(upper[t])")
+            return nil
+        }
+        if mu > 1 { problem(table.file, kind, "p_min_pu", "p_min_pu exceeds p_max_pu"); return nil }
+        return (upper.allSatisfy { $0 == 1 } ? nil : upper, mu)
+    }
+
+    /// Reads the capacity attributes shared by generators and storage units.
+    mutating func capacity(_ table: PyPSATable, _ row: [String], component: String, kind: String, name: String)
+        -> (existing: Double, capex: Double?, max: Double?, committed: Double, fixedOM: Double, extendable: Bool) {
+        let extendable = flag(table, row, "p_nom_extendable", component: component, name: name)
+        let pNom = number(table, row, "p_nom", component: component, name: name)
+        let capital = number(table, row, "capital_cost", component: component, name: name)
+        let fom = number(table, row, "fom_cost", component: component, name: name)
+        if capital < 0 || fom < 0 { problem(table.file, kind, "capital_cost", "negative capital or fixed costs are not supported") }
+        if !pNom.isFinite || pNom < 0 { problem(table.file, kind, "p_nom", "must be a finite number ≥ 0, found \(pNom)") }
+        let perKW = (capital + fom) / 1000
+        guard extendable else { return (pNom, nil, nil, 0, perKW, false) }
+        let minimum = number(table, row, "p_nom_min", component: component, name: name)
+        let maximum = number(table, row, "p_nom_max", component: component, name: name)
+        if minimum < 0 || !minimum.isFinite { problem(table.file, kind, "p_nom_min", "must be a finite number ≥ 0") }
+        if maximum < minimum { problem(table.file, kind, "p_nom_max", "is below p_nom_min") }
+        return (0, perKW, maximum.isFinite ? maximum : nil, max(0, minimum), 0, true)
+    }
+
+    mutating func readGenerators() {
+        guard let (table, rows) = rows("generators") else { return }
+        checkAttributes(table, component: "generators", kind: "generator",
+                        read: ["bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "p_max_pu", "carrier",
+                               "marginal_cost", "capital_cost", "fom_cost", "efficiency", "sign"],
+                        series: ["p_min_pu", "p_max_pu"], descriptive: ["control", "type", "q_set", "weight"])
+        for (name, row) in rows {
+            let kind = "generator '\(name)'"
+            guard let region = region(table, row, "bus", kind: "generator", name: name) else { continue }
+            if number(table, row, "sign", component: "generators", name: name) != 1 {
+                problem(table.file, kind, "sign", "only PyPSA's default sign 1 is supported")
+            }
+            let capacity = capacity(table, row, component: "generators", kind: kind, name: name)
+            let cost = number(table, row, "marginal_cost", component: "generators", name: name)
+            if cost < 0 || !cost.isFinite { problem(table.file, kind, "marginal_cost", "must be a finite number ≥ 0 (Bijli's costs are ≥ 0), found \(cost)") }
+            guard let (profile, mu) = availability(table, row, name: name) else { continue }
+            let carrier = table.value(row, "carrier") ?? ""
+            let co2 = carrierCO2[carrier] ?? 0
+            var heatRate = 0.0
+            if co2 > 0 {
+                let efficiency = number(table, row, "efficiency", component: "generators", name: name)
+                guard efficiency > 0 && efficiency.isFinite else {
+                    problem(table.file, kind, "efficiency", "must be positive for a generator whose carrier emits CO2, found \(efficiency)")
+                    continue
+                }
+                heatRate = PyPSAImport.mmbtuPerMWh / efficiency
+            }
+            if !capacity.extendable && capacity.existing == 0 {
+                notes.append("generator '\(name)' has p_nom 0 and is not extendable: it can produce nothing and is left out")
+                continue
+            }
+            maxCost = max(maxCost, cost + (capacity.capex ?? 0) * 1000 / (objectiveWeights.min() ?? 1))
+            let carrierID = carrierID(carrier)
+            generators.append(ImportedGenerator(
+                id: InteropText.id(name, taken: &resourceIDs), region: region, carrier: carrierID, fuel: co2 > 0 ? carrierID : nil,
+                heatRate: heatRate, existingMW: capacity.existing, variableOM: cost, fixedOMPerKW: capacity.fixedOM,
+                capexPerKW: capacity.capex, maxMW: capacity.max, committedMW: capacity.committed, profile: profile, minimumFraction: mu))
+        }
+    }
+
+    mutating func readStorageUnits() {
+        guard let (table, rows) = rows("storage_units"), !rows.isEmpty else { return }
+        checkAttributes(table, component: "storage_units", kind: "storage unit",
+                        read: ["bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "p_max_pu", "carrier", "marginal_cost",
+                               "capital_cost", "fom_cost", "max_hours", "efficiency_store", "efficiency_dispatch", "standing_loss",
+                               "cyclic_state_of_charge", "state_of_charge_initial", "inflow", "sign"],
+                        series: ["p_min_pu", "p_max_pu", "inflow"], descriptive: ["control", "type", "q_set"])
+        if let t = storeWeights.firstIndex(where: { $0 != 1 }) {
+            problem("snapshots.csv", "snapshot '\(snapshotNames[t])'", "stores",
+                    "weighting \(storeWeights[t]) with storage units: Bijli's storage steps last one hour (weighting 1)")
+        }
+        for (name, row) in rows {
+            let kind = "storage unit '\(name)'"
+            guard let region = region(table, row, "bus", kind: "storage unit", name: name) else { continue }
+            if number(table, row, "sign", component: "storage_units", name: name) != 1 {
+                problem(table.file, kind, "sign", "only PyPSA's default sign 1 is supported")
+            }
+            if !flag(table, row, "cyclic_state_of_charge", component: "storage_units", name: name) {
+                problem(table.file, kind, "cyclic_state_of_charge", "must be True: Bijli's storage is cyclic over the snapshots")
+            }
+            let capacity = capacity(table, row, component: "storage_units", kind: kind, name: name)
+            let hours = number(table, row, "max_hours", component: "storage_units", name: name)
+            let etaC = number(table, row, "efficiency_store", component: "storage_units", name: name)
+            let etaD = number(table, row, "efficiency_dispatch", component: "storage_units", name: name)
+            let loss = number(table, row, "standing_loss", component: "storage_units", name: name)
+            let cost = number(table, row, "marginal_cost", component: "storage_units", name: name)
+            if !(hours > 0 && hours.isFinite) { problem(table.file, kind, "max_hours", "must be positive, found \(hours)") }
+            if !(etaC > 0 && etaC <= 1) { problem(table.file, kind, "efficiency_store", "must be in (0, 1], found \(etaC)") }
+            if !(etaD > 0 && etaD <= 1) { problem(table.file, kind, "efficiency_dispatch", "must be in (0, 1], found \(etaD)") }
+            if !(loss >= 0 && loss < 1) { problem(table.file, kind, "standing_loss", "must be in [0, 1), found \(loss)") }
+            if !(cost >= 0 && cost.isFinite) { problem(table.file, kind, "marginal_cost", "must be a finite number ≥ 0, found \(cost)") }
+            for (attribute, expected) in [("p_max_pu", 1.0), ("p_min_pu", -1.0)] {
+                if let series = values("storage_units", attribute, name: name, row: row, table: table), series.contains(where: { $0 != expected }) {
+                    problem(table.file, kind, attribute, "only \(expected) is supported (Bijli charges and discharges up to the power capacity)")
+                }
+            }
+            var inflow: [Double]?
+            if let series = values("storage_units", "inflow", name: name, row: row, table: table), series.contains(where: { $0 != 0 }) {
+                if let negative = series.first(where: { $0 < 0 }) {
+                    problem(table.file, kind, "inflow", "negative inflow \(negative) is not supported")
+                } else {
+                    inflow = series
+                }
+            }
+            let carrier = table.value(row, "carrier") ?? ""
+            if (carrierCO2[carrier] ?? 0) != 0 {
+                problem(table.file, kind, "carrier", "carrier '\(carrier)' has co2_emissions; PyPSA counts a storage unit's change of charge in CO2 limits, Bijli does not")
+            }
+            if !capacity.extendable && capacity.existing == 0 {
+                notes.append("storage unit '\(name)' has p_nom 0 and is not extendable: it is left out")
+                continue
+            }
+            maxCost = max(maxCost, cost + (capacity.capex ?? 0) * 1000 / (objectiveWeights.min() ?? 1))
+            storages.append(ImportedStorage(
+                id: InteropText.id(name, taken: &resourceIDs), region: region, carrier: carrierID(carrier), existingMW: capacity.existing,
+                durationHours: hours, chargeEfficiency: etaC, dischargeEfficiency: etaD, standingLoss: loss, variableOM: cost,
+                fixedOMPerKW: capacity.fixedOM, capexPerKW: capacity.capex, maxMW: capacity.max, committedMW: capacity.committed,
+                inflow: inflow))
+        }
+    }
+}

@@ -1,0 +1,253 @@
+"""Regenerates the PyPSA fixtures of InteropTests (docs/PYPSA.md).
+
+    python3 -m venv /tmp/pypsa-venv && /tmp/pypsa-venv/bin/pip install pypsa==1.4.0 highspy==1.16.0
+    /tmp/pypsa-venv/bin/python Tests/InteropTests/Fixtures/pypsa/make_fixtures.py
+
+Each fixture is a folder <name>/ with the network as PyPSA's CSV-folder export (network/) and
+expected.json: PyPSA's optimum solved with HiGHS (objective, objective constant, capacities).
+
+    make_fixtures.py --attributes   prints Sources/Interop/PyPSAAttributes+Defaults.swift (the
+                                    defaults of the pinned pypsa's component attributes).
+    make_fixtures.py --check DIR    loads a CSV folder (e.g. from `bijli export-pypsa`), optimises
+                                    it and prints the objective as JSON.
+"""
+import importlib.metadata
+import json
+import os
+import shutil
+import sys
+
+import highspy
+import numpy as np
+import pandas as pd
+import pypsa
+
+pypsa.options.api.legacy_string_dtype = True
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def merit_order():
+    n = pypsa.Network(name="merit_order")
+    n.set_snapshots(range(4))
+    for column in n.snapshot_weightings.columns:
+        n.snapshot_weightings[column] = [1.0, 2.0, 3.0, 2.5]
+    n.add("Bus", "town")
+    n.add("Load", "demand", bus="town", p_set=[50.0, 120.0, 200.0, 150.0])
+    n.add("Generator", "coal", bus="town", p_nom=100, marginal_cost=30, capital_cost=1000)
+    n.add("Generator", "gas", bus="town", p_nom=80, marginal_cost=60)
+    n.add("Generator", "oil", bus="town", p_nom=100, marginal_cost=120)
+    return n
+
+
+def two_buses_link():
+    n = pypsa.Network(name="two_buses_link")
+    n.set_snapshots(range(3))
+    for bus in ["north", "south", "east"]:
+        n.add("Bus", bus)
+    n.add("Load", "south_load", bus="south", p_set=[80.0, 140.0, 100.0])
+    n.add("Load", "east_load", bus="east", p_set=[20.0, 40.0, 30.0])
+    n.add("Generator", "north_hydro", bus="north", p_nom=150, marginal_cost=5)
+    n.add("Generator", "south_gas", bus="south", p_nom=200, marginal_cost=70)
+    n.add("Link", "hvdc", bus0="north", bus1="south", p_nom=90, efficiency=0.95)
+    n.add("Line", "south_east", bus0="south", bus1="east", s_nom=35, x=0.1, r=0.01)
+    n.add("Generator", "east_diesel", bus="east", p_nom=50, marginal_cost=150)
+    return n
+
+
+def cyclic_storage():
+    n = pypsa.Network(name="cyclic_storage")
+    n.set_snapshots(range(6))
+    n.add("Bus", "island")
+    n.add("Load", "demand", bus="island", p_set=[40.0, 40.0, 60.0, 90.0, 100.0, 60.0])
+    n.add("Generator", "solar", bus="island", p_nom=120, p_max_pu=[0.0, 0.6, 1.0, 0.8, 0.1, 0.0])
+    n.add("Generator", "diesel", bus="island", p_nom=150, marginal_cost=100)
+    n.add("StorageUnit", "battery", bus="island", p_nom_extendable=True, capital_cost=50, max_hours=3,
+          efficiency_store=0.95, efficiency_dispatch=0.9, standing_loss=0.01, cyclic_state_of_charge=True,
+          marginal_cost=1)
+    return n
+
+
+def extendable_profiles():
+    n = pypsa.Network(name="extendable_profiles")
+    n.set_snapshots(range(8))
+    n.snapshot_weightings.loc[:, :] = 8760 / 8
+    n.add("Bus", "grid")
+    n.add("Load", "demand", bus="grid", p_set=[600.0, 550.0, 700.0, 900.0, 1000.0, 950.0, 800.0, 650.0])
+    n.add("Generator", "solar", bus="grid", p_nom_extendable=True, capital_cost=60000, p_nom_min=100,
+          p_max_pu=[0.0, 0.0, 0.3, 0.8, 0.9, 0.5, 0.05, 0.0], carrier="solar")
+    n.add("Generator", "wind", bus="grid", p_nom_extendable=True, capital_cost=110000, p_nom_max=400,
+          p_max_pu=[0.7, 0.9, 0.4, 0.3, 0.5, 0.6, 0.8, 0.75], carrier="wind")
+    n.add("Generator", "ccgt", bus="grid", p_nom_extendable=True, capital_cost=80000, marginal_cost=55,
+          carrier="gas")
+    n.add("Carrier", ["solar", "wind", "gas"])
+    return n
+
+
+def co2_limit():
+    n = pypsa.Network(name="co2_limit")
+    n.set_snapshots(range(4))
+    n.snapshot_weightings.loc[:, :] = 2190.0
+    n.add("Carrier", "coal", co2_emissions=0.34)
+    n.add("Carrier", "gas", co2_emissions=0.2)
+    n.add("Carrier", "wind")
+    n.add("Bus", "grid")
+    n.add("Load", "demand", bus="grid", p_set=[300.0, 400.0, 500.0, 350.0])
+    n.add("Generator", "coal", bus="grid", carrier="coal", p_nom_extendable=True, capital_cost=150000,
+          marginal_cost=20, efficiency=0.4)
+    n.add("Generator", "ccgt", bus="grid", carrier="gas", p_nom_extendable=True, capital_cost=90000,
+          marginal_cost=45, efficiency=0.58)
+    n.add("Generator", "wind", bus="grid", carrier="wind", p_nom_extendable=True, capital_cost=120000,
+          p_max_pu=[0.5, 0.3, 0.6, 0.4])
+    n.add("GlobalConstraint", "co2_limit", type="primary_energy", carrier_attribute="co2_emissions",
+          sense="<=", constant=5e5)
+    return n
+
+
+def load_shedding():
+    n = pypsa.Network(name="load_shedding")
+    n.set_snapshots(range(4))
+    n.add("Bus", "city")
+    n.add("Load", "demand", bus="city", p_set=[80.0, 130.0, 160.0, 100.0])
+    n.add("Generator", "gas", bus="city", p_nom=120, marginal_cost=50, p_max_pu=0.9)
+    n.add("Generator", "peaker", bus="city", p_nom=20, marginal_cost=200, p_min_pu=0.1)
+    n.add("Generator", "load_shedding", bus="city", carrier="load", p_nom=1e4, marginal_cost=3000)
+    n.add("Carrier", "load")
+    return n
+
+
+def hydro_inflow():
+    n = pypsa.Network(name="hydro_inflow")
+    n.set_snapshots(range(8))
+    n.add("Bus", "valley")
+    n.add("Load", "demand", bus="valley", p_set=[70.0, 90.0, 110.0, 130.0, 120.0, 100.0, 80.0, 60.0])
+    n.add("Generator", "gas", bus="valley", p_nom=200, marginal_cost=80)
+    n.add("StorageUnit", "reservoir", bus="valley", p_nom_extendable=True, capital_cost=300, p_nom_max=100,
+          max_hours=4, efficiency_store=0.9, efficiency_dispatch=0.95, cyclic_state_of_charge=True, marginal_cost=0.5,
+          inflow=[10.0, 150.0, 600.0, 90.0, 20.0, 0.0, 0.0, 5.0])
+    return n
+
+
+FIXTURES = [merit_order, two_buses_link, cyclic_storage, extendable_profiles, co2_limit, load_shedding, hydro_inflow]
+
+
+def capacities(n):
+    out = {}
+    for component, attr in [("generators", "p_nom"), ("storage_units", "p_nom"), ("links", "p_nom"), ("lines", "s_nom")]:
+        df = getattr(n, component)
+        if df.empty:
+            continue
+        out[component] = {name: float(df.at[name, attr + "_opt"]) for name in df.index}
+    return out
+
+
+def nonextendable_capital_cost(n):
+    total = 0.0
+    for component, attr in [("generators", "p_nom"), ("storage_units", "p_nom"), ("links", "p_nom"), ("lines", "s_nom")]:
+        df = getattr(n, component)
+        if df.empty:
+            continue
+        fixed = df[~df[attr + "_extendable"]]
+        total += float((fixed["capital_cost"] * fixed[attr]).sum())
+    return total
+
+
+def capacity_ranges(n, relative=1e-9):
+    """The range of each extendable capacity among solutions within `relative` of the optimum:
+    minimise and maximise it subject to objective <= optimum * (1 + relative). A range of (nearly)
+    zero width means the capacity is determined, so comparing it with Bijli's is meaningful."""
+    m = n.model
+    optimum = float(m.objective.value)
+    m.add_constraints(m.objective.expression <= optimum + relative * abs(optimum), name="near_optimal")
+    ranges = {}
+    for component, variable in [("generators", "Generator-p_nom"), ("storage_units", "StorageUnit-p_nom"),
+                                ("links", "Link-p_nom"), ("lines", "Line-s_nom")]:
+        if variable not in m.variables:
+            continue
+        var = m.variables[variable]
+        for name in var.coords["name"].values:
+            bounds = []
+            for sense in ["min", "max"]:
+                m.objective = 1.0 * var.sel(name=name)
+                m.objective.sense = sense
+                m.solve(solver_name="highs", output_flag=False)
+                bounds.append(float(m.objective.value))
+            ranges.setdefault(component, {})[str(name)] = bounds
+    return ranges
+
+
+def solve(n):
+    status, condition = n.optimize(solver_name="highs", include_objective_constant=True, output_flag=False)
+    if status != "ok":
+        raise SystemExit(f"{n.name}: {status} {condition}")
+    return {
+        "objective": float(n.objective),
+        "objective_constant": float(n.objective_constant),
+        "nonextendable_capital_cost": nonextendable_capital_cost(n),
+    }
+
+
+COMPONENTS = ["buses", "carriers", "generators", "loads", "storage_units", "links", "lines", "global_constraints"]
+
+
+def attributes_swift():
+    folder = os.path.join(os.path.dirname(pypsa.__file__), "data", "component_attrs")
+    lines = [
+        f"// Generated by Tests/InteropTests/Fixtures/pypsa/make_fixtures.py --attributes from pypsa {pypsa.__version__}",
+        "// (pypsa/data/component_attrs/*.csv). Do not edit by hand.",
+        "",
+        "extension PyPSAAttributes {",
+        "    /// PyPSA's attributes by component file: name -> (default as PyPSA writes it, whether it is an input).",
+        "    static let table: [String: [String: Attribute]] = [",
+    ]
+    for component in COMPONENTS:
+        df = pd.read_csv(os.path.join(folder, component + ".csv"), dtype=str, keep_default_na=False)
+        lines.append(f'        "{component}": [')
+        for _, row in df.iterrows():
+            default = row["default"].strip()
+            status = row["status"].strip()
+            kind = row["type"].strip()
+            is_input = "true" if status.startswith("Input") else "false"
+            lines.append(f'            "{row["attribute"]}": Attribute(defaultValue: "{default}", type: "{kind}", isInput: {is_input}),')
+        lines.append("        ],")
+    lines += ["    ]", "}", ""]
+    return "\n".join(lines)
+
+
+def main():
+    if len(sys.argv) == 2 and sys.argv[1] == "--attributes":
+        sys.stdout.write(attributes_swift())
+        return
+    if len(sys.argv) == 3 and sys.argv[1] == "--check":
+        n = pypsa.Network(sys.argv[2])
+        result = solve(n)
+        result["capacities"] = capacities(n)
+        print(json.dumps(result, indent=2, sort_keys=True))
+        return
+    for make in FIXTURES:
+        n = make()
+        folder = os.path.join(HERE, n.name)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(folder)
+        n.export_to_csv_folder(os.path.join(folder, "network"))
+        # Solve a fresh copy read back from the files, as Bijli reads them.
+        m = pypsa.Network(os.path.join(folder, "network"))
+        result = solve(m)
+        result.update({
+            "name": n.name,
+            # Bijli's objective is the total cost: PyPSA's objective + its constant (capex of the
+            # p_nom of extendables) + the capital cost of non-extendable capacity.
+            "total_cost": result["objective"] + result["objective_constant"] + result["nonextendable_capital_cost"],
+            "capacities": capacities(m),
+            "capacity_ranges_within_1e-9": capacity_ranges(m),
+            "pypsa_version": pypsa.__version__,
+            "highspy_version": importlib.metadata.version("highspy"),
+        })
+        with open(os.path.join(folder, "expected.json"), "w") as f:
+            json.dump(result, f, indent=2, sort_keys=True)
+            f.write("\n")
+        print(n.name, result["objective"], result["total_cost"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+import EnergyModel
+import Foundation
+import Interop
+import Testing
+
+/// What Bijli cannot express is refused, naming file, component and attribute (docs/PYPSA.md).
+@Suite struct PyPSARefusalTests {
+    /// Converts a fixture after `edit` changed its copy; returns the problems (empty if it converts).
+    func problems(_ fixture: String, _ edit: (URL) throws -> Void) throws -> [PyPSAError.Problem] {
+        let scratch = try PyPSAFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = try PyPSAFixtures.copy(fixture, into: scratch)
+        try edit(folder)
+        switch Result(catching: { () throws(PyPSAError) in try PyPSAImport.convert(folder: folder) }) {
+        case .success: return []
+        case .failure(let error): return error.problems
+        }
+    }
+
+    func write(_ folder: URL, _ file: String, _ text: String) throws {
+        try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+    }
+
+    @Test func anUnsupportedAttributeIsRefusedByName() throws {
+        let found = try problems("merit_order") { folder in
+            try write(folder, "generators.csv", """
+                name,bus,p_nom,marginal_cost,capital_cost,ramp_limit_up
+                coal,town,100.0,30.0,1000.0,
+                gas,town,80.0,60.0,0.0,0.5
+                oil,town,100.0,120.0,0.0,
+
+                """)
+        }
+        #expect(found.count == 1)
+        let problem = try #require(found.first)
+        #expect(problem.file == "generators.csv")
+        #expect(problem.component == "generator 'gas'")
+        #expect(problem.attribute == "ramp_limit_up")
+        #expect(problem.description == "generators.csv: generator 'gas': attribute 'ramp_limit_up': value '0.5' is not supported (PyPSA's default is blank): Bijli has no ramping constraints")
+    }
+
+    @Test func aDefaultValueOfAnUnsupportedAttributeIsAccepted() throws {
+        // PyPSA writes a column when any row differs; rows at the default are fine.
+        let found = try problems("merit_order") { folder in
+            try write(folder, "generators.csv", """
+                name,bus,p_nom,marginal_cost,capital_cost,committable,min_up_time
+                coal,town,100.0,30.0,1000.0,False,0
+                gas,town,80.0,60.0,0.0,False,0
+                oil,town,100.0,120.0,0.0,False,0
+
+                """)
+        }
+        #expect(found.isEmpty)
+    }
+
+    @Test func unknownAttributesAndUnsupportedComponentsAreRefused() throws {
+        let found = try problems("merit_order") { folder in
+            try write(folder, "stores.csv", "name,bus,e_nom\nh2,town,100\n")
+            try write(folder, "loads.csv", "name,bus,my_column\ndemand,town,1\n")
+        }
+        #expect(found.contains { $0.file == "stores.csv" && $0.message.contains("stores are not supported") })
+        #expect(found.contains { $0.file == "loads.csv" && $0.attribute == "my_column" && $0.message.contains("not an attribute") })
+    }
+
+    @Test func aTimeVaryingMarginalCostIsRefused() throws {
+        let found = try problems("merit_order") { folder in
+            try write(folder, "generators-marginal_cost.csv", ",gas\n0,60\n1,61\n2,62\n3,63\n")
+        }
+        #expect(found.map(\.description) == ["generators-marginal_cost.csv: generator 'gas': attribute 'marginal_cost': time-varying values are not supported: Bijli reads it as a constant only, or not at all"])
+    }
+
+    @Test func storageThatIsNotCyclicOrHasNegativeInflowIsRefused() throws {
+        let found = try problems("cyclic_storage") { folder in
+            try write(folder, "storage_units.csv", """
+                name,bus,p_nom_extendable,capital_cost,max_hours,efficiency_store,efficiency_dispatch,standing_loss,cyclic_state_of_charge,marginal_cost
+                battery,island,True,50.0,3.0,0.95,0.9,0.01,False,1.0
+
+                """)
+            try write(folder, "storage_units-inflow.csv", ",battery\n0,0\n1,-5\n2,0\n3,0\n4,0\n5,0\n")
+        }
+        #expect(found.contains { $0.attribute == "cyclic_state_of_charge" && $0.component == "storage unit 'battery'" })
+        #expect(found.contains { $0.attribute == "inflow" && $0.message.contains("negative inflow -5.0") })
+    }
+
+    @Test func linesInACycleAreRefused() throws {
+        let found = try problems("two_buses_link") { folder in
+            try write(folder, "lines.csv", "name,bus0,bus1,x,r,s_nom\nsouth_east,south,east,0.1,0.01,35\nnorth_east,north,east,0.1,0.01,35\nnorth_south,north,south,0.1,0.01,35\n")
+        }
+        #expect(found.count == 1)
+        #expect(found.first?.component == "line 'north_south'")
+        #expect(found.first?.message.contains("Kirchhoff") == true)
+    }
+
+    @Test func aLossyLinkThatFlowsBackwardsIsRefused() throws {
+        let found = try problems("two_buses_link") { folder in
+            try write(folder, "links.csv", "name,bus0,bus1,p_nom,efficiency,p_min_pu\nhvdc,north,south,90.0,0.95,-1\n")
+        }
+        #expect(found.map(\.attribute) == ["p_min_pu"])
+    }
+
+    @Test func availabilityBelowBijlisCutOffIsRefused() throws {
+        let found = try problems("cyclic_storage") { folder in
+            try write(folder, "generators-p_max_pu.csv", ",solar\n0,0.0\n1,0.6\n2,1.0\n3,0.8\n4,0.0005\n5,0.0\n")
+        }
+        #expect(found.count == 1)
+        #expect(found.first?.attribute == "p_max_pu" && found.first?.message.contains("cut-off 0.001") == true)
+    }
+
+    @Test func multiPeriodNetworksAndOtherConstraintsAreRefused() throws {
+        let found = try problems("co2_limit") { folder in
+            try write(folder, "network.csv", "name,_multi_invest,pypsa_version,srid\nco2_limit,1,1.4.0,4326\n")
+            try write(folder, "global_constraints.csv", "name,type,sense,constant\nlimit,transmission_volume_expansion_limit,<=,10\n")
+        }
+        #expect(found.contains { $0.attribute == "_multi_invest" })
+        #expect(found.contains { $0.attribute == "type" && $0.component == "global constraint 'limit'" })
+    }
+
+    @Test func everyProblemIsReportedAtOnce() throws {
+        let found = try problems("merit_order") { folder in
+            try write(folder, "generators.csv", "name,bus,p_nom,committable,marginal_cost_quadratic\ncoal,nowhere,100,True,0.1\n")
+        }
+        #expect(Set(found.map(\.attribute)) == ["bus", "committable", "marginal_cost_quadratic"])
+    }
+}
+
+/// A network exported after PyPSA solved it carries results; they are skipped, not refused.
+@Suite struct PyPSASolvedExportTests {
+    @Test func resultsOfAnEarlierSolveAreSkipped() throws {
+        let scratch = try PyPSAFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = try PyPSAFixtures.copy("cyclic_storage", into: scratch)
+        func write(_ file: String, _ text: String) throws { try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8) }
+        // As pypsa 1.4.0 writes them after n.optimize().
+        try write("network.csv", "name,_linearized_uc,_multi_invest,_objective,_objective_constant,pypsa_version,srid\ncyclic_storage,0,0,13713.07,0.0,1.4.0,4326\n")
+        try write("buses.csv", "name,control,generator,sub_network\nisland,Slack,solar,0\n")
+        try write("storage_units.csv", """
+            name,bus,p_nom_extendable,marginal_cost,capital_cost,cyclic_state_of_charge,max_hours,efficiency_store,efficiency_dispatch,standing_loss,p_nom_opt
+            battery,island,True,1.0,50.0,True,3.0,0.95,0.9,0.01,60.0
+
+            """)
+        try write("generators-p.csv", ",solar,diesel\n0,0,40\n1,72,0\n2,120,0\n3,96,0\n4,12,0\n5,0,0\n")
+        try write("buses-marginal_price.csv", ",island\n0,100\n1,0\n2,0\n3,0\n4,100\n5,100\n")
+        try write("sub_networks.csv", "name,carrier,slack_bus\n0,AC,island\n")
+        let expected = try PyPSAFixtures.expected("cyclic_storage")
+        let (system, _) = try PyPSAImport.load(folder: folder)
+        let solved = try SolvedCase(system)
+        #expect(abs(solved.objectiveUSD - expected.total_cost) <= 1e-6 * expected.total_cost)
+    }
+}
