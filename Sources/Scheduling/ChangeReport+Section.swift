@@ -58,6 +58,11 @@ extension ChangeReport {
         guard previousRunID != nil,
               let last = attribution.max(by: { abs($0.changeUSD) < abs($1.changeUSD) || (abs($0.changeUSD) == abs($1.changeUSD) && $0.period > $1.period) })
         else { return nil }
+        // Below 0.05 MUSD a change rounds to 0.0 in the report: said as unchanged.
+        guard abs(last.changeUSD) >= 5e4 else {
+            return "Annual costs unchanged since the previous run (every period within 0.05 MUSD)"
+                + (prices.isEmpty ? "." : "; \(Set(prices.map(\.fuel)).count) fuel price(s) moved without a visible effect on cost (see the attribution table).")
+        }
         var text = "Annual cost \(last.period): " + Self.signed(last.changeUSD) + " since the previous run"
         if let (fuel, value) = last.byFuelUSD.max(by: { abs($0.value) < abs($1.value) || (abs($0.value) == abs($1.value) && $0.key > $1.key) }),
            value != 0 {
@@ -67,7 +72,8 @@ extension ChangeReport {
     }
 
     static func signed(_ usd: Double) -> String {
-        (usd >= 0 ? "+" : "−") + NumberText.format(abs(usd) / 1e6, decimals: 1) + " MUSD"
+        let text = NumberText.format(abs(usd) / 1e6, decimals: 1)
+        return (text == "0.0" ? "" : usd >= 0 ? "+" : "−") + text + " MUSD"
     }
 
     static func short(_ hash: String?) -> String { hash.map { String($0.prefix(12)) } ?? "–" }
