@@ -42,7 +42,8 @@ extension GLPKProblem {
     ///
     /// Interior point on a program without rows is solved by simplex (GLPK's interior point
     /// refuses it). With ``SolverOptions/classifyAmbiguousStatus``, an "infeasible or unbounded"
-    /// answer, or an interior-point failure, is settled by a primal simplex without presolve.
+    /// answer is settled by a primal simplex without presolve, an interior-point failure by a dual
+    /// simplex with presolve (then, if that is ambiguous, the primal without).
     func solve(options: SolverOptions, method requested: SolverMethod, presolve: Bool, loadSeconds: Double) -> SolveResult {
         let clock = ContinuousClock()
         let start = clock.now
@@ -79,12 +80,26 @@ extension GLPKProblem {
                 return (status, interiorSolution())
             }
             if options.classifyAmbiguousStatus && GLPKStatusMapping.needsClassification(status, method: method) {
-                if method == .interiorPoint && options.scaling { scale() }
-                method = .primalSimplex
-                let code = runSimplex(.primalSimplex, presolve: false, options: options)
-                codes.append(Int(code))
-                status = GLPKStatusMapping.simplex(returnCode: code, status: simplexStatus.overall,
-                                                   dualStatus: simplexStatus.dual)
+                if method == .interiorPoint {
+                    // After an interior-point failure: the dual simplex with presolve (GLPK's
+                    // GLP_DUALP, which turns to the primal where it must), several times faster
+                    // than the primal without presolve on the Pakistan plans (docs/BENCHMARKS.md).
+                    if options.scaling { scale() }
+                    method = .dualSimplex
+                    let code = runSimplex(.dualSimplex, presolve: true, options: options)
+                    codes.append(Int(code))
+                    status = GLPKStatusMapping.simplex(returnCode: code, status: simplexStatus.overall,
+                                                       dualStatus: simplexStatus.dual)
+                }
+                if GLPKStatusMapping.needsClassification(status, method: method) {
+                    // An ambiguous status (also the presolver's "no dual feasible solution") is
+                    // settled by the primal simplex without presolve.
+                    method = .primalSimplex
+                    let code = runSimplex(.primalSimplex, presolve: false, options: options)
+                    codes.append(Int(code))
+                    status = GLPKStatusMapping.simplex(returnCode: code, status: simplexStatus.overall,
+                                                       dualStatus: simplexStatus.dual)
+                }
             }
             let hasPoint = method.isSimplex
                 && GLPKStatusMapping.simplexHasSolution(status, primalStatus: simplexStatus.primal)
