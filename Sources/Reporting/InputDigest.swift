@@ -12,15 +12,21 @@ public enum InputDigest {
     /// Digests of every regular file under the given folders, keyed by `<folder name>/<relative
     /// path>`, in sorted order. Hidden files are skipped.
     public static func digests(of folders: [URL]) -> [String: String] {
+        digests(of: folders.map { ($0.standardizedFileURL.lastPathComponent, $0) })
+    }
+
+    /// Digests of every regular file under the given folders, keyed by `<label>/<relative path>`
+    /// (e.g. `model/…` and `inputs/…`, which stay apart when both folders have the same name).
+    public static func digests(of folders: [(label: String, url: URL)]) -> [String: String] {
         var result: [String: String] = [:]
-        for folder in folders {
+        for (label, folder) in folders {
             let base = folder.standardizedFileURL
             guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
                                                               options: [.skipsHiddenFiles]) else { continue }
             for case let url as URL in walker {
                 guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
                 let relative = url.standardizedFileURL.path.replacingOccurrences(of: base.path + "/", with: "")
-                if let digest = sha256(of: url) { result[base.lastPathComponent + "/" + relative] = digest }
+                if let digest = sha256(of: url) { result[label + "/" + relative] = digest }
             }
         }
         return result

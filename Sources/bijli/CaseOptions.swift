@@ -233,9 +233,22 @@ struct CaseOptions: ParsableArguments {
         options.merge(extra) { $1 }
         return Provenance(
             bijliVersion: Bijli.version, glpkVersion: GLPKLibrary.version,
-            inputHashes: InputDigest.digests(of: pypsa == nil ? [modelURL, inputsURL] : [modelURL]), options: options,
+            inputHashes: inputHashes(system), options: options,
             buildSeconds: buildSeconds, solveSeconds: optimization.stages.reduce(0.0) { $0 + $1.seconds },
             rows: program.rowCount, columns: program.variableCount, nonzeros: program.entryCount)
+    }
+
+    /// SHA-256 of every input file, keyed `model/…`, `inputs/…` (`pypsa/…` for an imported
+    /// network), and `tariff/<name>` for an applied tariff file outside the inputs folder.
+    func inputHashes(_ system: EnergySystem) -> [String: String] {
+        var hashes = InputDigest.digests(of: pypsa == nil ? [("model", modelURL), ("inputs", inputsURL)] : [("pypsa", modelURL)])
+        if let tariff = system.tariff {
+            let url = URL(fileURLWithPath: tariff.path).standardizedFileURL
+            if !url.path.hasPrefix(inputsURL.standardizedFileURL.path + "/"), let digest = InputDigest.sha256(of: url) {
+                hashes["tariff/" + url.lastPathComponent] = digest
+            }
+        }
+        return hashes
     }
 
     /// Warns when GLPK's interior point gave up with numerical instability.

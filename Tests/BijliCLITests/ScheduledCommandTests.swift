@@ -185,6 +185,22 @@ import Testing
         }
     }
 
+    /// A tariff folder outside the inputs folder: the applied file still counts as an input.
+    @Test func anAppliedTariffFileOutsideTheInputsIsHashedAsAnInput() throws {
+        let setup = try setup(scenarios: "none")
+        let outside = setup.root.appendingPathComponent("published")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try (try String(contentsOfFile: setup.config, encoding: .utf8) + "\ntariffs: published\n").write(toFile: setup.config, atomically: true, encoding: .utf8)
+        try Data(Self.tariff("2026-01-01", rlng: 12, gas: 6).utf8).write(to: outside.appendingPathComponent("2026-01-01-ogra.csv"))
+        #expect(try scheduled(setup, "--run-date", "2026-01-15").status == 0)
+        Thread.sleep(forTimeInterval: 1.05)
+        try Data(Self.tariff("2026-02-01", rlng: 12.5, gas: 6).utf8).write(to: outside.appendingPathComponent("2026-02-01-ogra.csv"))
+        #expect(try scheduled(setup, "--run-date", "2026-02-15").status == 0)
+        let report = try changes(setup.runs.appendingPathComponent(try #require(setup.latestTarget())))
+        let inputs = try #require(report["inputs"] as? [[String: Any]])
+        #expect(inputs.map { "\($0["change"] ?? "") \($0["path"] ?? "")" } == ["removed tariff/2026-01-01-ogra.csv", "added tariff/2026-02-01-ogra.csv"])
+    }
+
     @Test(arguments: [
         ("missing column", "fuel,price,effective_date,source,tag\nrlng,13,2026-04-01,t,ASSUMPTION\n"),
         ("negative price", "fuel,price,unit,effective_date,source,tag\nrlng,-13,USD/MMBtu,2026-04-01,t,ASSUMPTION\n"),
