@@ -48,7 +48,10 @@ extension ChangeReport {
         blocks.append(.table(ReportTable(
             name: "indicator_changes", title: "Indicators that moved (base plan)",
             columns: [.init("Indicator", alignment: .left), .init("Period"), .init("Before"), .init("Now"), .init("Change")],
-            rows: moved.map { [.text($0.name), .text(String($0.period)), Self.cell($0.old, 3), Self.cell($0.new, 3), Self.cell($0.delta, 3)] },
+            rows: moved.map { d in
+                let digits = History.decimals(for: max(abs(d.old ?? 0), abs(d.new ?? 0)))
+                return [.text(d.name), .text(String(d.period)), Self.cell(d.old, digits), Self.cell(d.new, digits), Self.cell(d.delta, digits)]
+            },
             footnotes: ["Indicators not listed are unchanged; units are in the names (docs/SCHEDULING.md)."])))
         return ReportSection(id: "what-changed", title: "What changed since the previous run", blocks: blocks)
     }

@@ -24,7 +24,7 @@ public enum History {
         for point in points where !runs.contains(where: { $0.0 == point.run }) { runs.append((point.run, point.runID, point.runDate)) }
         let rows: [[ReportCell]] = runs.map { run in
             [.text(String(run.0)), .text(run.1), .text(run.2)] + periods.map { period in
-                points.first { $0.run == run.0 && $0.period == period }.map { .number($0.value, decimals: 3) } ?? .empty
+                points.first { $0.run == run.0 && $0.period == period }.map { .number($0.value, decimals: decimals(for: $0.value)) } ?? .empty
             }
         }
         return ReportTable(
@@ -32,6 +32,10 @@ public enum History {
             columns: [.init("#"), .init("Run", alignment: .left), .init("Run date", alignment: .left)] + periods.map { .init(String($0)) },
             rows: rows, footnotes: ["Succeeded runs only, oldest first; one column per period."])
     }
+
+    /// Decimals shown for a value: none from 1,000 up (USD, MWh), three below (shares, prices).
+    /// CSV keeps 12 significant digits either way.
+    public static func decimals(for value: Double) -> Int { abs(value) >= 1000 ? 0 : 3 }
 
     /// The trend as lines, one per period, over the run number (1 = oldest shown).
     public static func trendChart(_ points: [TrendPoint], metric: String) -> ChartSpec {

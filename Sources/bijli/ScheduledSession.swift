@@ -159,7 +159,9 @@ final class ScheduledSession: @unchecked Sendable {
         recordFailure(stage: "terminated", code: Self.terminated, message: message)
         printError("scheduled run \(runID): \(message)")
         // The lock stays held (state is never unlocked): the main thread cannot start writing.
-        exit(Self.terminated)
+        // _exit, not exit: solver threads of a sweep may still run, and nothing is left to flush
+        // (the log line is synced, the archive committed; the kernel drops the run lock).
+        _exit(Self.terminated)
     }
 
     /// Test hook (docs/SCHEDULING.md): with BIJLI_SCHEDULED_HOLD=<stage>, the run logs `holding`
