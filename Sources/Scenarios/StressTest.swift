@@ -177,7 +177,11 @@ public enum StressTest {
         if let cost = results.objectiveUSD, let baseCost = base?.objectiveUSD { deltaCost = cost - baseCost }
         return results.periods.map { period in
             // The period's own most binding constraint (periods are solved apart in stress mode).
-            let main = (results.bindingConstraints.first { $0.indices.contains(String(period.period)) } ?? results.bindingConstraints.first)?.sentence ?? ""
+            // A constraint of another period never stands for this one; one without a period
+            // index (a horizon-wide limit) stands for every period.
+            let years = Set(results.periods.map { String($0.period) })
+            let main = (results.bindingConstraints.first { $0.indices.contains(String(period.period)) }
+                ?? results.bindingConstraints.first { $0.indices.allSatisfy { !years.contains($0) } })?.sentence ?? ""
             let basePeriod = base?.periods.first { $0.period == period.period }
             return Row(scenario: id, name: name, period: period.period, status: results.status,
                        unservedGWh: period.unservedMWh / 1000, unservedPercent: 100 * period.indicators.unservedShare,

@@ -134,6 +134,11 @@ import Testing
         #expect(stress.status == 0, "\(stress.stderr)")
         let runs = try cli.bijli("history", "--archive", setup.archive)
         #expect(runs.stdout.components(separatedBy: "| succeeded |").count - 1 == 3)
+        // Each stress line names its own period's binding constraint, never another period's.
+        let stressCSV = try String(contentsOf: folders[2].appendingPathComponent("stress.csv"), encoding: .utf8)
+        for line in stressCSV.split(separator: "\n").dropFirst() where line.contains(",2030,") {
+            #expect(!line.contains(" 2025 "), "\(line)")
+        }
         let events = setup.events()
         #expect(events.filter { $0["event"] as? String == "succeeded" }.count == 3)
     }
