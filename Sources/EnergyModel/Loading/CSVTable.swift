@@ -32,7 +32,7 @@ struct CSVTable {
     /// wrong width). Returns nil when there is no usable header.
     init?(path: String, text: String, log: IssueLog) {
         self.path = path
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        var lines = TextFile.normalizedLineEndings(text).split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
         var metadata: [String: (value: String, line: Int)] = [:]

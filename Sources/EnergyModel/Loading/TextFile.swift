@@ -24,13 +24,19 @@ package enum TextFile {
                     suggestion: "save the file as UTF-8")
             return nil
         }
-        var text = String(decoding: bytes, as: UTF8.self)
+        var text = normalizedLineEndings(String(decoding: bytes, as: UTF8.self))
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.allSatisfy({ $0.isWhitespace }) {
             log.add(path, "empty file", suggestion: "fill it in or remove it (see docs/FORMATS.md)")
             return nil
         }
         return text
+    }
+
+    /// `text` with Windows (CRLF) line endings as `\n`. Swift treats "\r\n" as one `Character`, so
+    /// without this a split on "\n" sees a CRLF file as one long line.
+    package static func normalizedLineEndings(_ text: String) -> String {
+        text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
     /// The offset, line and column (1-based, in characters) of the first byte that is not valid UTF-8.
