@@ -95,6 +95,20 @@ final class GLPKProblem {
 
     // MARK: Reading back
 
+    /// The names of the integer and binary columns a file declared (`glp_get_num_int`,
+    /// `glp_get_col_kind`), at most `limit` of them, and how many there are.
+    func integerColumns(limit: Int = 3) -> (count: Int, names: [String]) {
+        checkThread()
+        let count = Int(glp_get_num_int(handle))
+        guard count > 0 else { return (0, []) }
+        var names: [String] = []
+        for j in 1...glp_get_num_cols(handle) where glp_get_col_kind(handle, j) != GLP_CV {
+            names.append(glp_get_col_name(handle, j).map { String(cString: $0) } ?? "column \(j)")
+            if names.count == limit { break }
+        }
+        return (count, names)
+    }
+
     /// Copies the problem into a ``LinearProgram`` (after reading a file).
     func extract() -> LinearProgram {
         checkThread()

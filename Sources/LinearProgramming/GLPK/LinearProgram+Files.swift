@@ -42,6 +42,13 @@ extension LinearProgram {
             let (line, message) = GLPKReadLog.firstError(in: log, path: readPath)
             throw .malformedFile(path: path, format: format, line: line, message: message)
         }
+        let integers = problem.integerColumns()
+        guard integers.count == 0 else {
+            throw .malformedFile(path: path, format: format, line: IntegerSection.line(in: text, format: format),
+                                 message: "\(integers.count) integer or binary variable(s) (\(integers.names.map { "'\($0)'" }.joined(separator: ", "))"
+                                    + (integers.count > integers.names.count ? ", ..." : "") + "); Bijli solves linear programs only: "
+                                    + "remove the integer section to solve the LP relaxation, or use a MIP solver")
+        }
         if let sense { problem.setSense(sense) }
         var program = problem.extract()
         switch format {
@@ -182,5 +189,22 @@ enum MPSObjectiveSense {
     static func insertMaximize(into text: String) -> String {
         if text.hasPrefix("ROWS\n") { return "OBJSENSE\n    MAX\n" + text }
         return text.replacingOccurrences(of: "\nROWS\n", with: "\nOBJSENSE\n    MAX\nROWS\n", options: [], range: text.range(of: "\nROWS\n"))
+    }
+}
+
+/// Where a file declares integer variables: a CPLEX LP `general`/`integer`/`binary` section, or an
+/// MPS `'MARKER' 'INTORG'` line.
+enum IntegerSection {
+    /// The 1-based line of the first such declaration, if one is found.
+    static func line(in text: String, format: FileFormat) -> Int? {
+        let keywords: Set<String> = ["general", "generals", "gen", "integer", "integers", "binary", "binaries", "bin"]
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces).lowercased()
+            switch format {
+            case .cplexLP: if keywords.contains(trimmed) { return index + 1 }
+            case .freeMPS: if trimmed.contains("'intorg'") { return index + 1 }
+            }
+        }
+        return nil
     }
 }
