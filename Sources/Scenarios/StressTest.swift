@@ -16,7 +16,7 @@ public enum StressTest {
         /// Period year.
         public var period: Int
         /// Solver status.
-        public var status: String
+        public var status: SolveStatus.Code
         /// Unserved energy, GWh per year.
         public var unservedGWh: Double
         /// Unserved energy, percent of demand.
@@ -43,10 +43,10 @@ public enum StressTest {
     }
 
     /// The capacities in service of every resource and period of a finished plan.
-    public static func capacities(of plan: EnergyResults) -> [String: [Int: Double]] {
-        var result: [String: [Int: Double]] = [:]
+    public static func capacities(of plan: EnergyResults) -> CapacityPlan {
+        var result = CapacityPlan()
         for period in plan.periods {
-            for (id, mw) in period.capacityMW { result[id, default: [:]][period.period] = mw }
+            for (id, mw) in period.capacityMW { result[id, period.period] = mw }
         }
         return result
     }
@@ -67,7 +67,7 @@ public enum StressTest {
     ///   - progress: called when each case is solved, from worker threads (for a progress bar and ETA).
     /// - Throws: ``ScenarioError`` (an overlay that selects nothing, before anything is solved),
     ///   ``FormulationError``, or a ``LinearProgrammingError`` from the solver.
-    public static func run(system: EnergySystem, plan: [String: [Int: Double]], library: ScenarioLibrary, scenarios: [Scenario],
+    public static func run(system: EnergySystem, plan: CapacityPlan, library: ScenarioLibrary, scenarios: [Scenario],
                            options: FormulationOptions, solver: GLPKSolver, workers: Int = ProcessorCount.active,
                            progress: @Sendable (SweepProgress) -> Void = { _ in }) throws -> [Row] {
         // Every overlay is checked before the first solve.
@@ -133,7 +133,7 @@ public enum StressTest {
             merged.stages += part.stages
             merged.objectiveConstantUSD += part.objectiveConstantUSD
             merged.objectiveUSD = merged.objectiveUSD.flatMap { total in part.objectiveUSD.map { total + $0 } }
-            if merged.status == "optimal" { merged.status = part.status }
+            if merged.status.isOptimal { merged.status = part.status }
         }
         return merged
     }
@@ -201,7 +201,7 @@ public enum StressTest {
         var lines = ["scenario,name,period,status,unserved_gwh,unserved_percent,shortage_hours,peak_shortfall_mw,delta_cost_usd,"
                      + "delta_fuel_import_bill_usd,renewable_share,main_binding_constraint"]
         for row in rows {
-            lines.append([text(row.scenario), text(row.name), String(row.period), row.status, number(row.unservedGWh), number(row.unservedPercent),
+            lines.append([text(row.scenario), text(row.name), String(row.period), row.status.rawValue, number(row.unservedGWh), number(row.unservedPercent),
                           number(row.shortageHours), number(row.peakShortfallMW), number(row.deltaCostUSD), number(row.deltaFuelImportBillUSD),
                           number(row.renewableShare), text(row.mainBindingConstraint)].joined(separator: ","))
         }

@@ -5,7 +5,7 @@ public struct Stage: Sendable, Equatable, Codable {
     /// What the stage optimised, e.g. `minimise unserved energy`.
     public var name: String
     /// The solve's status code.
-    public var status: String
+    public var status: SolveStatus.Code
     /// The stage's own objective value.
     public var objective: Double?
     /// Solver iterations.
