@@ -129,8 +129,8 @@ public enum MonteCarlo {
     }
 
     /// Draws and solves `samples` samples (in parallel, each with its own seed) against a fixed plan.
-    public static func run(system: EnergySystem, plan: CapacityPlan, spec: MonteCarloSpec, samples: Int, seed: UInt64,
-                           options: FormulationOptions, solver: GLPKSolver, workers: Int = ProcessorCount.active,
+    public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, spec: MonteCarloSpec, samples: Int, seed: UInt64,
+                           options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active,
                            progress: @Sendable (StressTest.SweepProgress) -> Void = { _ in }) throws -> [Outcome] {
         var cases: [(id: String, system: EnergySystem, options: FormulationOptions)] = []
         for k in 0..<samples {

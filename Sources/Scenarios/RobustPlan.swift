@@ -107,8 +107,8 @@ public enum RobustPlan {
     /// costs in every disruption.
     /// - Throws: ``ScenarioError``, ``FormulationError``, ``LinearProgrammingError``, or
     ///   ``RobustError`` when a solve is not optimal.
-    public static func solve(system: EnergySystem, library: ScenarioLibrary, members: [Member], risk: Risk,
-                             options: FormulationOptions, solver: GLPKSolver) throws -> Report {
+    public static func solve<Solver: LinearSolver>(system: EnergySystem, library: ScenarioLibrary, members: [Member], risk: Risk,
+                             options: FormulationOptions, solver: Solver) throws -> Report {
         precondition(!members.isEmpty && members[0].scenario == nil, "the first member is the base case")
         let blocks = try members.map { member -> EnergyLP in
             let disrupted = try member.scenario.map { try library.apply($0, to: system).0 } ?? system
