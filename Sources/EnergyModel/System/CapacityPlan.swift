@@ -84,6 +84,7 @@ public struct CapacityPlan: Sendable, Hashable, Codable, Sequence, ExpressibleBy
         capacities[resource] = capacities[resource]?.mapValues(transform)
     }
 
+    /// Reads `{"resource": {"year": MW}}`; a year that is not an integer is an error.
     public init(from decoder: any Decoder) throws {
         let text = try [String: [String: Double]](from: decoder)
         var capacities: [String: [Int: Double]] = [:]
@@ -99,6 +100,7 @@ public struct CapacityPlan: Sendable, Hashable, Codable, Sequence, ExpressibleBy
         self.init(capacities)
     }
 
+    /// Writes `{"resource": {"year": MW}}`, as the year-keyed tables this type replaces.
     public func encode(to encoder: any Encoder) throws {
         let text = capacities.mapValues { byYear in
             Dictionary(uniqueKeysWithValues: byYear.map { (String($0.key), $0.value) })
