@@ -43,7 +43,7 @@ extension BijliBench {
         record.loadSeconds = result.loadSeconds
         record.solveSeconds = result.solveSeconds
         record.iterations = result.iterations
-        record.status = result.status.code
+        record.status = result.status.code.rawValue
         record.objective = result.objective
         record.maxRSSBytes = maxRSS(RUSAGE_SELF)
         emit(String(decoding: try JSONEncoder().encode(record), as: UTF8.self))

@@ -59,7 +59,7 @@ struct BijliBench {
         record.nonzeros = program.entryCount
         record.loadSeconds = result.loadSeconds
         record.solveSeconds = result.solveSeconds
-        record.status = result.status.code
+        record.status = result.status.code.rawValue
         record.objective = result.objective ?? .nan
         record.iterations = result.iterations
         record.maxRSSBytes = maxRSS(RUSAGE_SELF)

@@ -14,17 +14,23 @@ public enum SolveStatus: Sendable, Hashable, CustomStringConvertible {
     /// The solver failed for a numerical or internal reason.
     case solverError(SolverFailure)
 
-    /// A short stable word for machine-readable output (`optimal`, `infeasible`, `time_limit` ...).
-    public var code: String {
+    /// The status as recorded in results, stress matrices and Monte Carlo samples: a short
+    /// stable word (`optimal`, `infeasible`, `time_limit` ...) without the failure's details.
+    public var code: Code {
         switch self {
-        case .optimal: "optimal"
-        case .infeasible: "infeasible"
-        case .unbounded: "unbounded"
-        case .infeasibleOrUnbounded: "infeasible_or_unbounded"
-        case .limitReached(let limit): "\(limit.rawValue)_limit"
-        case .solverError: "solver_error"
+        case .optimal: .optimal
+        case .infeasible: .infeasible
+        case .unbounded: .unbounded
+        case .infeasibleOrUnbounded: .infeasibleOrUnbounded
+        case .limitReached(.time): .timeLimit
+        case .limitReached(.iteration): .iterationLimit
+        case .limitReached(.objective): .objectiveLimit
+        case .solverError: .solverError
         }
     }
+
+    /// Whether an optimal solution was found.
+    public var isOptimal: Bool { self == .optimal }
 
     /// A message for people.
     public var description: String {
@@ -36,6 +42,38 @@ public enum SolveStatus: Sendable, Hashable, CustomStringConvertible {
         case .limitReached(let limit): "stopped at the \(limit.rawValue) limit before proving optimality"
         case .solverError(let failure): "solver error: \(failure)"
         }
+    }
+}
+
+extension SolveStatus {
+    /// A recorded solve status: the machine-readable word of a ``SolveStatus`` (its limit
+    /// named, its failure's details left to the solver log). Encodes as that word, so files
+    /// keep the strings `optimal`, `infeasible`, `unbounded`, `infeasible_or_unbounded`,
+    /// `time_limit`, `iteration_limit`, `objective_limit` and `solver_error`; its description
+    /// is the same word.
+    public enum Code: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+        /// An optimal solution was found.
+        case optimal
+        /// The program has no feasible solution.
+        case infeasible
+        /// The objective can be improved without bound.
+        case unbounded
+        /// Unbounded if a feasible point exists, otherwise infeasible.
+        case infeasibleOrUnbounded = "infeasible_or_unbounded"
+        /// The time limit stopped the solve.
+        case timeLimit = "time_limit"
+        /// The iteration limit stopped the solve.
+        case iterationLimit = "iteration_limit"
+        /// An objective cut-off stopped the solve.
+        case objectiveLimit = "objective_limit"
+        /// The solver failed.
+        case solverError = "solver_error"
+
+        /// Whether an optimal solution was found.
+        public var isOptimal: Bool { self == .optimal }
+
+        /// The word itself, as written to files.
+        public var description: String { rawValue }
     }
 }
 

@@ -36,7 +36,7 @@ public enum ComparisonBuilder {
             rows.append(cells)
         }
         rows.append([.text("Status"), .text(""), .text("")] + runs.enumerated().flatMap { index, run -> [ReportCell] in
-            index == 0 ? [.text(run.results.status)] : [.text(run.results.status), .empty]
+            index == 0 ? [.text(run.results.status.rawValue)] : [.text(run.results.status.rawValue), .empty]
         })
         row("Objective (discounted)", "horizon", "million USD", 1, runs.map { $0.results.objectiveUSD.map { $0 / 1e6 } })
         let years = Array(Set(runs.flatMap { $0.results.periods.map(\.period) })).sorted()

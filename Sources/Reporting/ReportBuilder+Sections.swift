@@ -193,7 +193,7 @@ extension ReportBuilder {
             columns: [.init("Target"), .init("Status", alignment: .left), .init("Cost", unit: "million USD"),
                       .init("Unserved", unit: "GWh"), .init("Renewable share", unit: "%"), .init("Dominated", alignment: .left)],
             rows: r.frontier.map {
-                [.number($0.target, decimals: 3), .text($0.status), $0.costUSD.map { .number($0 / 1e6, decimals: 1) } ?? .empty,
+                [.number($0.target, decimals: 3), .text($0.status.rawValue), $0.costUSD.map { .number($0 / 1e6, decimals: 1) } ?? .empty,
                  $0.unservedMWh.map { .number($0 / 1e3, decimals: 1) } ?? .empty,
                  $0.renewableShare.map { .number(100 * $0, decimals: 1) } ?? .empty, .text($0.dominated ? "yes" : "no")]
             })

@@ -155,7 +155,7 @@ public enum ReportBuilder {
             blocks.append(.table(ReportTable(
                 name: "stages", title: "Solver stages of the objective mode",
                 columns: [.init("Stage", alignment: .left), .init("Status", alignment: .left), .init("Iterations")],
-                rows: r.stages.map { [.text($0.name), .text($0.status), .number(Double($0.iterations), decimals: 0)] },
+                rows: r.stages.map { [.text($0.name), .text($0.status.rawValue), .number(Double($0.iterations), decimals: 0)] },
                 footnotes: ["Solve times are in results.json and run.json, not here: the report stays identical for identical inputs."])))
         }
         return ReportSection(id: "run", title: "The run", blocks: blocks)
@@ -213,7 +213,7 @@ public enum ReportBuilder {
                      ProvenanceItem("Model", r.system?.name ?? "not recorded"),
                      ProvenanceItem("Scenario", input.scenario)]
         for key in p.options.keys.sorted() where !key.hasPrefix("tariff_") { items.append(ProvenanceItem("Option \(key)", p.options[key]!)) }
-        items.append(ProvenanceItem("Status", r.status))
+        items.append(ProvenanceItem("Status", r.status.rawValue))
         items.append(ProvenanceItem("Objective", r.objectiveUSD.map {
             "\(NumberText.full($0)) USD (discounted, including the constant \(NumberText.full(r.objectiveConstantUSD)) USD)"
         } ?? "none (no solution)"))

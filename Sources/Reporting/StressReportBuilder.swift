@@ -12,12 +12,12 @@ public enum StressReportBuilder {
         let names = Dictionary(rows.map { ($0.scenario, $0.name) }, uniquingKeysWith: { a, _ in a })
 
         var findings: [String] = []
-        let failed = rows.filter { $0.status != "optimal" }
+        let failed = rows.filter { !$0.status.isOptimal }
         let shedding = Set(rows.filter { $0.unservedGWh > 1e-6 && $0.scenario != "base" }.map(\.scenario))
         let count = scenarios.filter { $0 != "base" }.count
         findings.append("\(count) disruption\(count == 1 ? " was" : "s were") laid on the plan over \(periods.count) period(s); "
                         + "\(shedding.count) of them leave\(shedding.count == 1 ? "s" : "") demand unserved.")
-        if let worst = rows.filter({ $0.status == "optimal" }).max(by: { ($0.unservedGWh, $1.scenario) < ($1.unservedGWh, $0.scenario) }),
+        if let worst = rows.filter(\.status.isOptimal).max(by: { ($0.unservedGWh, $1.scenario) < ($1.unservedGWh, $0.scenario) }),
            worst.unservedGWh > 1e-6 {
             findings.append("The worst is '\(worst.name)' in \(worst.period): \(NumberText.format(worst.unservedGWh, decimals: 1)) GWh unserved "
                             + "(\(NumberText.format(worst.unservedPercent, decimals: 2)) % of demand), \(NumberText.format(worst.shortageHours, decimals: 0)) "
@@ -41,7 +41,7 @@ public enum StressReportBuilder {
                       .init("Peak shortfall", unit: "MW"), .init("Δ cost", unit: "million USD"), .init("Δ fuel imports", unit: "million USD/yr"),
                       .init("Renewable share", unit: "%"), .init("Main binding constraint", alignment: .left)],
             rows: rows.map { row in
-                [.text(row.name), .text(String(row.period)), .text(row.status), .number(row.unservedGWh, decimals: 1),
+                [.text(row.name), .text(String(row.period)), .text(row.status.rawValue), .number(row.unservedGWh, decimals: 1),
                  .number(row.unservedPercent, decimals: 2), .number(row.shortageHours, decimals: 0), .number(row.peakShortfallMW, decimals: 0),
                  row.deltaCostUSD.map { .number($0 / 1e6, decimals: 1) } ?? .empty, .number(row.deltaFuelImportBillUSD / 1e6, decimals: 1),
                  .number(100 * row.renewableShare, decimals: 1), .text(row.mainBindingConstraint)]

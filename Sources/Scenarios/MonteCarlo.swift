@@ -20,10 +20,10 @@ public enum MonteCarlo {
         /// Largest unserved power in an hour, MW.
         public var peakShortfallMW: Double
         /// Solver status.
-        public var status: String
+        public var status: SolveStatus.Code
 
         /// Creates an outcome.
-        public init(sample: Int, period: Int, unservedGWh: Double, lossOfLoadHours: Double, peakShortfallMW: Double, status: String) {
+        public init(sample: Int, period: Int, unservedGWh: Double, lossOfLoadHours: Double, peakShortfallMW: Double, status: SolveStatus.Code) {
             self.sample = sample
             self.period = period
             self.unservedGWh = unservedGWh
@@ -74,7 +74,7 @@ public enum MonteCarlo {
     /// The system of sample `k`: shocks laid as scale overlays, outages as availability.
     /// - Returns: the system and the sampled factors by shock id.
     public static func sample(_ k: Int, seed: UInt64, spec: MonteCarloSpec, system: EnergySystem,
-                              fixedCapacityMW: [String: [Int: Double]]) throws -> (EnergySystem, [String: [Int: Double]], [String: Double]) {
+                              fixedCapacityMW: CapacityPlan) throws -> (EnergySystem, CapacityPlan, [String: Double]) {
         var generator = Xoshiro256StarStar(seed: sampleSeed(seed, k))
         var result = system
         var fixed = fixedCapacityMW
@@ -129,8 +129,8 @@ public enum MonteCarlo {
     }
 
     /// Draws and solves `samples` samples (in parallel, each with its own seed) against a fixed plan.
-    public static func run(system: EnergySystem, plan: [String: [Int: Double]], spec: MonteCarloSpec, samples: Int, seed: UInt64,
-                           options: FormulationOptions, solver: GLPKSolver, workers: Int = ProcessorCount.active,
+    public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, spec: MonteCarloSpec, samples: Int, seed: UInt64,
+                           options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active,
                            progress: @Sendable (StressTest.SweepProgress) -> Void = { _ in }) throws -> [Outcome] {
         var cases: [(id: String, system: EnergySystem, options: FormulationOptions)] = []
         for k in 0..<samples {

@@ -58,9 +58,9 @@ public enum RobustPlan {
         /// The risk measure, e.g. `cvar:0.9`.
         public var risk: String
         /// Builds of the robust plan, MW by resource and period year.
-        public var robustBuildsMW: [String: [String: Double]]
+        public var robustBuildsMW: CapacityPlan
         /// Builds of the base plan (optimal for the base case alone).
-        public var basePlanBuildsMW: [String: [String: Double]]
+        public var basePlanBuildsMW: CapacityPlan
         /// `C*_s`: each disruption's cost under its own best plan (perfect information), USD.
         public var perfectInformationCostUSD: [Double]
         /// Cost of the robust plan in each disruption (dispatch re-optimised), USD.
@@ -84,9 +84,9 @@ public enum RobustPlan {
         /// VSS = EEV − RP (meaningful for the `expected` risk); nil without EEV.
         public var vssUSD: Double?
         /// Capacities in service of the robust plan (MW by resource and period), for stress runs.
-        public var robustCapacityMW: [String: [String: Double]]
+        public var robustCapacityMW: CapacityPlan
         /// Capacities in service of the base plan.
-        public var basePlanCapacityMW: [String: [String: Double]]
+        public var basePlanCapacityMW: CapacityPlan
 
         enum CodingKeys: String, CodingKey {
             case scenarios, probabilities, risk, robustBuildsMW = "robust_builds_mw", basePlanBuildsMW = "base_plan_builds_mw"
@@ -107,8 +107,8 @@ public enum RobustPlan {
     /// costs in every disruption.
     /// - Throws: ``ScenarioError``, ``FormulationError``, ``LinearProgrammingError``, or
     ///   ``RobustError`` when a solve is not optimal.
-    public static func solve(system: EnergySystem, library: ScenarioLibrary, members: [Member], risk: Risk,
-                             options: FormulationOptions, solver: GLPKSolver) throws -> Report {
+    public static func solve<Solver: LinearSolver>(system: EnergySystem, library: ScenarioLibrary, members: [Member], risk: Risk,
+                             options: FormulationOptions, solver: Solver) throws -> Report {
         precondition(!members.isEmpty && members[0].scenario == nil, "the first member is the base case")
         let blocks = try members.map { member -> EnergyLP in
             let disrupted = try member.scenario.map { try library.apply($0, to: system).0 } ?? system
@@ -227,13 +227,13 @@ public enum RobustPlan {
     }
 
     /// Builds by resource and period year (MW), from the build variables' values.
-    private static func buildTable(_ lp: EnergyLP, _ values: [Double]) -> [String: [String: Double]] {
-        var table: [String: [String: Double]] = [:]
+    private static func buildTable(_ lp: EnergyLP, _ values: [Double]) -> CapacityPlan {
+        var table = CapacityPlan()
         var k = 0
         let ids = lp.system.generators.map(\.id) + lp.system.storages.map(\.id)
         for (r, variables) in (lp.variables.build + lp.variables.storageBuild).enumerated() {
             for (y, variable) in variables.enumerated() where variable != nil {
-                table[ids[r], default: [:]][String(lp.periods[y].year)] = max(0, values[k])
+                table[ids[r], lp.periods[y].year] = max(0, values[k])
                 k += 1
             }
         }
@@ -241,17 +241,17 @@ public enum RobustPlan {
     }
 
     /// Capacities in service by resource and period (MW) at a solution of the base block.
-    private static func capacityTable(_ lp: EnergyLP, values: [Double]) -> [String: [String: Double]] {
+    private static func capacityTable(_ lp: EnergyLP, values: [Double]) -> CapacityPlan {
         capacities(lp) { values[$0.index] }
     }
 
-    private static func capacities(_ lp: EnergyLP, value: (Variable) -> Double) -> [String: [String: Double]] {
-        var table: [String: [String: Double]] = [:]
+    private static func capacities(_ lp: EnergyLP, value: (Variable) -> Double) -> CapacityPlan {
+        var table = CapacityPlan()
         let resources = lp.system.generators.map(\.id) + lp.system.storages.map(\.id)
         for (r, variables) in (lp.variables.capacity + lp.variables.storageCapacity).enumerated() {
             for (y, variable) in variables.enumerated() {
                 let mw = variable.map(value) ?? lp.fixedCapacityMW[resources[r]]?[y] ?? 0
-                table[resources[r], default: [:]][String(lp.periods[y].year)] = mw
+                table[resources[r], lp.periods[y].year] = mw
             }
         }
         return table

@@ -48,7 +48,7 @@ extension Scenario {
     /// by a plan (stress mode) are changed by capacity overlays too.
     /// - Throws: ``ScenarioError`` for an overlay that selects nothing, or a scale or add on a
     ///   value that does not exist (a fuel without a supply limit).
-    func applyOwnOverlays(to system: inout EnergySystem, fixedCapacityMW: inout [String: [Int: Double]]) throws(ScenarioError) {
+    func applyOwnOverlays(to system: inout EnergySystem, fixedCapacityMW: inout CapacityPlan) throws(ScenarioError) {
         var issues: [CaseIssue] = []
         for overlay in overlays {
             let changed = overlay.apply(to: &system, fixedCapacityMW: &fixedCapacityMW, issues: &issues)
@@ -63,7 +63,7 @@ extension Scenario {
 
 extension Overlay {
     /// Applies the overlay; returns how many values it changed.
-    func apply(to system: inout EnergySystem, fixedCapacityMW: inout [String: [Int: Double]], issues: inout [CaseIssue]) -> Int {
+    func apply(to system: inout EnergySystem, fixedCapacityMW: inout CapacityPlan, issues: inout [CaseIssue]) -> Int {
         let years = selector.years(among: system.periods.map(\.year))
         switch target {
         case .availability: return applyAvailability(&system, years: years)
@@ -94,18 +94,18 @@ extension Overlay {
         return changed
     }
 
-    private func applyCapacity(_ system: inout EnergySystem, fixed: inout [String: [Int: Double]]) -> Int {
+    private func applyCapacity(_ system: inout EnergySystem, fixed: inout CapacityPlan) -> Int {
         var changed = 0
         for g in system.generators.indices where selector.matches(system.generators[g]) {
             system.generators[g].existingCapacityMW = operation.apply(to: system.generators[g].existingCapacityMW)
             if operation == .remove { system.generators[g].investment = nil }
-            fixed[system.generators[g].id] = fixed[system.generators[g].id]?.mapValues(operation.apply(to:))
+            fixed.transformCapacities(of: system.generators[g].id, operation.apply(to:))
             changed += 1
         }
         for s in system.storages.indices where selector.matches(system.storages[s]) {
             system.storages[s].existingPowerMW = operation.apply(to: system.storages[s].existingPowerMW)
             if operation == .remove { system.storages[s].investment = nil }
-            fixed[system.storages[s].id] = fixed[system.storages[s].id]?.mapValues(operation.apply(to:))
+            fixed.transformCapacities(of: system.storages[s].id, operation.apply(to:))
             changed += 1
         }
         return changed

@@ -64,7 +64,7 @@ public struct ScenarioLibrary: Sendable {
     /// itself need not be in the library, e.g. a generated N-1 case) to a system; capacities fixed
     /// by a plan are changed by capacity overlays too.
     public func apply(_ scenario: Scenario, to system: EnergySystem,
-                      fixedCapacityMW: [String: [Int: Double]] = [:]) throws(ScenarioError) -> (EnergySystem, [String: [Int: Double]]) {
+                      fixedCapacityMW: CapacityPlan = CapacityPlan()) throws(ScenarioError) -> (EnergySystem, CapacityPlan) {
         var result = system
         var fixed = fixedCapacityMW
         for id in scenario.compose.flatMap({ expansion(of: $0, seen: [scenario.id]) }) {

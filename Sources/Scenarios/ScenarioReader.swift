@@ -12,27 +12,6 @@ struct ScenarioReader {
     static let overlayKeys = ["target", "select", "scale", "set", "add", "remove", "penalty", "source", "tag"]
     static let policies = ["renewable_share", "reserve_margin", "co2_cap_t", "import_share_cap", "fx_budget_usd"]
 
-    /// The selector keys each target accepts.
-    static let selectorKeys: [Overlay.Target: [String]] = [
-        .availability: ["resource", "technology", "carrier", "fuel", "region", "periods", "months", "days", "hours"],
-        .capacity: ["resource", "technology", "carrier", "fuel", "region"],
-        .fuelSupply: ["fuel", "periods", "months"],
-        .fuelPrice: ["fuel", "periods", "months"],
-        .hydroBudget: ["resource", "technology", "carrier", "region", "periods", "months"],
-        .demand: ["region", "periods", "months", "days", "hours"],
-        .corridorCapacity: ["corridor", "periods", "months", "days", "hours"],
-        .exchangeRate: [],
-        .policy: ["policy", "periods"],
-    ]
-
-    /// The operations each target accepts.
-    static let operations: [Overlay.Target: [String]] = [
-        .availability: ["scale", "set", "add", "remove"], .capacity: ["scale", "set", "add", "remove"],
-        .fuelSupply: ["scale", "set", "add", "remove"], .fuelPrice: ["scale", "set", "add"], .hydroBudget: ["scale", "set", "add"],
-        .demand: ["scale", "set", "add"], .corridorCapacity: ["scale", "remove"], .exchangeRate: ["scale", "set"],
-        .policy: ["scale", "set", "remove"],
-    ]
-
     /// Reads one scenario file; nil after recording its problems.
     func read(_ url: URL) -> Scenario? {
         let id = url.deletingPathExtension().lastPathComponent
@@ -75,7 +54,7 @@ struct ScenarioReader {
         var selector = Overlay.Selector()
         if let selectNode = map["select"], !yaml.isNull(selectNode) {
             guard let select = yaml.mapping(selectNode, "'select'") else { return nil }
-            yaml.checkKeys(select, at: selectNode, allowed: Self.selectorKeys[target]!, context: "'select' of a \(target.rawValue) overlay")
+            yaml.checkKeys(select, at: selectNode, allowed: target.selectorKeys, context: "'select' of a \(target.rawValue) overlay")
             selector = readSelector(select, yaml: yaml)
         }
         if target == .policy, selector.policy == nil {
@@ -94,7 +73,7 @@ struct ScenarioReader {
                        suggestion: "give exactly one of scale, set, add, remove")
             return nil
         }
-        let allowed = Self.operations[target]!
+        let allowed = target.operations
         guard allowed.contains(name) else {
             yaml.issue(map[name], "'\(name)' does not apply to \(target.rawValue)", suggestion: "use \(allowed.joined(separator: ", "))")
             return nil
@@ -180,5 +159,32 @@ struct ScenarioReader {
             result.append(low...high)
         }
         return result
+    }
+}
+
+extension Overlay.Target {
+    /// The selector keys this target accepts.
+    var selectorKeys: [String] {
+        switch self {
+        case .availability: ["resource", "technology", "carrier", "fuel", "region", "periods", "months", "days", "hours"]
+        case .capacity: ["resource", "technology", "carrier", "fuel", "region"]
+        case .fuelSupply, .fuelPrice: ["fuel", "periods", "months"]
+        case .hydroBudget: ["resource", "technology", "carrier", "region", "periods", "months"]
+        case .demand: ["region", "periods", "months", "days", "hours"]
+        case .corridorCapacity: ["corridor", "periods", "months", "days", "hours"]
+        case .exchangeRate: []
+        case .policy: ["policy", "periods"]
+        }
+    }
+
+    /// The operations this target accepts.
+    var operations: [String] {
+        switch self {
+        case .availability, .capacity, .fuelSupply: ["scale", "set", "add", "remove"]
+        case .fuelPrice, .hydroBudget, .demand: ["scale", "set", "add"]
+        case .corridorCapacity: ["scale", "remove"]
+        case .exchangeRate: ["scale", "set"]
+        case .policy: ["scale", "set", "remove"]
+        }
     }
 }

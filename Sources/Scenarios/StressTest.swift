@@ -1,8 +1,6 @@
 import EnergyModel
-import Dispatch
 import Foundation
 import LinearProgramming
-import Synchronization
 
 /// Stress mode: the capacities of a finished plan held fixed, each disruption laid on the case,
 /// dispatch re-optimised; the finding is unserved energy (MODEL.md, Disruptions).
@@ -16,7 +14,7 @@ public enum StressTest {
         /// Period year.
         public var period: Int
         /// Solver status.
-        public var status: String
+        public var status: SolveStatus.Code
         /// Unserved energy, GWh per year.
         public var unservedGWh: Double
         /// Unserved energy, percent of demand.
@@ -43,10 +41,10 @@ public enum StressTest {
     }
 
     /// The capacities in service of every resource and period of a finished plan.
-    public static func capacities(of plan: EnergyResults) -> [String: [Int: Double]] {
-        var result: [String: [Int: Double]] = [:]
+    public static func capacities(of plan: EnergyResults) -> CapacityPlan {
+        var result = CapacityPlan()
         for period in plan.periods {
-            for (id, mw) in period.capacityMW { result[id, default: [:]][period.period] = mw }
+            for (id, mw) in period.capacityMW { result[id, period.period] = mw }
         }
         return result
     }
@@ -67,8 +65,8 @@ public enum StressTest {
     ///   - progress: called when each case is solved, from worker threads (for a progress bar and ETA).
     /// - Throws: ``ScenarioError`` (an overlay that selects nothing, before anything is solved),
     ///   ``FormulationError``, or a ``LinearProgrammingError`` from the solver.
-    public static func run(system: EnergySystem, plan: [String: [Int: Double]], library: ScenarioLibrary, scenarios: [Scenario],
-                           options: FormulationOptions, solver: GLPKSolver, workers: Int = ProcessorCount.active,
+    public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, library: ScenarioLibrary, scenarios: [Scenario],
+                           options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active,
                            progress: @Sendable (SweepProgress) -> Void = { _ in }) throws -> [Row] {
         // Every overlay is checked before the first solve.
         var cases: [(id: String, name: String, system: EnergySystem, options: FormulationOptions)] = []
@@ -92,7 +90,7 @@ public enum StressTest {
     /// With capacities fixed nothing couples the periods (storage, budgets and policies are all
     /// per period), so each case is split into one program per period: an exact decomposition
     /// into smaller programs, solved in parallel and merged back (objectives add up).
-    static func solveAll(_ cases: [(id: String, system: EnergySystem, options: FormulationOptions)], solver: GLPKSolver, workers: Int,
+    static func solveAll<Solver: LinearSolver>(_ cases: [(id: String, system: EnergySystem, options: FormulationOptions)], solver: Solver, workers: Int,
                          progress: @Sendable (SweepProgress) -> Void) throws -> [EnergyResults] {
         var split: [(case: Int, id: String, system: EnergySystem, options: FormulationOptions)] = []
         for (k, item) in cases.enumerated() {
@@ -104,21 +102,13 @@ public enum StressTest {
             }
         }
         let pieces = split
-        let next = Atomic<Int>(0)
-        let finished = Atomic<Int>(0)
-        let outcomes = Mutex([Result<EnergyResults, any Error>?](repeating: nil, count: pieces.count))
         let optimizer = Optimizer(solver: solver)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, pieces.count))) { _ in
-            while true {
-                let k = next.add(1, ordering: .relaxed).oldValue
-                guard k < pieces.count else { return }
-                let outcome = Result { results(try optimizer.optimize(pieces[k].system, options: pieces[k].options, mode: .cost)) }
-                outcomes.withLock { $0[k] = outcome }
-                let done = finished.add(1, ordering: .relaxed).newValue
-                progress(SweepProgress(id: pieces[k].id, finished: done, total: pieces.count))
-            }
+        let outcomes = ParallelWork.map(pieces, workers: workers, progress: { k, done in
+            progress(SweepProgress(id: pieces[k].id, finished: done, total: pieces.count))
+        }) { piece in
+            Result { results(try optimizer.optimize(piece.system, options: piece.options, mode: .cost)) }
         }
-        let solved = try outcomes.withLock { all in try all.map { try $0!.get() } }
+        let solved = try outcomes.map { try $0.get() }
         return cases.indices.map { k in merge(zip(pieces, solved).filter { $0.0.case == k }.map(\.1)) }
     }
 
@@ -133,7 +123,7 @@ public enum StressTest {
             merged.stages += part.stages
             merged.objectiveConstantUSD += part.objectiveConstantUSD
             merged.objectiveUSD = merged.objectiveUSD.flatMap { total in part.objectiveUSD.map { total + $0 } }
-            if merged.status == "optimal" { merged.status = part.status }
+            if merged.status.isOptimal { merged.status = part.status }
         }
         return merged
     }
@@ -201,7 +191,7 @@ public enum StressTest {
         var lines = ["scenario,name,period,status,unserved_gwh,unserved_percent,shortage_hours,peak_shortfall_mw,delta_cost_usd,"
                      + "delta_fuel_import_bill_usd,renewable_share,main_binding_constraint"]
         for row in rows {
-            lines.append([text(row.scenario), text(row.name), String(row.period), row.status, number(row.unservedGWh), number(row.unservedPercent),
+            lines.append([text(row.scenario), text(row.name), String(row.period), row.status.rawValue, number(row.unservedGWh), number(row.unservedPercent),
                           number(row.shortageHours), number(row.peakShortfallMW), number(row.deltaCostUSD), number(row.deltaFuelImportBillUSD),
                           number(row.renewableShare), text(row.mainBindingConstraint)].joined(separator: ","))
         }

@@ -69,7 +69,7 @@ public enum ScheduledEntry {
             }
         }
         // The sweep's own `base` line (the plan re-dispatched) repeats the plan: left out.
-        for row in stress where row.status == "optimal" && row.scenario != "base" {
+        for row in stress where row.status.isOptimal && row.scenario != "base" {
             let values: [String: Double?] = [
                 "unserved_gwh": row.unservedGWh, "shortage_hours": row.shortageHours, "peak_shortfall_mw": row.peakShortfallMW,
                 "delta_cost_musd": row.deltaCostUSD.map { $0 / 1e6 }, "renewable_share_pct": 100 * row.renewableShare,

@@ -85,7 +85,7 @@ struct MonteCarloCommand: ParsableCommand {
         print(String(format: "convergence: 95 %% half-width of expected unserved energy = %.1f %% of the mean (criterion ≤ %.1f %%): ",
                      100 * convergence.relativeHalfWidth, 100 * tolerance) + (convergence.met ? "met" : "NOT met, add samples"))
         print("montecarlo  \(folder.path)")
-        if outcomes.contains(where: { $0.status != "optimal" }) { throw ExitCode.solverError }
+        if outcomes.contains(where: { !$0.status.isOptimal }) { throw ExitCode.solverError }
     }
 
     /// What montecarlo.json holds.

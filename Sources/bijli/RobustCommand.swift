@@ -94,9 +94,7 @@ struct RobustCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         files["robust.json"] = try encoder.encode(report)
-        for (name, capacities) in plans {
-            var plan: [String: [Int: Double]] = [:]
-            for (resource, byYear) in capacities { for (year, mw) in byYear { plan[resource, default: [:]][Int(year)!] = mw } }
+        for (name, plan) in plans {
             let rows = try StressTest.run(system: system, plan: plan, library: library, scenarios: chosen, options: options, solver: solver)
             files["stress-\(name).csv"] = Data(StressTest.csv(rows).utf8)
         }

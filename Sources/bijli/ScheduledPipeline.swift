@@ -73,7 +73,7 @@ struct ScheduledPipeline {
             return try StressTest.run(system: system, plan: StressTest.capacities(of: results), library: library, scenarios: chosen,
                                       options: formulation, solver: solver) { progress.sweep($0) }
         }
-        let unsolved = rows.filter { $0.status != "optimal" }
+        let unsolved = rows.filter { !$0.status.isOptimal }
         if !unsolved.isEmpty {
             session.event("warning", stage: "stress", message: "\(unsolved.count) stress case(s) did not solve: "
                           + unsolved.map { "\($0.scenario) \($0.period) \($0.status)" }.joined(separator: ", "))

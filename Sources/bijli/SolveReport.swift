@@ -28,7 +28,7 @@ struct SolveReport: Encodable {
     let sense: String
     let method: String
     let presolve: Bool
-    let status: String
+    let status: SolveStatus.Code
     let statusMessage: String
     let objective: Double?
     let rows: Int
@@ -117,7 +117,7 @@ struct RunRecord: Encodable {
     let presolve: Bool
     let timeLimitSeconds: Double?
     let iterationLimit: Int?
-    let status: String
+    let status: SolveStatus.Code
     let objective: Double?
     let loadSeconds: Double
     let solveSeconds: Double

@@ -70,7 +70,7 @@ struct StressCommand: ParsableCommand {
         print(Self.table(rows))
         print("stress      \(folder.path)/stress.csv")
         print("report      \(folder.path)/report.html")
-        if rows.contains(where: { $0.status != "optimal" }) { throw ExitCode.solverError }
+        if rows.contains(where: { !$0.status.isOptimal }) { throw ExitCode.solverError }
     }
 
     /// The matrix for the terminal.
@@ -84,7 +84,7 @@ struct StressCommand: ParsableCommand {
                          + String(format: "%6d %13.1f %9.2f %8.0f %8.0f ", row.period, row.unservedGWh, row.unservedPercent,
                                   row.shortageHours, row.peakShortfallMW)
                          + String(repeating: " ", count: max(0, 12 - cost.count)) + cost + String(format: " %5.1f", 100 * row.renewableShare)
-                         + (row.status == "optimal" ? "" : "  (\(row.status))"))
+                         + (row.status.isOptimal ? "" : "  (\(row.status))"))
         }
         return lines.joined(separator: "\n")
     }

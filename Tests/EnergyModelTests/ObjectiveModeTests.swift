@@ -61,7 +61,7 @@ import LinearProgramming
         let run = try Optimizer().optimize(coalAndSolar(), options: options, mode: .pareto(renewableTargets: [0, 0.25, 0.5]))
         #expect(run.frontier.count == 3)
         for point in run.frontier {
-            #expect(point.status == "optimal")
+            #expect(point.status == .optimal)
             #expect(close(try #require(point.costUSD), 8760 * (1000 + 1000 * point.target), 1e-6))
             #expect(close(try #require(point.renewableShare), point.target, 1e-6))
             #expect(!point.dominated)
@@ -70,10 +70,10 @@ import LinearProgramming
 
     @Test func dominatedPointsAreFlagged() {
         let points = [
-            ParetoPoint(target: 0, status: "optimal", costUSD: 10, unservedMWh: 0, renewableShare: 0.2),
-            ParetoPoint(target: 0.1, status: "optimal", costUSD: 12, unservedMWh: 0, renewableShare: 0.2),  // dearer, no better
-            ParetoPoint(target: 0.3, status: "optimal", costUSD: 15, unservedMWh: 0, renewableShare: 0.3),
-            ParetoPoint(target: 0.9, status: "infeasible", costUSD: nil, unservedMWh: nil, renewableShare: nil),
+            ParetoPoint(target: 0, status: .optimal, costUSD: 10, unservedMWh: 0, renewableShare: 0.2),
+            ParetoPoint(target: 0.1, status: .optimal, costUSD: 12, unservedMWh: 0, renewableShare: 0.2),  // dearer, no better
+            ParetoPoint(target: 0.3, status: .optimal, costUSD: 15, unservedMWh: 0, renewableShare: 0.3),
+            ParetoPoint(target: 0.9, status: .infeasible, costUSD: nil, unservedMWh: nil, renewableShare: nil),
         ]
         #expect(ParetoPoint.flagDominated(points).map(\.dominated) == [false, true, false, false])
     }

@@ -23,7 +23,7 @@ import LinearProgramming
 
     @Test func indicatorsMatchTheHandDerivation() throws {
         let results = try Self.run()
-        #expect(results.status == "optimal")
+        #expect(results.status == .optimal)
         let period = try #require(results.periods.first)
         let i = period.indicators
         let served: Double = 110 * 8760, solar: Double = 50 * 8760, coal: Double = 60 * 8760

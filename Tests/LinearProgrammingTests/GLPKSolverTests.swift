@@ -73,10 +73,19 @@ import Testing
 
     @Test func iterationsAndTimesAreRecorded() throws {
         let (lp, _, _) = Fixtures.dispatch(hours: 24)
+        let clock = ContinuousClock()
+        let start = clock.now
         let result = try GLPKSolver(options: SolverOptions(presolve: false)).solve(lp)
+        let elapsed = clock.now - start
+        let wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         #expect(result.status == .optimal)
         #expect(result.iterations > 0)
-        #expect(result.solveSeconds >= 0 && result.loadSeconds >= 0)
+        // One simplex call, and it succeeded.
+        #expect(result.returnCodes == [0])
+        // The load and the solve are parts of the call: in seconds (not milliseconds), neither
+        // negative, together no longer than the call measured from outside.
+        #expect(result.loadSeconds >= 0 && result.solveSeconds >= 0)
+        #expect(result.loadSeconds + result.solveSeconds <= wallSeconds)
     }
 
     @Test func duplicateEntriesAreSummed() throws {

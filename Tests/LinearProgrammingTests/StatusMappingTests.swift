@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LinearProgramming
 
@@ -63,7 +64,20 @@ import Testing
     @Test func statusCodesAreStableWords() {
         let all: [SolveStatus] = [.optimal, .infeasible, .unbounded, .infeasibleOrUnbounded,
                                   .limitReached(.time), .limitReached(.iteration), .solverError(.failed)]
-        #expect(all.map(\.code) == ["optimal", "infeasible", "unbounded", "infeasible_or_unbounded",
-                                    "time_limit", "iteration_limit", "solver_error"])
+        #expect(all.map(\.code.rawValue) == ["optimal", "infeasible", "unbounded", "infeasible_or_unbounded",
+                                             "time_limit", "iteration_limit", "solver_error"])
+    }
+
+    /// A recorded status is written as its word (no wrapping object) and read back as itself.
+    @Test func statusCodesEncodeAsTheirWords() throws {
+        let codes = SolveStatus.Code.allCases
+        let json = try JSONEncoder().encode(codes)
+        #expect(String(decoding: json, as: UTF8.self) == #"["optimal","infeasible","unbounded","infeasible_or_unbounded","#
+                + #""time_limit","iteration_limit","objective_limit","solver_error"]"#)
+        #expect(try JSONDecoder().decode([SolveStatus.Code].self, from: json) == codes)
+        #expect(codes.map(\.description) == codes.map(\.rawValue))
+        #expect(SolveStatus.limitReached(.objective).code == .objectiveLimit)
+        #expect(SolveStatus.optimal.isOptimal && SolveStatus.Code.optimal.isOptimal)
+        #expect(!SolveStatus.infeasible.isOptimal && !SolveStatus.Code.timeLimit.isOptimal)
     }
 }

@@ -85,7 +85,7 @@ import Testing
 
     @Test func aRunWithoutASolutionStillGetsAReport() throws {
         var input = try ReportFixtures.shortfallRun()
-        input.results.status = "infeasible"
+        input.results.status = .infeasible
         input.results.periods = []
         input.results.objectiveUSD = nil
         let document = ReportBuilder.build(input)

@@ -18,7 +18,7 @@ struct DecompositionTests {
         fixed.fixedCapacityMW = StressTest.capacities(of: plan)
         let joint = StressTest.results(try optimizer.optimize(StressTest.operational(system), options: fixed, mode: .cost))
         let split = try StressTest.solveAll([("base", StressTest.operational(system), fixed)], solver: GLPKSolver(), workers: 2) { _ in }[0]
-        #expect(system.periods.count == 2 && split.periods.count == 2 && split.status == "optimal")
+        #expect(system.periods.count == 2 && split.periods.count == 2 && split.status == .optimal)
         let total = try #require(joint.objectiveUSD), pieces = try #require(split.objectiveUSD)
         #expect(abs(total - pieces) <= 1e-7 * abs(total))
         #expect(abs(joint.objectiveConstantUSD - split.objectiveConstantUSD) <= 1e-9 * abs(joint.objectiveConstantUSD))

@@ -19,7 +19,7 @@ struct MonteCarloTests {
 
     @Test func zeroVarianceEqualsTheDeterministicRun() throws {
         let spec = try Self.spec(Self.header + "shocks:\n  - {id: d, target: demand, sd: 0}\n").get()
-        let plan = ["plant": [2030: 70.0]]
+        let plan: CapacityPlan = ["plant": [2030: 70.0]]
         let outcomes = try MonteCarlo.run(system: ScenarioTests.system(), plan: plan, spec: spec, samples: 3, seed: 7,
                                           options: FormulationOptions(time: RobustPlanTests.monthly), solver: GLPKSolver())
         // 80 MW demand, 70 MW in service: 10 MW short in every hour.
@@ -75,7 +75,7 @@ struct MonteCarloTests {
 
     @Test func summaryByHand() {
         let outcomes = [1.0, 2, 3, 4, 5].enumerated().map {
-            MonteCarlo.Outcome(sample: $0.offset, period: 2030, unservedGWh: $0.element, lossOfLoadHours: 0, peakShortfallMW: 0, status: "optimal")
+            MonteCarlo.Outcome(sample: $0.offset, period: 2030, unservedGWh: $0.element, lossOfLoadHours: 0, peakShortfallMW: 0, status: .optimal)
         }
         let s = MonteCarlo.summarize(outcomes).first { $0.metric == "unserved_gwh" }!
         let sd: Double = 1.5811388300841898

@@ -46,8 +46,8 @@ struct RobustPlanTests {
 
     @Test func expectedCostEVPIAndVSS() throws {
         let report = try Self.solve(.expected)
-        #expect(Self.close(report.robustBuildsMW["peaker"]?["2030"] ?? -1, 50))
-        #expect(Self.close(report.basePlanBuildsMW["peaker"]?["2030"] ?? -1, 0, 1e-4))
+        #expect(Self.close(report.robustBuildsMW["peaker", 2030] ?? -1, 50))
+        #expect(Self.close(report.basePlanBuildsMW["peaker", 2030] ?? -1, 0, 1e-4))
         #expect(Self.close(report.perfectInformationCostUSD[0], 8_760_000))
         #expect(Self.close(report.perfectInformationCostUSD[1], 70_080_000))
         #expect(Self.close(report.robustCostUSD[0], 52_560_000) && Self.close(report.robustCostUSD[1], 70_080_000))
@@ -55,7 +55,7 @@ struct RobustPlanTests {
         #expect(Self.close(report.robustExpectedCostUSD, 61_320_000))
         #expect(Self.close(report.evpiUSD, 21_900_000))
         #expect(Self.close(report.vssUSD ?? 0, 225_570_000 - 61_320_000))
-        #expect(Self.close(report.robustCapacityMW["peaker"]?["2030"] ?? -1, 50))
+        #expect(Self.close(report.robustCapacityMW["peaker", 2030] ?? -1, 50))
         #expect(Self.close(report.basePlanRegretUSD[1] ?? 0, 442_380_000 - 70_080_000))
     }
 
@@ -63,13 +63,13 @@ struct RobustPlanTests {
         // Regret 876,000·y in the base case and 7,446,000·(50 − y) in the disruption: equal at y = 44.7368 MW.
         let report = try Self.solve(.regret)
         let y = 50.0 * 7_446_000 / (876_000 + 7_446_000)
-        #expect(Self.close(report.robustBuildsMW["peaker"]?["2030"] ?? -1, y, 1e-5))
+        #expect(Self.close(report.robustBuildsMW["peaker", 2030] ?? -1, y, 1e-5))
         #expect(Self.close(report.robustRegretUSD.max() ?? 0, 876_000 * y, 1e-5))
     }
 
     @Test func cvarOfTheWorstHalfIsTheDisruption() throws {
         let report = try Self.solve(.cvar(alpha: 0.5))
-        #expect(Self.close(report.robustBuildsMW["peaker"]?["2030"] ?? -1, 50, 1e-5))
+        #expect(Self.close(report.robustBuildsMW["peaker", 2030] ?? -1, 50, 1e-5))
         #expect(Self.close(report.robustCostUSD[1], 70_080_000, 1e-6))
     }
 

@@ -67,7 +67,7 @@ struct ScenarioTests {
     @Test func capacityOverlaysChangeAPlansFixedCapacities() throws {
         let library = try Self.library(["loss": Self.header + "  - {target: capacity, select: {resource: plant}, add: -50}\n"]).get()
         let (_, fixed) = try library.apply(library.scenario("loss")!, to: Self.system(), fixedCapacityMW: ["plant": [2030: 120]])
-        #expect(fixed["plant"]?[2030] == 70)
+        #expect(fixed["plant", 2030] == 70)
     }
 
     @Test func stressMatrixAgainstTheBase() throws {

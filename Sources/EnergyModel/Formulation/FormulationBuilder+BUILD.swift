@@ -4,8 +4,8 @@ extension FormulationBuilder {
     /// Capacity in service that is fixed (existing fleet after retirement, or stress-mode
     /// capacity), MW, or `nil` when the resource can be built.
     func fixedCapacity(id: String, existingMW: Double, retirementYear: Int?, investment: Investment?, year: Int) -> Double? {
-        if let fixed = options.fixedCapacityMW[id]?[year] { return fixed }
-        if investment != nil && options.fixedCapacityMW[id] == nil { return nil }
+        if let fixed = options.fixedCapacityMW[id, year] { return fixed }
+        if investment != nil && !options.fixedCapacityMW.contains(resource: id) { return nil }
         return existing(existingMW, retirementYear: retirementYear, year: year)
     }
 

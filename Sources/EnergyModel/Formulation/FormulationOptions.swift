@@ -23,14 +23,14 @@ public struct FormulationOptions: Sendable, Equatable {
     public var capacityCopies: Bool?
     /// Capacities to hold fixed (stress mode): MW by resource id and period year. Resources
     /// listed here are not built; their capacity in service is exactly this value.
-    public var fixedCapacityMW: [String: [Int: Double]]
+    public var fixedCapacityMW: CapacityPlan
     /// Multiplies every cost in the objective: 1e-6 states it in million USD, which keeps
     /// GLPK's interior point numerically stable. Results are always reported in USD.
     public var costScale: Double
 
     /// Creates options; hourly time and automatic sums by default.
     public init(time: TimeSlices = .hourly, periodYears: [Int]? = nil, sumForm: SumForm = .automatic,
-                chainThreshold: Int = 200, capacityCopies: Bool? = nil, fixedCapacityMW: [String: [Int: Double]] = [:],
+                chainThreshold: Int = 200, capacityCopies: Bool? = nil, fixedCapacityMW: CapacityPlan = CapacityPlan(),
                 costScale: Double = 1e-6) {
         self.costScale = costScale
         self.time = time

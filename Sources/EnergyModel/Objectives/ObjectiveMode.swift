@@ -1,3 +1,5 @@
+import LinearProgramming
+
 /// What the optimiser minimises or maximises (MODEL.md, "Objective modes"). All are LPs.
 public enum ObjectiveMode: Sendable, Equatable, CustomStringConvertible {
     /// Minimise total discounted cost, unserved energy priced at VoLL.
@@ -66,7 +68,7 @@ public struct ParetoPoint: Sendable, Equatable, Codable {
     /// The renewable-share target of this solve.
     public var target: Double
     /// The solve's status code (`optimal`, `infeasible` ...).
-    public var status: String
+    public var status: SolveStatus.Code
     /// Total discounted cost, USD (with the constant), when solved.
     public var costUSD: Double?
     /// Unserved energy over the horizon, MWh.
@@ -81,7 +83,7 @@ public struct ParetoPoint: Sendable, Equatable, Codable {
     }
 
     /// Creates a point.
-    public init(target: Double, status: String, costUSD: Double?, unservedMWh: Double?, renewableShare: Double?, dominated: Bool = false) {
+    public init(target: Double, status: SolveStatus.Code, costUSD: Double?, unservedMWh: Double?, renewableShare: Double?, dominated: Bool = false) {
         self.target = target
         self.status = status
         self.costUSD = costUSD

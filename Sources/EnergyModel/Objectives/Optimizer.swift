@@ -5,7 +5,7 @@ public struct Stage: Sendable, Equatable, Codable {
     /// What the stage optimised, e.g. `minimise unserved energy`.
     public var name: String
     /// The solve's status code.
-    public var status: String
+    public var status: SolveStatus.Code
     /// The stage's own objective value.
     public var objective: Double?
     /// Solver iterations.
@@ -36,13 +36,14 @@ public struct Optimization: Sendable {
     public var frontier: [ParetoPoint]
 }
 
-/// Runs the objective modes of MODEL.md with GLPK.
-public struct Optimizer: Sendable {
+/// Runs the objective modes of MODEL.md with any ``LinearSolver`` (GLPK by default): every
+/// stage's program goes through the solver's `solve`, nothing else.
+public struct Optimizer<Solver: LinearSolver>: Sendable {
     /// The solver of every stage.
-    public var solver: GLPKSolver
+    public var solver: Solver
 
     /// Creates an optimiser.
-    public init(solver: GLPKSolver = GLPKSolver()) {
+    public init(solver: Solver) {
         self.solver = solver
     }
 
@@ -138,6 +139,13 @@ public struct Optimizer: Sendable {
         answer.stages = points.map { Stage(name: "minimise cost at renewable share ≥ \($0.target)", status: $0.status,
                                            objective: $0.costUSD, iterations: 0, seconds: 0) }
         return answer
+    }
+}
+
+extension Optimizer where Solver == GLPKSolver {
+    /// Creates an optimiser that solves with GLPK's default options.
+    public init() {
+        self.init(solver: GLPKSolver())
     }
 }
 

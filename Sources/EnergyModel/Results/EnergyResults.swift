@@ -1,10 +1,12 @@
+import LinearProgramming
+
 /// What a run found, in the stable shape of `results.json` (docs/RESULTS.md, schema 1).
 /// Energies are per year of the period (MWh), money in USD per year unless named otherwise.
 public struct EnergyResults: Sendable, Equatable, Codable {
     /// The schema of this structure; bumped when a key changes meaning or disappears.
     public var schemaVersion = 2
     /// The final solve's status code (`optimal`, `infeasible` ...).
-    public var status: String
+    public var status: SolveStatus.Code
     /// The objective mode, e.g. `cost`, `deficit`.
     public var objectiveMode: String
     /// Total discounted cost over the horizon, USD, **including** the constant.
