@@ -89,7 +89,7 @@ struct ExportPyPSA: ParsableCommand {
         }
         var time: TimeSlices?
         if let resolution, resolution != "hourly" {
-            guard let n = CaseOptions.repdays(resolution) else {
+            guard let n = Resolution(parsing: resolution)?.representativeDayCount else {
                 printError("error: --resolution must be hourly or repdays:N")
                 throw ExitCode.badInput
             }

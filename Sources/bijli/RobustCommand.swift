@@ -1,8 +1,8 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
-import LinearProgramming
 import Scenarios
+import Workflows
 
 /// `bijli robust`: one two-stage LP over the base case and several disruptions (shared builds,
 /// dispatch per disruption), compared with the base plan.
@@ -28,7 +28,7 @@ struct RobustCommand: ParsableCommand {
     var set: String?
 
     @Option(help: "expected, cvar:ALPHA (0 ≤ α < 1) or regret.")
-    var risk: String = "expected"
+    var risk: RobustPlan.Risk = .expected
 
     @Option(help: "Folder for the run: a new folder <out>/<run id>/.")
     var out: String
@@ -36,17 +36,18 @@ struct RobustCommand: ParsableCommand {
     func validate() throws {
         guard (scenarios == nil) != (set == nil) else { throw ValidationError("give either --scenarios or --set") }
         guard set == nil || probabilities == nil else { throw ValidationError("a --set gives its own probabilities") }
-        guard RobustPlan.Risk.parse(risk) != nil else { throw ValidationError("--risk must be expected, cvar:ALPHA with 0 ≤ ALPHA < 1, or regret") }
     }
 
     func run() throws {
-        let progress = Progress(quiet: caseOptions.quiet)
-        let system = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
-        let library = try caseOptions.scenarioLibrary(for: system)
+        let workflow = caseOptions.workflow()
+        let (system, library) = try orExit { () throws(WorkflowError) in
+            let system = try workflow.loadCase()
+            return (system, try workflow.scenarioLibrary(for: system))
+        }
         let members: [RobustPlan.Member]
         let outcome = Result { () throws(ScenarioError) -> [RobustPlan.Member] in
             if let set {
-                let file = caseOptions.inputsURL.appendingPathComponent("scenarios/sets/\(set).yaml")
+                let file = workflow.request.inputsURL.appendingPathComponent("scenarios/sets/\(set).yaml")
                 let parsed = try ScenarioSet.read(file, library: library)
                 var result = [RobustPlan.Member(scenario: nil, probability: parsed.baseProbability)]
                 for member in parsed.members {
@@ -71,15 +72,14 @@ struct RobustCommand: ParsableCommand {
             throw ExitCode.badInput
         }
         let chosen = members.compactMap(\.scenario)
-        let years = caseOptions.years
-        let (time, _) = try caseOptions.timeSlices(for: system, years: years, progress)
+        let years = workflow.request.periods
+        let (time, _) = try orExit { () throws(WorkflowError) in try workflow.timeSlices(for: system, years: years) }
         let options = FormulationOptions(time: time, periodYears: years)
-        let method = caseOptions.solverMethod(for: system, time: time, periodCount: (years?.count ?? system.periods.count) * members.count)
-        let solver = GLPKSolver(options: SolverOptions(method: method, timeLimitSeconds: caseOptions.timeLimit))
-        progress.say("solving the two-stage program over \(members.count) members (\(risk))")
+        let solver = workflow.solver(workflow.solverMethod(for: system, time: time, periodCount: (years?.count ?? system.periods.count) * members.count))
+        workflow.progress.say("solving the two-stage program over \(members.count) members (\(risk))")
         let report: RobustPlan.Report
         do {
-            report = try RobustPlan.solve(system: system, library: library, members: members, risk: RobustPlan.Risk.parse(risk)!,
+            report = try RobustPlan.solve(system: system, library: library, members: members, risk: risk,
                                           options: options, solver: solver)
         } catch let error as RobustPlan.RobustError {
             printError("error: \(error)")
@@ -88,7 +88,7 @@ struct RobustCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode.badInput
         }
-        progress.say("stress matrices of the base plan and the robust plan")
+        workflow.progress.say("stress matrices of the base plan and the robust plan")
         let plans = [("base", report.basePlanCapacityMW), ("robust", report.robustCapacityMW)]
         var files: [String: Data] = [:]
         let encoder = JSONEncoder()
