@@ -41,28 +41,9 @@ struct MonteCarloCommand: ParsableCommand {
     func run() throws {
         let planResults = try readPlan(plan)
         let workflow = caseOptions.workflow(caseOptions.request().matching(planResults))
-        let system = try orExit { () throws(WorkflowError) in try workflow.loadCase() }
-        let specURL = spec.map { URL(fileURLWithPath: $0) } ?? workflow.request.inputsURL.appendingPathComponent("montecarlo.yaml")
-        let parsed: MonteCarloSpec
-        switch Result(catching: { () throws(ScenarioError) in try MonteCarloSpec.read(specURL, system: system) }) {
-        case .success(let value): parsed = value
-        case .failure(let error):
-            printError(error.description)
-            throw ExitCode.badInput
-        }
-        let years = planResults.periods.map(\.period)
         // The plan's own time steps; --seed is the seed of the samples here.
-        let (time, _) = try orExit { () throws(WorkflowError) in try workflow.timeSlices(for: system, years: years) }
-        let solver = workflow.solver(workflow.solverMethod(for: system, time: time, periodCount: years.count))
-        let outcomes: [MonteCarlo.Outcome]
-        do {
-            outcomes = try MonteCarlo.run(system: system, plan: StressTest.capacities(of: planResults), spec: parsed, samples: samples,
-                                          seed: caseOptions.seed, options: FormulationOptions(time: time, periodYears: years), solver: solver) { step in
-                workflow.progress.sweep(step)
-            }
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.badInput
+        let outcomes = try orExit { () throws(WorkflowError) in
+            try workflow.monteCarlo(plan: planResults, spec: spec.map { URL(fileURLWithPath: $0) }, samples: samples, seed: caseOptions.seed)
         }
         let summary = MonteCarlo.summarize(outcomes)
         let convergence = MonteCarlo.convergence(outcomes, tolerance: tolerance)

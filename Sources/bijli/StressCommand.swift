@@ -34,27 +34,8 @@ struct StressCommand: ParsableCommand {
         let planResults = try readPlan(plan)
         let workflow = caseOptions.workflow(caseOptions.request().matching(planResults))
         let ids = scenarios.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let (system, library, selected) = try orExit { () throws(WorkflowError) in
-            let system = try workflow.loadCase()
-            let library = try workflow.scenarioLibrary(for: system)
-            return (system, library, try workflow.select(ids, from: library))
-        }
-        let chosen = selected + (nMinusOne ? StressTest.nMinusOne(system, minimumMW: nMinusOneMinimumMW) : [])
-        let years = planResults.periods.map(\.period)
-        let (time, _) = try orExit { () throws(WorkflowError) in try workflow.timeSlices(for: system, years: years) }
-        let method = workflow.solverMethod(for: system, time: time, periodCount: years.count)
-        let rows: [StressTest.Row]
-        do {
-            rows = try StressTest.run(system: system, plan: StressTest.capacities(of: planResults), library: library, scenarios: chosen,
-                                      options: FormulationOptions(time: time, periodYears: years), solver: workflow.solver(method)) { step in
-                workflow.progress.sweep(step)
-            }
-        } catch let error as ScenarioError {
-            printError(error.description)
-            throw ExitCode.badInput
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.badInput
+        let rows = try orExit { () throws(WorkflowError) in
+            try workflow.stress(plan: planResults, scenarios: ids, nMinusOneMinimumMW: nMinusOne ? nMinusOneMinimumMW : nil)
         }
         var files = try ReportFiles.files(for: StressReportBuilder.build(rows))
         files.merge(try orExit { () throws(WorkflowError) in try RunReports.stressFiles(rows) }) { $1 }

@@ -82,4 +82,37 @@ import Workflows
         let explicit = RunRequest(source: Self.source, resolution: .hourly).matching(plan)
         #expect(explicit.resolution == .hourly)
     }
+
+    @Test func theStressMatrixOfAPlanHoldsItsCapacitiesAndAMissingMonteCarloSpecIsATypedError() throws {
+        // The fixture's inputs with one disruption.
+        let inputs = out.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.fixture.appendingPathComponent("inputs"), to: inputs)
+        try FileManager.default.createDirectory(at: inputs.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        try """
+            name: July demand surge
+            description: Demand 10 % higher in July (test).
+            source: test fixture
+            tag: ASSUMPTION
+            overlays:
+              - target: demand
+                select: {months: "7"}
+                scale: 1.1
+            """.write(to: inputs.appendingPathComponent("scenarios/surge.yaml"), atomically: true, encoding: .utf8)
+        let source = RunRequest.Source.folders(model: Self.fixture.appendingPathComponent("model"), inputs: inputs)
+        let request = RunRequest(source: source, tariffs: "none", resolution: .representativeDays(12), method: .simplex)
+        let plan = try CaseWorkflow(request).run(out: out.appendingPathComponent("reports")).results
+        let stress = CaseWorkflow(RunRequest(source: source, tariffs: "none", method: .simplex).matching(plan))
+        let rows = try stress.stress(plan: plan, scenarios: ["surge"])
+        // The base case first, then the disruption, each over the plan's periods.
+        let years = plan.periods.map(\.period)
+        #expect(rows.map(\.scenario) == years.map { _ in "base" } + years.map { _ in "surge" })
+        #expect(rows.map(\.period) == years + years)
+        switch Result(catching: { () throws(WorkflowError) in try stress.monteCarlo(plan: plan, spec: nil, samples: 2, seed: 1) }) {
+        case .success: Issue.record("a Monte Carlo run without a spec succeeded")
+        case .failure(let error):
+            #expect(error.exitCode == ExitStatus.badInput)
+            #expect(error.description.contains("montecarlo.yaml"))
+        }
+    }
 }
