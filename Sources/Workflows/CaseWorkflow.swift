@@ -98,11 +98,16 @@ public struct CaseWorkflow: Sendable {
         }
         guard let n = request.effectiveResolution.representativeDayCount else { return (.hourly, nil) }
         progress.say("choosing \(n) representative days (seed \(request.seed))")
+        return try Self.representativeDays(n, of: system, year: years?.first ?? system.periods.first?.year, seed: request.seed)
+    }
+
+    /// `count` representative days chosen on a system's profiles and one year's demand.
+    public static func representativeDays(_ count: Int, of system: EnergySystem, year: Int?,
+                                          seed: UInt64) throws(WorkflowError) -> (TimeSlices, AggregationReport) {
         var series = system.profiles
-        let firstYear = years?.first ?? system.periods.first?.year
-        for demand in system.demand where demand.year == firstYear { series["demand.\(demand.region)"] = demand.hourlyMW }
+        for demand in system.demand where demand.year == year { series["demand.\(demand.region)"] = demand.hourlyMW }
         switch Result(catching: { () throws(TimeAggregationError) in
-            try TimeSlices.representativeDays(count: n, series: series, seed: request.seed)
+            try TimeSlices.representativeDays(count: count, series: series, seed: seed)
         }) {
         case .success(let (time, report)): return (time, report)
         case .failure(let error): throw .timeAggregation(error)

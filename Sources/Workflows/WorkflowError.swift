@@ -26,6 +26,10 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case linearProgramming(LinearProgrammingError)
     /// Any other error of the optimiser.
     case optimization(String)
+    /// A robust plan's solve did not reach optimality.
+    case robust(String)
+    /// Member probabilities that are not `count` non-negative numbers summing to 1.
+    case probabilities(count: Int)
     /// A run folder cannot be created or written.
     case runFolder(RunFolderError)
     /// A finished run folder cannot be read.
@@ -51,6 +55,8 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .formulation(let error): "error: \(error)"
         case .linearProgramming(let error): "error: \(error)"
         case .optimization(let message): "error: \(message)"
+        case .robust(let message): "error: \(message)"
+        case .probabilities(let count): "error: --probabilities needs \(count) non-negative numbers (base first) that sum to 1"
         case .runFolder(let error): "error: \(error)"
         case .runDirectory(let error): "error: \(error)"
         case .cannotWrite(let message): "error: \(message)"
@@ -58,13 +64,13 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The exit code (docs/CLI.md): 73 when output cannot be written, 1 when results cannot be
-    /// encoded, else 2 (bad input).
+    /// The exit code (docs/CLI.md): 73 when output cannot be written, 1 when a robust solve
+    /// failed or results cannot be encoded, else 2 (bad input).
     public var exitCode: Int32 {
         switch self {
         case .linearProgramming(let error): ExitStatus.of(error)
         case .runFolder, .cannotWrite: ExitStatus.cannotWrite
-        case .encoding: ExitStatus.solverError
+        case .encoding, .robust: ExitStatus.solverError
         default: ExitStatus.badInput
         }
     }

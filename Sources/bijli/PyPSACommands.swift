@@ -2,6 +2,7 @@ import ArgumentParser
 import EnergyModel
 import Foundation
 import Interop
+import Workflows
 
 /// `bijli import-pypsa`: convert a PyPSA CSV folder into Bijli's own case files.
 struct ImportPyPSA: ParsableCommand {
@@ -93,14 +94,8 @@ struct ExportPyPSA: ParsableCommand {
                 printError("error: --resolution must be hourly or repdays:N")
                 throw ExitCode.badInput
             }
-            var series = system.profiles
-            let year = period ?? system.periods.first?.year
-            for demand in system.demand where demand.year == year { series["demand.\(demand.region)"] = demand.hourlyMW }
-            do {
-                time = try TimeSlices.representativeDays(count: n, series: series, seed: seed).0
-            } catch {
-                printError("error: \(error)")
-                throw ExitCode.badInput
+            time = try orExit { () throws(WorkflowError) in
+                try CaseWorkflow.representativeDays(n, of: system, year: period ?? system.periods.first?.year, seed: seed).0
             }
         } else if resolution == "hourly" {
             time = .hourly

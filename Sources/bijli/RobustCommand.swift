@@ -39,80 +39,14 @@ struct RobustCommand: ParsableCommand {
     }
 
     func run() throws {
+        let members: RobustMembers = set.map { .set($0) } ?? .scenarios(
+            (scenarios ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+            probabilities: probabilities.map { $0.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } })
         let workflow = caseOptions.workflow()
-        let (system, library) = try orExit { () throws(WorkflowError) in
-            let system = try workflow.loadCase()
-            return (system, try workflow.scenarioLibrary(for: system))
-        }
-        let members: [RobustPlan.Member]
-        let outcome = Result { () throws(ScenarioError) -> [RobustPlan.Member] in
-            if let set {
-                let file = workflow.request.inputsURL.appendingPathComponent("scenarios/sets/\(set).yaml")
-                let parsed = try ScenarioSet.read(file, library: library)
-                var result = [RobustPlan.Member(scenario: nil, probability: parsed.baseProbability)]
-                for member in parsed.members {
-                    result.append(RobustPlan.Member(scenario: try library.select([member.scenario])[0], probability: member.probability))
-                }
-                return result
-            }
-            let chosen = try library.select((scenarios ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            return chosen.map { RobustPlan.Member(scenario: $0, probability: 0) }
-        }
-        switch outcome {
-        case .success(let value):
-            if set != nil {
-                members = value
-            } else {
-                let weights = try memberProbabilities(count: value.count + 1)
-                members = [RobustPlan.Member(scenario: nil, probability: weights[0])]
-                    + zip(value, weights.dropFirst()).map { RobustPlan.Member(scenario: $0.scenario, probability: $1) }
-            }
-        case .failure(let error):
-            printError(error.description)
-            throw ExitCode.badInput
-        }
-        let chosen = members.compactMap(\.scenario)
-        let years = workflow.request.periods
-        let (time, _) = try orExit { () throws(WorkflowError) in try workflow.timeSlices(for: system, years: years) }
-        let options = FormulationOptions(time: time, periodYears: years)
-        let solver = workflow.solver(workflow.solverMethod(for: system, time: time, periodCount: (years?.count ?? system.periods.count) * members.count))
-        workflow.progress.say("solving the two-stage program over \(members.count) members (\(risk))")
-        let report: RobustPlan.Report
-        do {
-            report = try RobustPlan.solve(system: system, library: library, members: members, risk: risk,
-                                          options: options, solver: solver)
-        } catch let error as RobustPlan.RobustError {
-            printError("error: \(error)")
-            throw ExitCode.solverError
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.badInput
-        }
-        workflow.progress.say("stress matrices of the base plan and the robust plan")
-        let plans = [("base", report.basePlanCapacityMW), ("robust", report.robustCapacityMW)]
-        var files: [String: Data] = [:]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        files["robust.json"] = try encoder.encode(report)
-        for (name, capacities) in plans {
-            var plan: [String: [Int: Double]] = [:]
-            for (resource, byYear) in capacities { for (year, mw) in byYear { plan[resource, default: [:]][Int(year)!] = mw } }
-            let rows = try StressTest.run(system: system, plan: plan, library: library, scenarios: chosen, options: options, solver: solver)
-            files["stress-\(name).csv"] = Data(StressTest.csv(rows).utf8)
-        }
-        let folder = try writeRunFolder(files, under: out)
-        print(Self.summary(report))
+        let outcome = try orExit { () throws(WorkflowError) in try workflow.robust(members, risk: risk) }
+        let folder = try writeRunFolder(outcome.files, under: out)
+        print(Self.summary(outcome.report))
         print("robust      \(folder.path)")
-    }
-
-    private func memberProbabilities(count: Int) throws -> [Double] {
-        guard let probabilities else { return Array(repeating: 1 / Double(count), count: count) }
-        let values = probabilities.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.count == count, values.allSatisfy({ $0 >= 0 }), abs(values.reduce(0, +) - 1) < 1e-9 else {
-            printError("error: --probabilities needs \(count) non-negative numbers (base first) that sum to 1")
-            throw ExitCode.badInput
-        }
-        return values
     }
 
     static func summary(_ report: RobustPlan.Report) -> String {

@@ -83,8 +83,8 @@ import Workflows
         #expect(explicit.resolution == .hourly)
     }
 
-    @Test func theStressMatrixOfAPlanHoldsItsCapacitiesAndAMissingMonteCarloSpecIsATypedError() throws {
-        // The fixture's inputs with one disruption.
+    /// The fixture with its inputs copied and one disruption, `surge`, added.
+    func sourceWithSurge() throws -> RunRequest.Source {
         let inputs = out.appendingPathComponent("inputs")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.fixture.appendingPathComponent("inputs"), to: inputs)
@@ -99,7 +99,28 @@ import Workflows
                 select: {months: "7"}
                 scale: 1.1
             """.write(to: inputs.appendingPathComponent("scenarios/surge.yaml"), atomically: true, encoding: .utf8)
-        let source = RunRequest.Source.folders(model: Self.fixture.appendingPathComponent("model"), inputs: inputs)
+        return .folders(model: Self.fixture.appendingPathComponent("model"), inputs: inputs)
+    }
+
+    @Test func aRobustPlanOverTheBaseAndOneDisruptionGivesItsReportAndBothStressMatrices() throws {
+        let workflow = CaseWorkflow(RunRequest(source: try sourceWithSurge(), tariffs: "none", resolution: .representativeDays(12),
+                                               method: .simplex))
+        let outcome = try workflow.robust(.scenarios(["surge"], probabilities: nil), risk: .expected)
+        #expect(outcome.report.scenarios.count == 2)
+        #expect(outcome.report.probabilities == [0.5, 0.5])
+        #expect(Set(outcome.files.keys) == ["robust.json", "stress-base.csv", "stress-robust.csv"])
+        switch Result(catching: { () throws(WorkflowError) in
+            try workflow.robust(.scenarios(["surge"], probabilities: [0.7, 0.7]), risk: .expected)
+        }) {
+        case .success: Issue.record("probabilities summing to 1.4 were accepted")
+        case .failure(let error):
+            guard case .probabilities(let count) = error else { Issue.record("\(error)"); return }
+            #expect(count == 2 && error.exitCode == ExitStatus.badInput)
+        }
+    }
+
+    @Test func theStressMatrixOfAPlanHoldsItsCapacitiesAndAMissingMonteCarloSpecIsATypedError() throws {
+        let source = try sourceWithSurge()
         let request = RunRequest(source: source, tariffs: "none", resolution: .representativeDays(12), method: .simplex)
         let plan = try CaseWorkflow(request).run(out: out.appendingPathComponent("reports")).results
         let stress = CaseWorkflow(RunRequest(source: source, tariffs: "none", method: .simplex).matching(plan))
