@@ -26,6 +26,10 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case linearProgramming(LinearProgrammingError)
     /// Any other error of the optimiser.
     case optimization(String)
+    /// A year that is not a period of the case (nil: the case has no periods).
+    case notAPeriod(Int?, periodsFile: String, periods: [Int])
+    /// The observed generation of a back-cast does not read.
+    case observations(Backcast.ObservationError)
     /// A robust plan's solve did not reach optimality.
     case robust(String)
     /// Member probabilities that are not `count` non-negative numbers summing to 1.
@@ -55,6 +59,10 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .formulation(let error): "error: \(error)"
         case .linearProgramming(let error): "error: \(error)"
         case .optimization(let message): "error: \(message)"
+        case .notAPeriod(let year, let file, let periods):
+            "error: \(year.map(String.init) ?? "the first period") is not a period of \(file); "
+                + "periods: \(periods.map(String.init).joined(separator: ", "))"
+        case .observations(let error): error.description
         case .robust(let message): "error: \(message)"
         case .probabilities(let count): "error: --probabilities needs \(count) non-negative numbers (base first) that sum to 1"
         case .runFolder(let error): "error: \(error)"

@@ -35,41 +35,17 @@ struct BackcastCommand: ParsableCommand {
         // file applies only when asked for (--tariffs, or --run-date for the file effective then).
         if request.tariffs == nil, request.runDate == nil { request.tariffs = "none" }
         let workflow = caseOptions.workflow(request)
-        let loaded = try orExit { () throws(WorkflowError) in try workflow.loadCase() }
-        guard let year = year ?? loaded.periods.first?.year, loaded.periods.contains(where: { $0.year == year }) else {
-            printError("error: \(year.map(String.init) ?? "the first period") is not a period of \(caseOptions.inputs)/periods.csv; "
-                       + "periods: \(loaded.periods.map { String($0.year) }.joined(separator: ", "))")
-            throw ExitCode.badInput
+        let outcome = try orExit { () throws(WorkflowError) in
+            try workflow.backcast(year: year, observed: observed.map { URL(fileURLWithPath: $0) })
         }
-        let observedURL = observed.map { URL(fileURLWithPath: $0) }
-            ?? request.inputsURL.appendingPathComponent("backcast").appendingPathComponent("observed_generation.csv")
-        let observations: [Backcast.Observation]
-        switch Result(catching: { () throws(Backcast.ObservationError) in try Backcast.observations(at: observedURL, system: loaded) }) {
-        case .success(let value): observations = value
-        case .failure(let error):
-            printError(error.description)
-            throw ExitCode.badInput
-        }
-
-        let system = Backcast.dispatchOnly(loaded)
-        let (optimization, results, time) = try orExit { () throws(WorkflowError) in
-            let (time, _) = try workflow.timeSlices(for: system, years: [year])
-            let options = FormulationOptions(time: time, periodYears: [year])
-            let method = workflow.solverMethod(for: system, time: time, periodCount: 1)
-            let (optimization, buildSeconds) = try workflow.optimize(system, options: options, mode: .cost, method: method)
-            let provenance = workflow.provenance(optimization, system: system, mode: .cost, method: method, buildSeconds: buildSeconds,
-                                                 extra: ["mode": "backcast", "periods": String(year)])
-            return (optimization, EnergyResults(optimization, provenance: provenance), time)
-        }
+        let (optimization, results) = (outcome.optimization, outcome.results)
         if let note = CaseWorkflow.instabilityNote(optimization) { printError(note) }
-        guard optimization.result.status == .optimal, let period = results.periods.first(where: { $0.period == year }) else {
+        guard let period = outcome.period, let rows = outcome.rows else {
             printError("error: the back-cast did not solve: \(optimization.result.status)")
             throw ExitCode(optimization.result.status)
         }
-        let rows = Backcast.compare(generationByCarrierMWh: period.generationByCarrierMWh, observations: observations)
-
-        print("Back-cast \(year): \(system.name), existing fleet, \(time.resolution), demand \(String(format: "%.0f", period.demandMWh / 1000)) GWh, "
-              + "unserved \(String(format: "%.1f", period.unservedMWh / 1000)) GWh")
+        print("Back-cast \(outcome.year): \(outcome.system.name), existing fleet, \(outcome.time.resolution), "
+              + "demand \(String(format: "%.0f", period.demandMWh / 1000)) GWh, unserved \(String(format: "%.1f", period.unservedMWh / 1000)) GWh")
         print(Backcast.table(rows))
         if let out {
             var files = results.csvTables()
