@@ -13,6 +13,10 @@ import Workflows
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("EnergyModelTests/Fixtures/tiny")
 
+    /// Demand 10 % higher in July (the disruption of WorkflowsTests).
+    static let surge = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("WorkflowsTests/Fixtures/surge.yaml")
+
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-scheduled-\(UUID().uuidString)")
 
     /// A configuration over a copy of the fixture's inputs with one disruption, `surge`.
@@ -22,16 +26,7 @@ import Workflows
         try FileManager.default.copyItem(at: Self.fixture.appendingPathComponent("inputs"), to: inputs)
         let folder = inputs.appendingPathComponent("scenarios")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try """
-            name: July demand surge
-            description: Demand 10 % higher in July (test).
-            source: test fixture
-            tag: ASSUMPTION
-            overlays:
-              - target: demand
-                select: {months: "7"}
-                scale: 1.1
-            """.write(to: folder.appendingPathComponent("surge.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: Self.surge, to: folder.appendingPathComponent("surge.yaml"))
         let reports = root.appendingPathComponent("reports")
         return ScheduleConfig(
             model: Self.fixture.appendingPathComponent("model"), inputs: inputs, tariffs: nil, reports: reports,

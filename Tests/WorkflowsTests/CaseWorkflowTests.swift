@@ -11,6 +11,9 @@ import Workflows
     static let source = RunRequest.Source.folders(model: fixture.appendingPathComponent("model"),
                                                   inputs: fixture.appendingPathComponent("inputs"))
 
+    /// A disruption for the tests: demand 10 % higher in July (also used by SchedulingTests).
+    static let surge = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/surge.yaml")
+
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-workflows-\(UUID().uuidString)")
 
     @Test(arguments: [("hourly", Resolution.hourly), ("repdays:12", .representativeDays(12)), ("repdays:288", .representativeDays(288))])
@@ -89,16 +92,7 @@ import Workflows
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.fixture.appendingPathComponent("inputs"), to: inputs)
         try FileManager.default.createDirectory(at: inputs.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
-        try """
-            name: July demand surge
-            description: Demand 10 % higher in July (test).
-            source: test fixture
-            tag: ASSUMPTION
-            overlays:
-              - target: demand
-                select: {months: "7"}
-                scale: 1.1
-            """.write(to: inputs.appendingPathComponent("scenarios/surge.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: Self.surge, to: inputs.appendingPathComponent("scenarios/surge.yaml"))
         return .folders(model: Self.fixture.appendingPathComponent("model"), inputs: inputs)
     }
 
