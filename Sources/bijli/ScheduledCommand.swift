@@ -30,19 +30,8 @@ struct ScheduledCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let runDate, Self.parseDate(runDate) == nil || CalendarDate(iso: runDate) == nil {
-            throw ValidationError("--run-date must be a date YYYY-MM-DD, found '\(runDate)'")
-        }
+        if let runDate, CalendarDate(iso: runDate) == nil { throw ValidationError("--run-date must be a date YYYY-MM-DD, found '\(runDate)'") }
         guard wait >= 0, wait.isFinite else { throw ValidationError("--wait must be 0 or more seconds") }
-    }
-
-    static func parseDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        guard let date = formatter.date(from: text), formatter.string(from: date) == text else { return nil }
-        return date
     }
 
     func run() throws {
