@@ -7,6 +7,13 @@ let package = Package(
         .executable(name: "bijli", targets: ["bijli"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "Statistics", targets: ["Statistics"]),
+        .library(name: "EnergyModel", targets: ["EnergyModel"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "Archive", targets: ["Archive"]),
+        .library(name: "Interop", targets: ["Interop"]),
+        .library(name: "Workflows", targets: ["Workflows"]),
+        .library(name: "Scheduling", targets: ["Scheduling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,18 +52,20 @@ let package = Package(
 
         // The run archive of scheduled runs: SQLite through GRDB (WAL, readable while written).
         .target(name: "Archive", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        // Unattended runs: configuration, lock, JSON-lines log, "what changed" between runs.
-        .target(
-            name: "Scheduling",
-            dependencies: ["EnergyModel", "Scenarios", "Reporting", "Archive", .product(name: "Yams", package: "Yams")]),
         // PyPSA CSV folders <-> Bijli cases (docs/PYPSA.md).
         .target(name: "Interop", dependencies: ["EnergyModel", .product(name: "CSV", package: "CSV.swift")]),
+        // What a run is: typed requests, load -> solve -> results -> run folder, provenance, typed errors.
+        .target(name: "Workflows", dependencies: ["LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting", "Interop"]),
+        // Unattended runs: configuration, lock, JSON-lines log, the scheduled pipeline, "what changed" between runs.
+        .target(
+            name: "Scheduling",
+            dependencies: ["EnergyModel", "Scenarios", "Reporting", "Archive", "Workflows", .product(name: "Yams", package: "Yams")]),
 
         // The thin command-line front end.
         .executableTarget(
             name: "bijli",
             dependencies: [
-                "LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting", "Archive", "Scheduling", "Interop",
+                "LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting", "Archive", "Scheduling", "Interop", "Workflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
@@ -68,7 +77,8 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel", "Scenarios"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Archive", "EnergyModel", "Reporting"]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Archive", "EnergyModel", "Reporting", "Workflows"]),
+        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "EnergyModel", "LinearProgramming"], exclude: ["Fixtures"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop", "EnergyModel", "LinearProgramming"], resources: [.copy("Fixtures")]),
     ]

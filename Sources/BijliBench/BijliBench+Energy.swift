@@ -2,6 +2,12 @@ import EnergyModel
 import Foundation
 import LinearProgramming
 
+/// A resolution that is not `hourly` or `repdays:N`.
+struct BadResolution: Error, CustomStringConvertible {
+    var text: String
+    var description: String { "the resolution must be \(Resolution.rule), found '\(text)'" }
+}
+
 extension BijliBench {
     /// The measurements of one energy-model run, printed as one JSON line by a child process.
     struct EnergyRecord: Codable {
@@ -19,8 +25,9 @@ extension BijliBench {
         record.label = "\(dispatchOnly ? "dispatch only" : "plan"), \(resolution), \(periods) period(s), \(method.rawValue)"
         let clock = ContinuousClock()
         var start = clock.now
+        guard let parsed = Resolution(parsing: resolution) else { throw BadResolution(text: resolution) }
         let time: TimeSlices
-        if resolution.hasPrefix("repdays:"), let n = Int(resolution.dropFirst(8)) {
+        if let n = parsed.representativeDayCount {
             var series: [String: [Double]] = system.profiles
             for d in system.demand where d.year == years[0] { series["demand.\(d.region)"] = d.hourlyMW }
             time = try TimeSlices.representativeDays(count: n, series: series).0

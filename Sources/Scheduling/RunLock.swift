@@ -1,17 +1,19 @@
 import Foundation
+import Synchronization
 
 /// An exclusive lock on a file (`flock(2)`), so two scheduled runs on the same output never
 /// interleave. The kernel releases it when the process ends however it ends (even `kill -9`),
 /// so a crashed run never leaves a stale lock behind. The file holds the holder's pid and start
 /// time, for the message a refused run prints.
-public final class RunLock: @unchecked Sendable {
+public final class RunLock: Sendable {
     /// The lock file.
     public let path: String
-    private var descriptor: Int32
+    /// The open lock file, or -1 once released.
+    private let descriptor: Mutex<Int32>
 
     private init(path: String, descriptor: Int32) {
         self.path = path
-        self.descriptor = descriptor
+        self.descriptor = Mutex(descriptor)
     }
 
     deinit { release() }
@@ -48,11 +50,13 @@ public final class RunLock: @unchecked Sendable {
 
     /// Releases the lock (also done when the lock is deallocated or the process ends).
     public func release() {
-        guard descriptor >= 0 else { return }
-        _ = ftruncate(descriptor, 0)
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-        descriptor = -1
+        descriptor.withLock { descriptor in
+            guard descriptor >= 0 else { return }
+            _ = ftruncate(descriptor, 0)
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+            descriptor = -1
+        }
     }
 }
 

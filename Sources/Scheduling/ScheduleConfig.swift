@@ -24,13 +24,31 @@ public struct ScheduleConfig: Sendable, Equatable {
     /// Disruption scenarios of the stress sweep: ids of `<inputs>/scenarios/`, or `all`, or empty for none.
     public var scenarios: [String]
     /// The time resolution of the plan and the sweep (`repdays:N` or `hourly`).
-    public var resolution: String
+    public var resolution: Resolution
     /// The periods to plan, or `nil` for every period of the case.
     public var periods: [Int]?
     /// The seed of representative-day selection.
     public var seed: UInt64
     /// The solver's time limit per solve, seconds.
     public var timeLimitSeconds: Double
+
+    /// Creates a configuration (paths as they are; ``read(_:)`` resolves them against the file's folder).
+    public init(model: URL, inputs: URL, tariffs: URL? = nil, reports: URL, archive: URL, log: URL, lock: URL? = nil,
+                scenarios: [String] = ["all"], resolution: Resolution = .representativeDays(24), periods: [Int]? = nil,
+                seed: UInt64 = 0, timeLimitSeconds: Double = 1800) {
+        self.model = model
+        self.inputs = inputs
+        self.tariffs = tariffs
+        self.reports = reports
+        self.archive = archive
+        self.log = log
+        self.lock = lock ?? reports.appendingPathComponent(".bijli-scheduled.lock")
+        self.scenarios = scenarios
+        self.resolution = resolution
+        self.periods = periods
+        self.seed = seed
+        self.timeLimitSeconds = timeLimitSeconds
+    }
 
     /// The keys a configuration may have.
     public static let keys = ["model", "inputs", "tariffs", "reports", "archive", "log", "lock", "scenarios",
@@ -68,9 +86,10 @@ public struct ScheduleConfig: Sendable, Equatable {
                 scenarios = list
             }
         }
-        let resolution = yaml.string(top, "resolution") ?? "repdays:24"
-        if resolution != "hourly", !(resolution.hasPrefix("repdays:") && Int(resolution.dropFirst(8)).map({ $0 > 0 && $0 % 12 == 0 }) == true) {
-            yaml.issue(top["resolution"], "'resolution' must be hourly or repdays:N with N a positive multiple of 12, found '\(resolution)'")
+        let resolutionText = yaml.string(top, "resolution") ?? "repdays:24"
+        let resolution = Resolution(parsing: resolutionText)
+        if resolution == nil {
+            yaml.issue(top["resolution"], "'resolution' must be \(Resolution.rule), found '\(resolutionText)'")
         }
         var periods: [Int]?
         if let node = top["periods"], let items = yaml.sequence(node, "'periods'") {
@@ -90,10 +109,14 @@ public struct ScheduleConfig: Sendable, Equatable {
         if let value = yaml.double(top, "time_limit_seconds") {
             if value > 0 { timeLimit = value } else { yaml.issue(top["time_limit_seconds"], "'time_limit_seconds' must be positive") }
         }
-        guard log.isEmpty, let model, let inputs, let reports, let archive, let logFile else { throw CaseLoadError(issues: log.issues) }
+        // Read before the check below, so a malformed `tariffs` or `lock` is an error (file:line:column), not a default.
+        let tariffs = path("tariffs"), lock = path("lock")
+        guard log.isEmpty, let model, let inputs, let reports, let archive, let logFile, let resolution else {
+            throw CaseLoadError(issues: log.issues)
+        }
         return ScheduleConfig(
-            model: model, inputs: inputs, tariffs: path("tariffs"), reports: reports,
-            archive: archive, log: logFile, lock: path("lock") ?? reports.appendingPathComponent(".bijli-scheduled.lock"),
+            model: model, inputs: inputs, tariffs: tariffs, reports: reports,
+            archive: archive, log: logFile, lock: lock,
             scenarios: scenarios, resolution: resolution, periods: periods, seed: seed, timeLimitSeconds: timeLimit)
     }
 }

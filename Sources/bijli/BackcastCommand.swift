@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
+import Workflows
 
 /// `bijli backcast`: the existing fleet dispatched against one observed year, generation shares
 /// by fuel group beside the observed ones (docs/CALIBRATION.md).
@@ -29,46 +30,22 @@ struct BackcastCommand: ParsableCommand {
     var check = false
 
     func run() throws {
-        var caseOptions = caseOptions
-        caseOptions.defaultResolution = "hourly"
+        var request = caseOptions.request(defaultResolution: .hourly)
         // The back-cast reproduces a past year from fuel_prices.csv's observations; a tariff
         // file applies only when asked for (--tariffs, or --run-date for the file effective then).
-        if caseOptions.tariffs == nil, caseOptions.runDate == nil { caseOptions.tariffs = "none" }
-        let progress = Progress(quiet: caseOptions.quiet)
-        let loaded = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
-        guard let year = year ?? loaded.periods.first?.year, loaded.periods.contains(where: { $0.year == year }) else {
-            printError("error: \(year.map(String.init) ?? "the first period") is not a period of \(caseOptions.inputs)/periods.csv; "
-                       + "periods: \(loaded.periods.map { String($0.year) }.joined(separator: ", "))")
-            throw ExitCode.badInput
+        if request.tariffs == nil, request.runDate == nil { request.tariffs = "none" }
+        let workflow = caseOptions.workflow(request)
+        let outcome = try orExit { () throws(WorkflowError) in
+            try workflow.backcast(year: year, observed: observed.map { URL(fileURLWithPath: $0) })
         }
-        let observedURL = observed.map { URL(fileURLWithPath: $0) }
-            ?? caseOptions.inputsURL.appendingPathComponent("backcast").appendingPathComponent("observed_generation.csv")
-        let observations: [Backcast.Observation]
-        switch Result(catching: { () throws(Backcast.ObservationError) in try Backcast.observations(at: observedURL, system: loaded) }) {
-        case .success(let value): observations = value
-        case .failure(let error):
-            printError(error.description)
-            throw ExitCode.badInput
-        }
-
-        let system = Backcast.dispatchOnly(loaded)
-        let (time, _) = try caseOptions.timeSlices(for: system, years: [year], progress)
-        let options = FormulationOptions(time: time, periodYears: [year])
-        let method = caseOptions.solverMethod(for: system, time: time, periodCount: 1)
-        let (optimization, buildSeconds) = try caseOptions.optimize(system, options: options, mode: .cost, method: method, progress)
-        caseOptions.warnAboutInstability(optimization)
-        guard optimization.result.status == .optimal else {
+        let (optimization, results) = (outcome.optimization, outcome.results)
+        if let note = CaseWorkflow.instabilityNote(optimization) { printError(note) }
+        guard let period = outcome.period, let rows = outcome.rows else {
             printError("error: the back-cast did not solve: \(optimization.result.status)")
             throw ExitCode(optimization.result.status)
         }
-        let provenance = caseOptions.provenance(optimization, system: system, mode: .cost, method: method, buildSeconds: buildSeconds,
-                                                extra: ["mode": "backcast", "periods": String(year)])
-        let results = EnergyResults(optimization, provenance: provenance)
-        let period = results.periods.first { $0.period == year }!
-        let rows = Backcast.compare(generationByCarrierMWh: period.generationByCarrierMWh, observations: observations)
-
-        print("Back-cast \(year): \(system.name), existing fleet, \(time.resolution), demand \(String(format: "%.0f", period.demandMWh / 1000)) GWh, "
-              + "unserved \(String(format: "%.1f", period.unservedMWh / 1000)) GWh")
+        print("Back-cast \(outcome.year): \(outcome.system.name), existing fleet, \(outcome.time.resolution), "
+              + "demand \(String(format: "%.0f", period.demandMWh / 1000)) GWh, unserved \(String(format: "%.1f", period.unservedMWh / 1000)) GWh")
         print(Backcast.table(rows))
         if let out {
             var files = results.csvTables()

@@ -1,13 +1,14 @@
 import ArgumentParser
 import LinearProgramming
 import Statistics
+import Workflows
 
 /// `bijli`: Pakistan's power system as a linear program. This target only parses arguments,
 /// reports progress and maps errors to exit codes (docs/CLI.md); the work happens in the libraries.
 @main
 struct Bijli: ParsableCommand {
     /// Bijli's own version.
-    static let version = "0.1.0"
+    static let version = BijliVersion.current
 
     static var configuration: CommandConfiguration {
         CommandConfiguration(

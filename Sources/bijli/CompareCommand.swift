@@ -2,6 +2,7 @@ import ArgumentParser
 import EnergyModel
 import Foundation
 import Reporting
+import Workflows
 
 /// `bijli compare RUN... --out DIR`: runs side by side, with deltas against the first.
 struct Compare: ParsableCommand {
@@ -22,7 +23,7 @@ struct Compare: ParsableCommand {
     func run() throws {
         var loaded: [(label: String, results: EnergyResults)] = []
         for path in runs {
-            let input = try RunReports.load(URL(fileURLWithPath: path))
+            let input = try orExit { () throws(WorkflowError) in try RunReports.load(URL(fileURLWithPath: path)) }
             loaded.append((label: Self.label(path, index: loaded.count), results: input.results))
         }
         let document = ComparisonBuilder.build(loaded)

@@ -24,13 +24,12 @@ struct HistoryCommand: ParsableCommand {
     var model: String?
 
     @Option(help: "md, csv or latex.")
-    var format: String = "md"
+    var format: TableFormat = .md
 
     @Option(help: "Also write the trend as an SVG chart to FILE (with --metric).")
     var svg: String?
 
     func validate() throws {
-        guard ["md", "markdown", "csv", "latex", "tex"].contains(format) else { throw ValidationError("--format must be md, csv or latex") }
         if svg != nil && metric == nil { throw ValidationError("--svg needs --metric") }
     }
 
@@ -64,7 +63,7 @@ struct HistoryCommand: ParsableCommand {
         } else {
             table = History.runsTable(try read { () throws(ArchiveError) in try store.runs(model: model) })
         }
-        print(ReportFiles.render(table, format: format) ?? "", terminator: "")
+        print(ReportFiles.render(table, format: format.rawValue) ?? "", terminator: "")
     }
 
     private func read<T>(_ body: () throws(ArchiveError) -> T) throws -> T {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinearProgramming
-import Reporting
+import Workflows
 
 /// `bijli lp`: linear-program files on their own.
 struct LP: ParsableCommand {
@@ -66,25 +66,13 @@ extension LP {
             }
             fflush(nil)  // all C streams: the result comes before the run-folder note
             if let reportDir {
-                let folder = try writeRunFolder(reportDir, program: program, options: options, result: result)
+                let folder = try orExit { () throws(WorkflowError) in
+                    try SolveReport.writeRunFolder(under: URL(fileURLWithPath: reportDir), file: file, program: program,
+                                                   options: options, result: result)
+                }
                 printError("wrote \(folder.path)")
             }
             throw ExitCode(result.status)
-        }
-
-        private func writeRunFolder(_ root: String, program: LinearProgram, options: SolverOptions, result: SolveResult) throws -> URL {
-            let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            let full = SolveReport(file: file, program: program, options: options, result: result, includeValues: true)
-            let run = RunRecord(file: file, options: options, result: result, date: Date())
-            do {
-                return try RunFolder(parent: URL(fileURLWithPath: root).appendingPathComponent("lp").appendingPathComponent(stem))
-                    .write(["result.json": try full.json(), "result.txt": Data(full.text.utf8),
-                            "solver.log": Data(result.log.utf8), "run.json": try run.json()],
-                           runID: RunFolder.runID(for: run.date))
-            } catch let error as RunFolderError {
-                printError("error: \(error)")
-                throw ExitCode.cannotWrite
-            }
         }
     }
 

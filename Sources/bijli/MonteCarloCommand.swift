@@ -1,8 +1,8 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
-import LinearProgramming
 import Scenarios
+import Workflows
 
 /// `bijli montecarlo --plan RUN`: correlated shocks and forced outages sampled against a fixed
 /// plan; expected unserved energy, loss-of-load hours and peak shortfall with confidence intervals.
@@ -39,31 +39,11 @@ struct MonteCarloCommand: ParsableCommand {
     }
 
     func run() throws {
-        let progress = Progress(quiet: caseOptions.quiet)
         let planResults = try readPlan(plan)
-        let system = try caseOptions.applyScenario(to: try caseOptions.matching(planResults).loadSystem(progress), progress)
-        let specURL = spec.map { URL(fileURLWithPath: $0) } ?? caseOptions.inputsURL.appendingPathComponent("montecarlo.yaml")
-        let parsed: MonteCarloSpec
-        switch Result(catching: { () throws(ScenarioError) in try MonteCarloSpec.read(specURL, system: system) }) {
-        case .success(let value): parsed = value
-        case .failure(let error):
-            printError(error.description)
-            throw ExitCode.badInput
-        }
-        let years = planResults.periods.map(\.period)
+        let workflow = caseOptions.workflow(caseOptions.request().matching(planResults))
         // The plan's own time steps; --seed is the seed of the samples here.
-        let (time, _) = try caseOptions.matching(planResults).timeSlices(for: system, years: years, progress)
-        let method = caseOptions.solverMethod(for: system, time: time, periodCount: years.count)
-        let solver = GLPKSolver(options: SolverOptions(method: method, timeLimitSeconds: caseOptions.timeLimit))
-        let outcomes: [MonteCarlo.Outcome]
-        do {
-            outcomes = try MonteCarlo.run(system: system, plan: StressTest.capacities(of: planResults), spec: parsed, samples: samples,
-                                          seed: caseOptions.seed, options: FormulationOptions(time: time, periodYears: years), solver: solver) { step in
-                progress.sweep(step)
-            }
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.badInput
+        let outcomes = try orExit { () throws(WorkflowError) in
+            try workflow.monteCarlo(plan: planResults, spec: spec.map { URL(fileURLWithPath: $0) }, samples: samples, seed: caseOptions.seed)
         }
         let summary = MonteCarlo.summarize(outcomes)
         let convergence = MonteCarlo.convergence(outcomes, tolerance: tolerance)

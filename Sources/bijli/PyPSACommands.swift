@@ -2,6 +2,7 @@ import ArgumentParser
 import EnergyModel
 import Foundation
 import Interop
+import Workflows
 
 /// `bijli import-pypsa`: convert a PyPSA CSV folder into Bijli's own case files.
 struct ImportPyPSA: ParsableCommand {
@@ -89,18 +90,12 @@ struct ExportPyPSA: ParsableCommand {
         }
         var time: TimeSlices?
         if let resolution, resolution != "hourly" {
-            guard let n = CaseOptions.repdays(resolution) else {
+            guard let n = Resolution(parsing: resolution)?.representativeDayCount else {
                 printError("error: --resolution must be hourly or repdays:N")
                 throw ExitCode.badInput
             }
-            var series = system.profiles
-            let year = period ?? system.periods.first?.year
-            for demand in system.demand where demand.year == year { series["demand.\(demand.region)"] = demand.hourlyMW }
-            do {
-                time = try TimeSlices.representativeDays(count: n, series: series, seed: seed).0
-            } catch {
-                printError("error: \(error)")
-                throw ExitCode.badInput
+            time = try orExit { () throws(WorkflowError) in
+                try CaseWorkflow.representativeDays(n, of: system, year: period ?? system.periods.first?.year, seed: seed).0
             }
         } else if resolution == "hourly" {
             time = .hourly

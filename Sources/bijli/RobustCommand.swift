@@ -1,8 +1,8 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
-import LinearProgramming
 import Scenarios
+import Workflows
 
 /// `bijli robust`: one two-stage LP over the base case and several disruptions (shared builds,
 /// dispatch per disruption), compared with the base plan.
@@ -28,7 +28,7 @@ struct RobustCommand: ParsableCommand {
     var set: String?
 
     @Option(help: "expected, cvar:ALPHA (0 ≤ α < 1) or regret.")
-    var risk: String = "expected"
+    var risk: RobustPlan.Risk = .expected
 
     @Option(help: "Folder for the run: a new folder <out>/<run id>/.")
     var out: String
@@ -36,81 +36,17 @@ struct RobustCommand: ParsableCommand {
     func validate() throws {
         guard (scenarios == nil) != (set == nil) else { throw ValidationError("give either --scenarios or --set") }
         guard set == nil || probabilities == nil else { throw ValidationError("a --set gives its own probabilities") }
-        guard RobustPlan.Risk.parse(risk) != nil else { throw ValidationError("--risk must be expected, cvar:ALPHA with 0 ≤ ALPHA < 1, or regret") }
     }
 
     func run() throws {
-        let progress = Progress(quiet: caseOptions.quiet)
-        let system = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
-        let library = try caseOptions.scenarioLibrary(for: system)
-        let members: [RobustPlan.Member]
-        let outcome = Result { () throws(ScenarioError) -> [RobustPlan.Member] in
-            if let set {
-                let file = caseOptions.inputsURL.appendingPathComponent("scenarios/sets/\(set).yaml")
-                let parsed = try ScenarioSet.read(file, library: library)
-                var result = [RobustPlan.Member(scenario: nil, probability: parsed.baseProbability)]
-                for member in parsed.members {
-                    result.append(RobustPlan.Member(scenario: try library.select([member.scenario])[0], probability: member.probability))
-                }
-                return result
-            }
-            let chosen = try library.select((scenarios ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            return chosen.map { RobustPlan.Member(scenario: $0, probability: 0) }
-        }
-        switch outcome {
-        case .success(let value):
-            if set != nil {
-                members = value
-            } else {
-                let weights = try memberProbabilities(count: value.count + 1)
-                members = [RobustPlan.Member(scenario: nil, probability: weights[0])]
-                    + zip(value, weights.dropFirst()).map { RobustPlan.Member(scenario: $0.scenario, probability: $1) }
-            }
-        case .failure(let error):
-            printError(error.description)
-            throw ExitCode.badInput
-        }
-        let chosen = members.compactMap(\.scenario)
-        let years = caseOptions.years
-        let (time, _) = try caseOptions.timeSlices(for: system, years: years, progress)
-        let options = FormulationOptions(time: time, periodYears: years)
-        let method = caseOptions.solverMethod(for: system, time: time, periodCount: (years?.count ?? system.periods.count) * members.count)
-        let solver = GLPKSolver(options: SolverOptions(method: method, timeLimitSeconds: caseOptions.timeLimit))
-        progress.say("solving the two-stage program over \(members.count) members (\(risk))")
-        let report: RobustPlan.Report
-        do {
-            report = try RobustPlan.solve(system: system, library: library, members: members, risk: RobustPlan.Risk.parse(risk)!,
-                                          options: options, solver: solver)
-        } catch let error as RobustPlan.RobustError {
-            printError("error: \(error)")
-            throw ExitCode.solverError
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.badInput
-        }
-        progress.say("stress matrices of the base plan and the robust plan")
-        let plans = [("base", report.basePlanCapacityMW), ("robust", report.robustCapacityMW)]
-        var files: [String: Data] = [:]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        files["robust.json"] = try encoder.encode(report)
-        for (name, plan) in plans {
-            let rows = try StressTest.run(system: system, plan: plan, library: library, scenarios: chosen, options: options, solver: solver)
-            files["stress-\(name).csv"] = Data(StressTest.csv(rows).utf8)
-        }
-        let folder = try writeRunFolder(files, under: out)
-        print(Self.summary(report))
+        let members: RobustMembers = set.map { .set($0) } ?? .scenarios(
+            (scenarios ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+            probabilities: probabilities.map { $0.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } })
+        let workflow = caseOptions.workflow()
+        let outcome = try orExit { () throws(WorkflowError) in try workflow.robust(members, risk: risk) }
+        let folder = try writeRunFolder(outcome.files, under: out)
+        print(Self.summary(outcome.report))
         print("robust      \(folder.path)")
-    }
-
-    private func memberProbabilities(count: Int) throws -> [Double] {
-        guard let probabilities else { return Array(repeating: 1 / Double(count), count: count) }
-        let values = probabilities.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.count == count, values.allSatisfy({ $0 >= 0 }), abs(values.reduce(0, +) - 1) < 1e-9 else {
-            printError("error: --probabilities needs \(count) non-negative numbers (base first) that sum to 1")
-            throw ExitCode.badInput
-        }
-        return values
     }
 
     static func summary(_ report: RobustPlan.Report) -> String {

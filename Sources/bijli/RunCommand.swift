@@ -1,9 +1,8 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
-import LinearProgramming
-import Reporting
 import Scenarios
+import Workflows
 
 /// `bijli run`: load a case, build the LP of MODEL.md, solve it in an objective mode, write results.
 struct Run: ParsableCommand {
@@ -15,7 +14,7 @@ struct Run: ParsableCommand {
     @OptionGroup var caseOptions: CaseOptions
 
     @Option(help: "cost, deficit[:REL,ABS], renewables[:BUDGET_SLACK], weighted:A,B,G or pareto[:T1,T2,...] (docs/MODEL.md).")
-    var objective: String = "cost"
+    var objective: ObjectiveMode = .cost
 
     @Option(help: "Reports root: a new run folder <out>/<model>/<scenario>/<run id>/ is written (never overwriting), with a `latest` link per scenario.")
     var out: String
@@ -23,50 +22,14 @@ struct Run: ParsableCommand {
     @Option(help: "Also write the program of the cost objective (the exact LP Bijli solves in cost mode) to FILE (.lp CPLEX LP or .mps free MPS) for other solvers.")
     var writeLP: String?
 
-    func validate() throws {
-        guard ObjectiveMode.parse(objective) != nil else { throw ValidationError("unknown --objective '\(objective)'; see --help") }
-    }
-
     func run() throws {
-        let progress = Progress(quiet: caseOptions.quiet)
-        let mode = ObjectiveMode.parse(objective)!
-        let system = try caseOptions.applyScenario(to: try caseOptions.loadSystem(progress), progress)
-        let years = caseOptions.years
-        let (time, aggregation) = try caseOptions.timeSlices(for: system, years: years, progress)
-        let options = FormulationOptions(time: time, periodYears: years)
-        let method = caseOptions.solverMethod(for: system, time: time, periodCount: years?.count ?? system.periods.count)
-        if let writeLP {
-            let lp: EnergyLP
-            switch Result(catching: { () throws(FormulationError) in try EnergyLP.build(system, options: options) }) {
-            case .success(let built): lp = built
-            case .failure(let error):
-                printError("error: \(error)")
-                throw ExitCode.badInput
-            }
-            try exitOnError { () throws(LinearProgrammingError) in try lp.program.write(to: writeLP) }
-            progress.say("wrote \(writeLP) (\(lp.program.rowCount) rows, \(lp.program.variableCount) columns)")
+        let workflow = caseOptions.workflow(caseOptions.request(objective: objective))
+        let outcome = try orExit { () throws(WorkflowError) in
+            try workflow.run(out: URL(fileURLWithPath: out), writeLP: writeLP, arguments: Array(CommandLine.arguments.dropFirst()))
         }
-        let (optimization, buildSeconds) = try caseOptions.optimize(system, options: options, mode: mode, method: method, progress)
-        let provenance = caseOptions.provenance(optimization, system: system, mode: mode, method: method, buildSeconds: buildSeconds)
-        let results = EnergyResults(optimization, provenance: provenance)
-
-        var files = results.csvTables()
-        files["results.json"] = try results.json()
-        files["solver.log"] = Data(optimization.result.log.utf8)
-        if let prices = TariffOptions.pricesCSV(system) { files["tariff_prices.csv"] = prices }
-        if let aggregation {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            files["time_aggregation.json"] = try encoder.encode(aggregation)
-        }
-        // Reports (docs/REPORTS.md): hourly.csv, run.json, report.*, figures/, tables/, in <out>/<model>/<scenario>/<run id>.
-        let scenario = caseOptions.scenario ?? RunReports.scenario
-        files.merge(try RunReports.files(optimization, results: results, aggregation: aggregation, scenario: scenario,
-                                         buildSeconds: provenance.buildSeconds, solveSeconds: provenance.solveSeconds)) { current, _ in current }
-        let folder = try writeRunFolder(files, under: try RunReports.folder(out, model: system.name, scenario: scenario))
-        print(summary(results, folder: folder))
-        caseOptions.warnAboutInstability(optimization)
-        throw ExitCode(optimization.result.status)
+        print(summary(outcome.results, folder: outcome.folder))
+        if let note = CaseWorkflow.instabilityNote(outcome.optimization) { printError(note) }
+        throw ExitCode(outcome.optimization.result.status)
     }
 
     private func summary(_ results: EnergyResults, folder: URL) -> String {
@@ -84,15 +47,13 @@ struct Run: ParsableCommand {
     }
 }
 
-/// Progress lines on standard error with the elapsed time, unless quiet.
-struct Progress {
+/// Progress lines on standard error with the elapsed time, unless quiet; warnings always.
+struct Progress: WorkflowProgress {
     let quiet: Bool
     let start = ContinuousClock.now
 
     /// One line per finished case of a sweep: a bar, the count, the case and the ETA.
     func sweep(_ step: StressTest.SweepProgress) {
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let remaining = seconds / Double(step.finished) * Double(step.total - step.finished)
         let width = 20, filled = width * step.finished / max(1, step.total)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
@@ -101,10 +62,16 @@ struct Progress {
 
     func say(_ message: String) {
         guard !quiet else { return }
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        // Not through printError: progress is not an error message for `bijli scheduled` to record.
         var standardError = StandardError()
         print(String(format: "[%7.2fs] ", seconds) + message, to: &standardError)
+    }
+
+    func warn(_ message: String) {
+        printError(message)
+    }
+
+    private var seconds: Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }

@@ -1,11 +1,8 @@
-import Archive
 import ArgumentParser
 import EnergyModel
 import Foundation
-import LinearProgramming
-import Reporting
-import Scenarios
 import Scheduling
+import Workflows
 
 /// `bijli scheduled --config FILE`: the unattended run of docs/SCHEDULING.md. Lock → validate →
 /// plan → stress sweep → what changed → report → archive, each stage logged as a JSON line.
@@ -33,17 +30,8 @@ struct ScheduledCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let runDate, Self.parseDate(runDate) == nil { throw ValidationError("--run-date must be a date YYYY-MM-DD, found '\(runDate)'") }
+        if let runDate, CalendarDate(iso: runDate) == nil { throw ValidationError("--run-date must be a date YYYY-MM-DD, found '\(runDate)'") }
         guard wait >= 0, wait.isFinite else { throw ValidationError("--wait must be 0 or more seconds") }
-    }
-
-    static func parseDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        guard let date = formatter.date(from: text), formatter.string(from: date) == text else { return nil }
-        return date
     }
 
     func run() throws {
@@ -55,26 +43,29 @@ struct ScheduledCommand: ParsableCommand {
             printError("\(error.issues.count) problem(s) in the configuration; nothing was run")
             throw ExitCode.badInput
         }
-        let start = Date()
-        let day = runDate ?? String(Self.isoDay(start))
-        let session = ScheduledSession(config: schedule, runID: RunFolder.runID(for: start), startedAt: start, runDate: day, quiet: quiet)
-        let lock: RunLock
-        switch Result(catching: { () throws(RunLockError) in
-            try RunLock.acquire(schedule.lock, waitSeconds: wait, startedAt: ScheduledSession.iso(start))
-        }) {
-        case .success(let value): lock = value
+        let environment = ScheduledRunEnvironment(
+            signals: ProcessSignals(),
+            onTermination: { error in
+                printError(error.description)
+                // _exit, not exit: solver threads of a sweep may still run, and nothing is left to flush
+                // (the log line is synced, the archive committed; the kernel drops the run lock).
+                _exit(error.exitCode)
+            },
+            progress: Progress(quiet: quiet),
+            holdStage: ProcessInfo.processInfo.environment["BIJLI_SCHEDULED_HOLD"],
+            arguments: Array(CommandLine.arguments.dropFirst()))
+        let scheduled = ScheduledRun(config: schedule, configName: config, runDate: runDate.flatMap(CalendarDate.init(iso:)),
+                                     waitSeconds: wait, environment: environment)
+        switch Result(catching: { () throws(ScheduledRunError) in try scheduled.run() }) {
+        case .success(let outcome):
+            print(outcome.summary)
+            if let signal = outcome.deferredSignal {
+                printError("received signal \(signal) while writing; the run was completed first")
+                throw ExitCode(ExitStatus.terminated)
+            }
         case .failure(let error):
-            printError("error: \(error)")
-            session.event("refused", stage: "lock", message: error.description, exitCode: ScheduledSession.lockHeld)
-            throw ExitCode(ScheduledSession.lockHeld)
+            printError(error.description)
+            throw ExitCode(error.exitCode)
         }
-        defer { lock.release() }
-        session.installSignalHandlers()
-        session.event("started", message: "config \(config), run date \(day)")
-        try ScheduledPipeline(session: session).run()
-    }
-
-    static func isoDay(_ date: Date) -> Substring {
-        ScheduledSession.iso(date).prefix(10)
     }
 }

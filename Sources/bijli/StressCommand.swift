@@ -1,9 +1,9 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
-import LinearProgramming
 import Reporting
 import Scenarios
+import Workflows
 
 /// `bijli stress --plan RUN`: the plan's capacities fixed, each disruption laid on the case,
 /// dispatch re-optimised; writes the stress matrix.
@@ -31,41 +31,14 @@ struct StressCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        let progress = Progress(quiet: caseOptions.quiet)
         let planResults = try readPlan(plan)
-        let system = try caseOptions.applyScenario(to: try caseOptions.matching(planResults).loadSystem(progress), progress)
-        let library = try caseOptions.scenarioLibrary(for: system)
+        let workflow = caseOptions.workflow(caseOptions.request().matching(planResults))
         let ids = scenarios.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        var chosen: [Scenario]
-        switch Result(catching: { () throws(ScenarioError) in try library.select(ids) }) {
-        case .success(let value): chosen = value
-        case .failure(let error):
-            printError(error.description)
-            throw ExitCode.badInput
+        let rows = try orExit { () throws(WorkflowError) in
+            try workflow.stress(plan: planResults, scenarios: ids, nMinusOneMinimumMW: nMinusOne ? nMinusOneMinimumMW : nil)
         }
-        if nMinusOne { chosen += StressTest.nMinusOne(system, minimumMW: nMinusOneMinimumMW) }
-        let years = planResults.periods.map(\.period)
-        let (time, _) = try caseOptions.matching(planResults).timeSlices(for: system, years: years, progress)
-        let method = caseOptions.solverMethod(for: system, time: time, periodCount: years.count)
-        let solver = GLPKSolver(options: SolverOptions(method: method, timeLimitSeconds: caseOptions.timeLimit))
-        let rows: [StressTest.Row]
-        do {
-            rows = try StressTest.run(system: system, plan: StressTest.capacities(of: planResults), library: library, scenarios: chosen,
-                                      options: FormulationOptions(time: time, periodYears: years), solver: solver) { step in
-                progress.sweep(step)
-            }
-        } catch let error as ScenarioError {
-            printError(error.description)
-            throw ExitCode.badInput
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.badInput
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         var files = try ReportFiles.files(for: StressReportBuilder.build(rows))
-        files["stress.json"] = try encoder.encode(rows)
-        files["stress.csv"] = Data(StressTest.csv(rows).utf8)
+        files.merge(try orExit { () throws(WorkflowError) in try RunReports.stressFiles(rows) }) { $1 }
         let folder = try writeRunFolder(files, under: out)
         print(Self.table(rows))
         print("stress      \(folder.path)/stress.csv")

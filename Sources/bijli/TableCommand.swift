@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reporting
+import Workflows
 
 /// `bijli table NAME --run DIR --format latex|md|csv`: one table of a run's report on standard output.
 struct Table: ParsableCommand {
@@ -16,15 +17,11 @@ struct Table: ParsableCommand {
     var runFolder: String
 
     @Option(help: "latex, md or csv.")
-    var format: String = "md"
-
-    func validate() throws {
-        guard ["latex", "tex", "md", "markdown", "csv"].contains(format) else { throw ValidationError("--format must be latex, md or csv") }
-    }
+    var format: TableFormat = .md
 
     func run() throws {
-        let document = try RunReports.document(URL(fileURLWithPath: runFolder))
-        guard let table = document.table(named: name), let text = ReportFiles.render(table, format: format) else {
+        let document = try orExit { () throws(WorkflowError) in try RunReports.document(URL(fileURLWithPath: runFolder)) }
+        guard let table = document.table(named: name), let text = ReportFiles.render(table, format: format.rawValue) else {
             printError("error: this run has no table '\(name)'; it has: \(document.tables.map(\.name).joined(separator: ", "))")
             throw ExitCode.badInput
         }

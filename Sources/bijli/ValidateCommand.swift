@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
+import Workflows
 
 /// `bijli validate --model DIR --inputs DIR`: load a case and report every problem.
 struct Validate: ParsableCommand {
@@ -24,12 +25,12 @@ struct Validate: ParsableCommand {
     var runDate: String?
 
     func validate() throws {
-        try TariffOptions.check(runDate: runDate)
+        try CaseOptions.check(runDate: runDate)
     }
 
     func run() throws {
         let modelURL = URL(fileURLWithPath: model), inputsURL = URL(fileURLWithPath: inputs)
-        let tariffOptions = TariffOptions(tariffs: tariffs, runDate: runDate, inputs: inputsURL)
+        let tariffOptions = TariffSelection(tariffs: tariffs, runDate: runDate.flatMap(CalendarDate.init(iso:)), inputs: inputsURL)
         let choice = tariffOptions.choice
         let result: Result<EnergySystem, CaseLoadError> = {
             do throws(CaseLoadError) {

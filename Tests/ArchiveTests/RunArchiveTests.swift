@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Synchronization
 import Testing
 
 @Suite struct RunArchiveTests {
@@ -51,20 +52,32 @@ import Testing
         let reader = try RunArchive(readingFrom: path)
         let inside = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
         let path = self.path
+        let failure = FailureNote()
         DispatchQueue.global().async {
             // A second writer holds the write transaction open (as a long run's final write would).
-            let second = try? RunArchive(path: path)
-            _ = try? second?.withWriteTransaction {
+            // A failure is recorded and still wakes the test, which then fails instead of hanging.
+            do {
+                let second = try RunArchive(path: path)
+                try second.withWriteTransaction {
+                    inside.signal()
+                    release.wait()
+                }
+            } catch {
+                failure.set("\(error)")
                 inside.signal()
-                release.wait()
             }
             done.signal()
         }
-        inside.wait()
+        try #require(inside.wait(timeout: .now() + 60) == .success, "the second writer never started its transaction")
+        if let message = failure.message {
+            Issue.record("the second writer failed: \(message)")
+            return
+        }
         // While the writer holds its transaction, the reader sees the committed run at once.
         #expect(try reader.runs().map(\.runID) == ["r1"])
         release.signal()
-        done.wait()
+        try #require(done.wait(timeout: .now() + 60) == .success, "the second writer never finished")
+        #expect(failure.message == nil)
         try writer.record(Self.entry("r2"))
         #expect(try reader.runs().map(\.runID) == ["r1", "r2"])
     }
@@ -82,4 +95,11 @@ import Testing
             #expect(error.description.contains(path))
         }
     }
+}
+
+/// A message written by one thread and read by another.
+final class FailureNote: Sendable {
+    private let state = Mutex<String?>(nil)
+    func set(_ message: String) { state.withLock { $0 = message } }
+    var message: String? { state.withLock { $0 } }
 }

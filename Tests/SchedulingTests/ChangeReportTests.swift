@@ -71,7 +71,7 @@ import Testing
         #expect(config.lock.path == folder.appendingPathComponent("r/.bijli-scheduled.lock").path)
         #expect(config.archive.path == "/var/a.sqlite")
         #expect(config.scenarios == ["all"])
-        #expect(config.resolution == "repdays:24")
+        #expect(config.resolution == .representativeDays(24))
     }
 
     @Test func everyProblemIsListedWithItsLine() throws {

@@ -1,23 +1,27 @@
 import Foundation
 import LinearProgramming
+import Reporting
 import Statistics
 
 /// What `bijli lp solve` prints: the same facts as text or JSON (schema in docs/CLI.md).
-/// Holds no timestamps or timings, so the same input gives the same bytes (see ``RunRecord``).
-struct SolveReport: Encodable {
-    struct VariableValue: Encodable {
+/// Holds no timestamps or timings, so the same input gives the same bytes (see ``SolveRecord``).
+public struct SolveReport: Encodable, Sendable {
+    /// A variable's value and reduced cost.
+    public struct VariableValue: Encodable, Sendable {
         let name: String
         let value: Double
         let reducedCost: Double
     }
 
-    struct RowValue: Encodable {
+    /// A row's activity and dual.
+    public struct RowValue: Encodable, Sendable {
         let name: String
         let activity: Double
         let dual: Double
     }
 
-    struct Values: Encodable {
+    /// Every value of a solution.
+    public struct Values: Encodable, Sendable {
         let variables: [VariableValue]
         let rows: [RowValue]
     }
@@ -37,7 +41,8 @@ struct SolveReport: Encodable {
     let iterations: Int
     let solution: Values?
 
-    init(file: String, program: LinearProgram, options: SolverOptions, result: SolveResult, includeValues: Bool) {
+    /// The report of a solve; `includeValues` adds every variable and row.
+    public init(file: String, program: LinearProgram, options: SolverOptions, result: SolveResult, includeValues: Bool) {
         self.file = file
         name = program.name
         sense = program.sense.rawValue
@@ -63,14 +68,16 @@ struct SolveReport: Encodable {
         }
     }
 
-    func json() throws -> Data {
+    /// The report as JSON (snake-case keys, sorted).
+    public func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         return try encoder.encode(self)
     }
 
-    var text: String {
+    /// The report as aligned text.
+    public var text: String {
         var lines = [
             "file        \(file)",
             "problem     \(name.isEmpty ? "(unnamed)" : name): \(sense), \(rows) rows, \(variables) variables, \(nonzeros) non-zeros",
@@ -96,7 +103,7 @@ struct SolveReport: Encodable {
     }
 
     /// Twelve significant digits: enough to compare with a paper, stable across runs.
-    static func number(_ x: Double) -> String {
+    public static func number(_ x: Double) -> String {
         let rounded = abs(x) < 1e-12 ? 0 : x
         return String(format: "%.12g", rounded)
     }
@@ -106,9 +113,9 @@ struct SolveReport: Encodable {
     }
 }
 
-/// The provenance of one run (`run.json`): when, with what, how long.
-struct RunRecord: Encodable {
-    let bijliVersion = Bijli.version
+/// The provenance of one `bijli lp solve` run (`run.json`): when, with what, how long.
+public struct SolveRecord: Encodable, Sendable {
+    let bijliVersion = BijliVersion.current
     let glpkVersion = GLPKLibrary.version
     let lapackVersion = LAPACKVersion.current.description
     let file: String
@@ -123,7 +130,8 @@ struct RunRecord: Encodable {
     let solveSeconds: Double
     let date: Date
 
-    init(file: String, options: SolverOptions, result: SolveResult, date: Date) {
+    /// The record of a solve of `file` finished at `date`.
+    public init(file: String, options: SolverOptions, result: SolveResult, date: Date) {
         self.file = file
         fileBytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
         method = result.method.rawValue
@@ -137,11 +145,28 @@ struct RunRecord: Encodable {
         self.date = date
     }
 
-    func json() throws -> Data {
+    /// The record as JSON (snake-case keys, sorted, ISO 8601 dates).
+    public func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         return try encoder.encode(self)
+    }
+}
+
+extension SolveReport {
+    /// Writes the run folder of a solve under `root/lp/<file stem>/<run id>/` (never overwritten):
+    /// `result.json`, `result.txt` (with every value), `solver.log` and `run.json`.
+    public static func writeRunFolder(under root: URL, file: String, program: LinearProgram, options: SolverOptions,
+                                      result: SolveResult) throws(WorkflowError) -> URL {
+        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let full = SolveReport(file: file, program: program, options: options, result: result, includeValues: true)
+        let record = SolveRecord(file: file, options: options, result: result, date: Date())
+        let files = try RunReports.encoding {
+            ["result.json": try full.json(), "result.txt": Data(full.text.utf8), "solver.log": Data(result.log.utf8),
+             "run.json": try record.json()]
+        }
+        return try RunReports.write(files, under: root.appendingPathComponent("lp").appendingPathComponent(stem), date: record.date)
     }
 }

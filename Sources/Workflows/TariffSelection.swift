@@ -1,40 +1,43 @@
-import ArgumentParser
 import EnergyModel
 import Foundation
 import Reporting
 
-/// `--tariffs FILE|DIR|none` and `--run-date YYYY-MM-DD`: which dated tariff file a run applies
-/// (docs/FORMATS.md, "Tariff and fuel-price files"), and how the run records it.
-struct TariffOptions {
-    /// `--tariffs` as given.
-    var tariffs: String?
-    /// `--run-date` as given.
-    var runDate: String?
+/// Which dated tariff file a run applies (docs/FORMATS.md, "Tariff and fuel-price files"), and
+/// how the run records it: `tariffs` is nil (the newest file of `<inputs>/tariffs/` effective on
+/// the run date), `none`, a file, or a folder.
+public struct TariffSelection: Sendable, Equatable {
+    /// The tariff selection as given.
+    public var tariffs: String?
+    /// The run date as given.
+    public var runDate: CalendarDate?
     /// The inputs folder.
-    var inputs: URL
+    public var inputs: URL
 
-    /// Rejects a `--run-date` that is not a date.
-    static func check(runDate: String?) throws {
-        if let runDate, CalendarDate(iso: runDate) == nil {
-            throw ValidationError("--run-date must be a date YYYY-MM-DD, e.g. 2025-07-01; found '\(runDate)'")
-        }
+    /// Creates a selection.
+    public init(tariffs: String?, runDate: CalendarDate?, inputs: URL) {
+        self.tariffs = tariffs
+        self.runDate = runDate
+        self.inputs = inputs
     }
 
-    /// The run date: `--run-date`, else today (UTC).
-    var date: CalendarDate { runDate.flatMap(CalendarDate.init(iso:)) ?? .today() }
+    /// The run date: as given, else today (UTC).
+    public var date: CalendarDate { runDate ?? .today() }
 
-    /// Whether `--tariffs` names a folder.
-    var isFolder: Bool {
+    /// Whether `tariffs` names a folder.
+    public var isFolder: Bool {
         var isFolder: ObjCBool = false
         guard let tariffs, tariffs != "none" else { return false }
         return FileManager.default.fileExists(atPath: tariffs, isDirectory: &isFolder) && isFolder.boolValue
     }
 
-    /// The tariffs folder: `--tariffs DIR`, else that of the inputs.
-    var folder: URL { isFolder ? URL(fileURLWithPath: tariffs!) : inputs.appendingPathComponent("tariffs") }
+    /// The tariffs folder: `tariffs` when it is one, else that of the inputs.
+    public var folder: URL {
+        if isFolder, let tariffs { return URL(fileURLWithPath: tariffs) }
+        return inputs.appendingPathComponent("tariffs")
+    }
 
     /// What the loader applies.
-    var choice: TariffChoice {
+    public var choice: TariffChoice {
         switch tariffs {
         case "none": .none
         case let path? where isFolder: .folder(URL(fileURLWithPath: path), runDate: date)
@@ -43,14 +46,14 @@ struct TariffOptions {
         }
     }
 
-    /// Whether the run date is an input of this run (a tariffs folder exists, or an option was given):
+    /// Whether the run date is an input of this run (a tariffs folder exists, or a selection or date was given):
     /// only then is it recorded, so cases without tariffs give the same provenance every day.
-    var recordsDate: Bool {
+    public var recordsDate: Bool {
         tariffs != nil || runDate != nil || FileManager.default.fileExists(atPath: folder.path)
     }
 
     /// One line for the progress messages: the file applied, or that fuel_prices.csv is used alone.
-    func summary(of system: EnergySystem) -> String {
+    public func summary(of system: EnergySystem) -> String {
         if let tariff = system.tariff {
             let fuels = Set(tariff.changes.map(\.fuel)).sorted().joined(separator: ", ")
             return "tariffs: applying \(tariff.path) (effective \(tariff.effectiveDate), run date \(date)): \(fuels)"
@@ -62,7 +65,7 @@ struct TariffOptions {
 
     /// Provenance options: `run_date`, and `tariff_file`, `tariff_effective_date`, `tariff_sha256`
     /// (docs/REPORTS.md), or `tariff_file` = none.
-    func provenance(of system: EnergySystem) -> [String: String] {
+    public func provenance(of system: EnergySystem) -> [String: String] {
         guard recordsDate else { return [:] }
         var options = ["run_date": date.description]
         if let tariff = system.tariff {
@@ -77,7 +80,7 @@ struct TariffOptions {
 
     /// `tariff_prices.csv` for a run folder: every price the tariff changed, before and after
     /// (USD/MMBtu), or nil when no tariff was applied.
-    static func pricesCSV(_ system: EnergySystem) -> Data? {
+    public static func pricesCSV(_ system: EnergySystem) -> Data? {
         guard let tariff = system.tariff else { return nil }
         var lines = ["# Fuel prices before (fuel_prices.csv) and after applying \(tariff.name), effective \(tariff.effectiveDate); USD/MMBtu net.",
                      "fuel,year,month,old_usd_per_mmbtu,new_usd_per_mmbtu"]

@@ -1,0 +1,62 @@
+import EnergyModel
+import Foundation
+import LinearProgramming
+import Reporting
+
+/// What a finished run of a case gives: the case as run, the optimisation, its results and
+/// time aggregation, and the run folder written.
+public struct RunOutcome: Sendable {
+    /// The case (with the scenario laid on it).
+    public var system: EnergySystem
+    /// The optimisation, every stage.
+    public var optimization: Optimization
+    /// The results with their provenance.
+    public var results: EnergyResults
+    /// How representative days were chosen, if they were.
+    public var aggregation: AggregationReport?
+    /// The run folder written.
+    public var folder: URL
+}
+
+extension CaseWorkflow {
+    /// The whole run of `bijli run`: load → scenario → time steps → build and solve → results →
+    /// a new run folder `<out>/<model>/<scenario>/<run id>` (results, tables, report, `run.json`
+    /// recording `arguments`). A program that does not solve to optimality is a status of the
+    /// outcome, not an error. With `writeLP`, the cost program is also written to that file.
+    public func run(out: URL, writeLP: String? = nil, arguments: [String] = []) throws(WorkflowError) -> RunOutcome {
+        let system = try loadCase()
+        let years = request.periods
+        let (time, aggregation) = try timeSlices(for: system, years: years)
+        let options = FormulationOptions(time: time, periodYears: years)
+        let method = solverMethod(for: system, time: time, periodCount: years?.count ?? system.periods.count)
+        if let writeLP { try write(system, options: options, to: writeLP) }
+        let mode = request.objective
+        let (optimization, buildSeconds) = try optimize(system, options: options, mode: mode, method: method)
+        let provenance = provenance(optimization, system: system, mode: mode, method: method, buildSeconds: buildSeconds)
+        let results = EnergyResults(optimization, provenance: provenance)
+
+        var files = try RunReports.resultFiles(optimization, results: results, aggregation: aggregation)
+        if let prices = TariffSelection.pricesCSV(system) { files["tariff_prices.csv"] = prices }
+        // Reports (docs/REPORTS.md): hourly.csv, run.json, report.*, figures/, tables/, in <out>/<model>/<scenario>/<run id>.
+        let scenario = request.scenario ?? RunReports.scenario
+        files.merge(try RunReports.files(optimization, results: results, aggregation: aggregation, scenario: scenario,
+                                         buildSeconds: provenance.buildSeconds, solveSeconds: provenance.solveSeconds,
+                                         arguments: arguments)) { current, _ in current }
+        let parent = try RunReports.folder(out, model: system.name, scenario: scenario).parent
+        let folder = try RunReports.write(files, under: parent)
+        return RunOutcome(system: system, optimization: optimization, results: results, aggregation: aggregation, folder: folder)
+    }
+
+    /// Writes the cost program of a case (CPLEX LP or free MPS by the file's extension).
+    public func write(_ system: EnergySystem, options: FormulationOptions, to path: String) throws(WorkflowError) {
+        let lp: EnergyLP
+        switch Result(catching: { () throws(FormulationError) in try EnergyLP.build(system, options: options) }) {
+        case .success(let built): lp = built
+        case .failure(let error): throw .formulation(error)
+        }
+        switch Result(catching: { () throws(LinearProgrammingError) in try lp.program.write(to: path) }) {
+        case .success: progress.say("wrote \(path) (\(lp.program.rowCount) rows, \(lp.program.variableCount) columns)")
+        case .failure(let error): throw .linearProgramming(error)
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import EnergyModel
+import Foundation
+import Interop
+import LinearProgramming
+import Reporting
+import Scenarios
+
+/// The steps every run of a case shares: load → (scenario) → time steps → solver choice →
+/// build and solve, timed → provenance with input hashes. Each step returns a value or throws a
+/// ``WorkflowError``; progress goes to the injected ``WorkflowProgress``.
+public struct CaseWorkflow: Sendable {
+    /// The run.
+    public var request: RunRequest
+    /// Where progress lines go.
+    public var progress: any WorkflowProgress
+
+    /// Creates the workflow of a request.
+    public init(_ request: RunRequest, progress: any WorkflowProgress = SilentProgress()) {
+        self.request = request
+        self.progress = progress
+    }
+
+    /// The period years asked for, or every period of `system`.
+    public func years(of system: EnergySystem) -> [Int] { request.periods ?? system.periods.map(\.year) }
+
+    /// Loads the case (or imports the PyPSA network).
+    public func loadSystem() throws(WorkflowError) -> EnergySystem {
+        switch request.source {
+        case .pypsa(let folder):
+            progress.say("importing the PyPSA network \(folder.relativePath)")
+            switch Result(catching: { () throws(PyPSAError) in try PyPSAImport.load(folder: folder) }) {
+            case .success(let (system, files)):
+                for note in files.notes { progress.say("note: \(note)") }
+                return system
+            case .failure(let error): throw .invalidNetwork(error.problems)
+            }
+        case .folders(let model, let inputs):
+            progress.say("loading \(model.relativePath) and \(inputs.relativePath)")
+            let tariffs = request.tariffSelection
+            let choice = tariffs.choice
+            switch Result(catching: { () throws(CaseLoadError) in
+                try CaseLoader.load(model: model, inputs: inputs, demandVariant: request.demandVariant, tariffs: choice)
+            }) {
+            case .success(let loaded):
+                progress.say(tariffs.summary(of: loaded))
+                return loaded
+            case .failure(let error): throw .invalidCase(error.issues)
+            }
+        }
+    }
+
+    /// The scenario library of the case (`<inputs>/scenarios/`).
+    public func scenarioLibrary(for system: EnergySystem) throws(WorkflowError) -> ScenarioLibrary {
+        let folder = request.inputsURL.appendingPathComponent("scenarios")
+        switch Result(catching: { () throws(ScenarioError) in try ScenarioLibrary.load(folder: folder, system: system) }) {
+        case .success(let library): return library
+        case .failure(let error): throw .invalidScenarios(error)
+        }
+    }
+
+    /// The scenarios of a library chosen by id (or `all`, `none`).
+    public func select(_ ids: [String], from library: ScenarioLibrary) throws(WorkflowError) -> [Scenario] {
+        switch Result(catching: { () throws(ScenarioError) in try library.select(ids) }) {
+        case .success(let chosen): return chosen
+        case .failure(let error): throw .scenario(error)
+        }
+    }
+
+    /// The system with the request's scenario laid on it (unchanged without one).
+    public func applyScenario(to system: EnergySystem) throws(WorkflowError) -> EnergySystem {
+        guard let scenario = request.scenario else { return system }
+        let library = try scenarioLibrary(for: system)
+        progress.say("applying scenario '\(scenario)'")
+        let result = Result { () throws(ScenarioError) in
+            let chosen = try library.select([scenario])
+            return try library.apply(chosen[0], to: system).0
+        }
+        switch result {
+        case .success(let disrupted): return disrupted
+        case .failure(let error): throw .scenario(error)
+        }
+    }
+
+    /// The loaded case with the request's scenario on it.
+    public func loadCase() throws(WorkflowError) -> EnergySystem {
+        try applyScenario(to: try loadSystem())
+    }
+
+    /// The time steps: the case's own snapshots, every hour, or representative days chosen on
+    /// the profiles and the first modelled period's demand.
+    public func timeSlices(for system: EnergySystem, years: [Int]?) throws(WorkflowError) -> (TimeSlices, AggregationReport?) {
+        // A case with its own snapshots (snapshots.csv, a PyPSA import) runs on them.
+        if let snapshots = system.snapshots {
+            if let requested = request.resolution, requested.description != snapshots.resolution.description {
+                throw .ownSnapshots(requested: requested)
+            }
+            return (snapshots, nil)
+        }
+        guard let n = request.effectiveResolution.representativeDayCount else { return (.hourly, nil) }
+        progress.say("choosing \(n) representative days (seed \(request.seed))")
+        return try Self.representativeDays(n, of: system, year: years?.first ?? system.periods.first?.year, seed: request.seed)
+    }
+
+    /// `count` representative days chosen on a system's profiles and one year's demand.
+    public static func representativeDays(_ count: Int, of system: EnergySystem, year: Int?,
+                                          seed: UInt64) throws(WorkflowError) -> (TimeSlices, AggregationReport) {
+        var series = system.profiles
+        for demand in system.demand where demand.year == year { series["demand.\(demand.region)"] = demand.hourlyMW }
+        switch Result(catching: { () throws(TimeAggregationError) in
+            try TimeSlices.representativeDays(count: count, series: series, seed: seed)
+        }) {
+        case .success(let (time, report)): return (time, report)
+        case .failure(let error): throw .timeAggregation(error)
+        }
+    }
+
+    /// The solver method: as asked, or with `auto` the interior point for programs with more
+    /// than 5,000 step-resource cells.
+    public func solverMethod(for system: EnergySystem, time: TimeSlices, periodCount: Int) -> SolverMethod {
+        let size = time.steps.count * periodCount * (system.generators.count + 3 * system.storages.count + system.regions.count)
+        return switch request.method {
+        case .simplex: .primalSimplex
+        case .interior: .interiorPoint
+        case .auto: size > 5_000 ? .interiorPoint : .primalSimplex
+        }
+    }
+
+    /// The solver of the run: its method and time limit.
+    public func solver(_ method: SolverMethod) -> GLPKSolver {
+        GLPKSolver(options: SolverOptions(method: method, timeLimitSeconds: request.timeLimitSeconds))
+    }
+
+    /// Builds and solves in a mode; returns the optimisation and the seconds spent outside the solver.
+    public func optimize(_ system: EnergySystem, options: FormulationOptions, mode: ObjectiveMode,
+                         method: SolverMethod) throws(WorkflowError) -> (Optimization, buildSeconds: Double) {
+        progress.say("building and solving (\(mode.name), \(options.time.resolution), \(method.rawValue))")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let optimization: Optimization
+        do {
+            optimization = try Optimizer(solver: solver(method)).optimize(system, options: options, mode: mode)
+        } catch let error as FormulationError {
+            throw .formulation(error)
+        } catch let error as LinearProgrammingError {
+            throw .linearProgramming(error)
+        } catch {
+            throw .optimization(String(describing: error))
+        }
+        let elapsed = clock.now - start
+        let solveSeconds = optimization.stages.reduce(0.0) { $0 + $1.seconds }
+        for stage in optimization.stages {
+            progress.say("  \(stage.name): \(stage.status), \(stage.iterations) iterations, \(String(format: "%.2f", stage.seconds)) s")
+        }
+        let total = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return (optimization, max(0, total - solveSeconds))
+    }
+
+    /// The provenance of a run: versions, input hashes, options and sizes.
+    public func provenance(_ optimization: Optimization, system: EnergySystem, mode: ObjectiveMode, method: SolverMethod,
+                           buildSeconds: Double, extra: [String: String] = [:]) -> Provenance {
+        let program = optimization.lp.program
+        var options = ["objective": mode.description, "resolution": optimization.lp.options.time.resolution.description,
+                       "seed": String(request.seed), "method": method.rawValue,
+                       "periods": (request.periods ?? system.periods.map(\.year)).map(String.init).joined(separator: ",")]
+        if let variant = system.settings.demandVariant { options["demand_variant"] = variant }
+        if let scenario = request.scenario { options["scenario"] = scenario }
+        options.merge(request.tariffSelection.provenance(of: system)) { $1 }
+        options.merge(extra) { $1 }
+        return Provenance(
+            bijliVersion: BijliVersion.current, glpkVersion: GLPKLibrary.version,
+            inputHashes: inputHashes(system), options: options,
+            buildSeconds: buildSeconds, solveSeconds: optimization.stages.reduce(0.0) { $0 + $1.seconds },
+            rows: program.rowCount, columns: program.variableCount, nonzeros: program.entryCount)
+    }
+
+    /// SHA-256 of every input file, keyed `model/…`, `inputs/…` (`pypsa/…` for an imported
+    /// network), and `tariff/<name>` for an applied tariff file outside the inputs folder.
+    public func inputHashes(_ system: EnergySystem) -> [String: String] {
+        let inputs = request.inputsURL
+        var hashes: [String: String]
+        switch request.source {
+        case .folders(let model, _): hashes = InputDigest.digests(of: [("model", model), ("inputs", inputs)])
+        case .pypsa(let folder): hashes = InputDigest.digests(of: [("pypsa", folder)])
+        }
+        if let tariff = system.tariff {
+            let url = URL(fileURLWithPath: tariff.path).standardizedFileURL
+            if !url.path.hasPrefix(inputs.standardizedFileURL.path + "/"), let digest = InputDigest.sha256(of: url) {
+                hashes["tariff/" + url.lastPathComponent] = digest
+            }
+        }
+        return hashes
+    }
+
+    /// A note when GLPK's interior point stopped at its iteration limit or with numerical instability, else nil.
+    public static func instabilityNote(_ optimization: Optimization) -> String? {
+        if optimization.result.status == .limitReached(.iteration), optimization.result.solution != nil {
+            return "note: GLPK's interior point stopped at its fixed limit of 100 iterations with a feasible point (relative "
+                + "infeasibility ≤ 1e-6); the remaining gap is the last line of solver.log. Hourly plans over several periods "
+                + "hit this (docs/BENCHMARKS.md); representative days solve to optimality."
+        }
+        guard optimization.result.log.contains("NUMERIC INSTABILITY") else { return nil }
+        return "note: GLPK's interior point stopped with numerical instability (the status above is the simplex "
+            + "fallback's). Full-year hourly planning runs are known to hit this (docs/BENCHMARKS.md); "
+            + "use --resolution repdays:N, or --method simplex for small cases."
+    }
+}
