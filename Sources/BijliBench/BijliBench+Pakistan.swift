@@ -33,7 +33,7 @@ extension BijliBench {
             let rows = try StressTest.run(system: system, plan: StressTest.capacities(of: results), library: library, scenarios: scenarios,
                                           options: options, solver: solver)
             sweepSeconds.append(seconds(clock.now - start))
-            unserved = rows.filter { $0.scenario != "base" }.reduce(0) { $0 + $1.unservedGWh }
+            unserved = rows.filter { $0.scenario != "base" }.reduce(0) { $0 + ($1.unservedGWh ?? 0) }
         }
         emit("Pakistan base plan (repdays:24, 3 periods, interior point): \(size.rows) rows, \(size.columns) columns, \(size.nonzeros) non-zeros")
         emit("  plan build+solve median \(f(median(planSeconds))) s (runs: \(planSeconds.map(f).joined(separator: ", ")))")

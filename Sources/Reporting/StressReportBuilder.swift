@@ -13,15 +13,15 @@ public enum StressReportBuilder {
 
         var findings: [String] = []
         let failed = rows.filter { !$0.status.isOptimal }
-        let shedding = Set(rows.filter { $0.unservedGWh > 1e-6 && $0.scenario != "base" }.map(\.scenario))
+        let shedding = Set(rows.filter { ($0.unservedGWh ?? 0) > 1e-6 && $0.scenario != "base" }.map(\.scenario))
         let count = scenarios.filter { $0 != "base" }.count
         findings.append("\(count) disruption\(count == 1 ? " was" : "s were") laid on the plan over \(periods.count) period(s); "
                         + "\(shedding.count) of them leave\(shedding.count == 1 ? "s" : "") demand unserved.")
-        if let worst = rows.filter(\.status.isOptimal).max(by: { ($0.unservedGWh, $1.scenario) < ($1.unservedGWh, $0.scenario) }),
-           worst.unservedGWh > 1e-6 {
-            findings.append("The worst is '\(worst.name)' in \(worst.period): \(NumberText.format(worst.unservedGWh, decimals: 1)) GWh unserved "
-                            + "(\(NumberText.format(worst.unservedPercent, decimals: 2)) % of demand), \(NumberText.format(worst.shortageHours, decimals: 0)) "
-                            + "hours with shedding, a largest shortfall of \(NumberText.format(worst.peakShortfallMW, decimals: 0)) MW"
+        if let worst = rows.filter(\.status.isOptimal).max(by: { ($0.unservedGWh ?? 0, $1.scenario) < ($1.unservedGWh ?? 0, $0.scenario) }),
+           let unserved = worst.unservedGWh, unserved > 1e-6 {
+            findings.append("The worst is '\(worst.name)' in \(worst.period): \(NumberText.format(unserved, decimals: 1)) GWh unserved "
+                            + "(\(NumberText.format(worst.unservedPercent ?? 0, decimals: 2)) % of demand), \(NumberText.format(worst.shortageHours ?? 0, decimals: 0)) "
+                            + "hours with shedding, a largest shortfall of \(NumberText.format(worst.peakShortfallMW ?? 0, decimals: 0)) MW"
                             + (worst.mainBindingConstraint.isEmpty ? "." : "; \(lowercasedFirst(worst.mainBindingConstraint))"))
         } else {
             findings.append("No disruption leaves demand unserved: the plan rides through every one.")
@@ -41,16 +41,16 @@ public enum StressReportBuilder {
                       .init("Peak shortfall", unit: "MW"), .init("Δ cost", unit: "million USD"), .init("Δ fuel imports", unit: "million USD/yr"),
                       .init("Renewable share", unit: "%"), .init("Main binding constraint", alignment: .left)],
             rows: rows.map { row in
-                [.text(row.name), .text(String(row.period)), .text(row.status.rawValue), .number(row.unservedGWh, decimals: 1),
-                 .number(row.unservedPercent, decimals: 2), .number(row.shortageHours, decimals: 0), .number(row.peakShortfallMW, decimals: 0),
-                 row.deltaCostUSD.map { .number($0 / 1e6, decimals: 1) } ?? .empty, .number(row.deltaFuelImportBillUSD / 1e6, decimals: 1),
-                 .number(100 * row.renewableShare, decimals: 1), .text(row.mainBindingConstraint)]
+                [.text(row.name), .text(String(row.period)), .text(row.status.rawValue), cell(row.unservedGWh, decimals: 1),
+                 cell(row.unservedPercent, decimals: 2), cell(row.shortageHours, decimals: 0), cell(row.peakShortfallMW, decimals: 0),
+                 cell(row.deltaCostUSD.map { $0 / 1e6 }, decimals: 1), cell(row.deltaFuelImportBillUSD.map { $0 / 1e6 }, decimals: 1),
+                 cell(row.renewableShare.map { 100 * $0 }, decimals: 1), .text(row.mainBindingConstraint)]
             },
             footnotes: ["Capacities of the plan held fixed; dispatch re-optimised under each disruption (docs/SCENARIOS.md).",
                         "Δ against the undisrupted plan (base): cost over the whole horizon, discounted; fuel imports per year of the period."])
         var blocks: [ReportBlock] = [.table(table)]
         func value(_ scenario: String, _ period: Int) -> Double {
-            rows.first { $0.scenario == scenario && $0.period == period }?.unservedPercent ?? 0
+            rows.first { $0.scenario == scenario && $0.period == period }?.unservedPercent ?? nil ?? 0
         }
         blocks.append(.figure(ReportFigure(
             id: "stress-heatmap", title: "Unserved energy by disruption and period",
@@ -61,11 +61,16 @@ public enum StressReportBuilder {
             blocks.append(.figure(ReportFigure(
                 id: "stress-unserved", title: "Unserved energy by disruption, \(last)", note: "GWh per year.",
                 chart: ChartSpec(kind: .stackedBars, xTitle: "Disruption", yTitle: "Unserved (GWh)", categories: scenarios,
-                                 series: [.init(name: "unserved", values: scenarios.map { s in rows.first { $0.scenario == s && $0.period == last }?.unservedGWh ?? 0 })]))))
+                                 series: [.init(name: "unserved", values: scenarios.map { s in rows.first { $0.scenario == s && $0.period == last }?.unservedGWh ?? nil ?? 0 })]))))
         }
         return ReportDocument(title: "Bijli stress matrix", subtitle: "\(scenarios.count) scenarios × \(periods.count) periods",
                               keyFindings: findings, sections: [ReportSection(id: "stress", title: "Stress matrix", blocks: blocks)],
                               provenance: [ProvenanceItem("Source", "stress.json of bijli stress")])
+    }
+
+    /// A number cell, or an empty cell when there is no value (an unsolved case).
+    static func cell(_ value: Double?, decimals: Int) -> ReportCell {
+        value.map { .number($0, decimals: decimals) } ?? .empty
     }
 
     static func lowercasedFirst(_ text: String) -> String {

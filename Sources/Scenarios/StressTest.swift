@@ -15,20 +15,21 @@ public enum StressTest {
         public var period: Int
         /// Solver status.
         public var status: SolveStatus.Code
-        /// Unserved energy, GWh per year.
-        public var unservedGWh: Double
+        /// Unserved energy, GWh per year. The measures are nil when the case has no solution
+        /// (status infeasible, unbounded or a limit): the line stays in the matrix, empty.
+        public var unservedGWh: Double?
         /// Unserved energy, percent of demand.
-        public var unservedPercent: Double
+        public var unservedPercent: Double?
         /// Hours with unserved energy (weighted).
-        public var shortageHours: Double
+        public var shortageHours: Double?
         /// Largest unserved power in one hour, MW.
-        public var peakShortfallMW: Double
+        public var peakShortfallMW: Double?
         /// Change of total discounted cost against the base line, USD (whole horizon).
         public var deltaCostUSD: Double?
         /// Change of the period's fuel import bill against the base line, USD per year.
-        public var deltaFuelImportBillUSD: Double
+        public var deltaFuelImportBillUSD: Double?
         /// Renewable share of served demand, fraction.
-        public var renewableShare: Double
+        public var renewableShare: Double?
         /// The most binding constraint, in words.
         public var mainBindingConstraint: String
 
@@ -37,6 +38,23 @@ public enum StressTest {
             case shortageHours = "shortage_hours", peakShortfallMW = "peak_shortfall_mw", deltaCostUSD = "delta_cost_usd"
             case deltaFuelImportBillUSD = "delta_fuel_import_bill_usd", renewableShare = "renewable_share"
             case mainBindingConstraint = "main_binding_constraint"
+        }
+
+        /// Encodes every key, a measure without a value as null (not left out).
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(scenario, forKey: .scenario)
+            try c.encode(name, forKey: .name)
+            try c.encode(period, forKey: .period)
+            try c.encode(status, forKey: .status)
+            try c.encode(unservedGWh, forKey: .unservedGWh)
+            try c.encode(unservedPercent, forKey: .unservedPercent)
+            try c.encode(shortageHours, forKey: .shortageHours)
+            try c.encode(peakShortfallMW, forKey: .peakShortfallMW)
+            try c.encode(deltaCostUSD, forKey: .deltaCostUSD)
+            try c.encode(deltaFuelImportBillUSD, forKey: .deltaFuelImportBillUSD)
+            try c.encode(renewableShare, forKey: .renewableShare)
+            try c.encode(mainBindingConstraint, forKey: .mainBindingConstraint)
         }
     }
 
@@ -68,6 +86,7 @@ public enum StressTest {
     public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, library: ScenarioLibrary, scenarios: [Scenario],
                            options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active,
                            progress: @Sendable (SweepProgress) -> Void = { _ in }) throws -> [Row] {
+        let years = try checkPlan(plan, years: options.periodYears ?? system.periods.map(\.year))
         // Every overlay is checked before the first solve.
         var cases: [(id: String, name: String, system: EnergySystem, options: FormulationOptions)] = []
         var baseOptions = options
@@ -80,9 +99,19 @@ public enum StressTest {
             cases.append((scenario.id, scenario.name, operational(disrupted), scenarioOptions))
         }
         let solved = try solveAll(cases.map { ($0.id, $0.system, $0.options) }, solver: solver, workers: workers, progress: progress)
-        var rows = lines(solved[0], id: "base", name: cases[0].name, base: nil)
-        for k in 1..<cases.count { rows += lines(solved[k], id: cases[k].id, name: cases[k].name, base: solved[0]) }
+        var rows = lines(solved[0], id: "base", name: cases[0].name, base: nil, years: years)
+        for k in 1..<cases.count { rows += lines(solved[k], id: cases[k].id, name: cases[k].name, base: solved[0], years: years) }
         return rows
+    }
+
+    /// The period years to dispatch a plan over; refuses a plan without periods or capacities
+    /// (an infeasible plan has neither) before anything is solved.
+    static func checkPlan(_ plan: CapacityPlan, years: [Int]) throws(ScenarioError) -> [Int] {
+        guard !years.isEmpty, !plan.isEmpty else {
+            throw ScenarioError(issues: [CaseIssue(file: "plan", message: "the plan has no \(years.isEmpty ? "periods" : "capacities") to hold fixed",
+                                                   suggestion: "give a plan that solved to optimality (its results.json has periods)")])
+        }
+        return years
     }
 
     /// Cost-optimises each case on up to `workers` threads; results in the order given.
@@ -115,7 +144,7 @@ public enum StressTest {
     /// One result from the results of a case's periods: periods, prices, constraints and stages
     /// side by side, objectives added, the first status that is not optimal.
     static func merge(_ parts: [EnergyResults]) -> EnergyResults {
-        guard var merged = parts.first else { preconditionFailure("a case has at least one period") }
+        guard var merged = parts.first else { preconditionFailure("a case has at least one period (checked by run)") }
         for part in parts.dropFirst() {
             merged.periods += part.periods
             merged.marginalPrice += part.marginalPrice
@@ -161,7 +190,14 @@ public enum StressTest {
                                                            buildSeconds: 0, solveSeconds: 0, rows: 0, columns: 0, nonzeros: 0))
     }
 
-    private static func lines(_ results: EnergyResults, id: String, name: String, base: EnergyResults?) -> [Row] {
+    private static func lines(_ results: EnergyResults, id: String, name: String, base: EnergyResults?, years: [Int]) -> [Row] {
+        guard !results.periods.isEmpty else {
+            // No solution (an infeasible disruption): one empty line per period, so the case
+            // stays in the matrix, the report and the log with its status.
+            return years.map { Row(scenario: id, name: name, period: $0, status: results.status, unservedGWh: nil, unservedPercent: nil,
+                                   shortageHours: nil, peakShortfallMW: nil, deltaCostUSD: nil, deltaFuelImportBillUSD: nil,
+                                   renewableShare: nil, mainBindingConstraint: "") }
+        }
         // The cost is over the whole horizon: the same change stands on every period's line.
         var deltaCost: Double? = base == nil ? 0 : nil
         if let cost = results.objectiveUSD, let baseCost = base?.objectiveUSD { deltaCost = cost - baseCost }
@@ -177,7 +213,7 @@ public enum StressTest {
                        unservedGWh: period.unservedMWh / 1000, unservedPercent: 100 * period.indicators.unservedShare,
                        shortageHours: period.indicators.shortageHours, peakShortfallMW: period.indicators.peakShortfallMW,
                        deltaCostUSD: deltaCost,
-                       deltaFuelImportBillUSD: period.indicators.fuelImportBillUSD - (basePeriod?.indicators.fuelImportBillUSD ?? period.indicators.fuelImportBillUSD),
+                       deltaFuelImportBillUSD: base == nil ? 0 : basePeriod.map { period.indicators.fuelImportBillUSD - $0.indicators.fuelImportBillUSD },
                        renewableShare: period.indicators.renewableShare, mainBindingConstraint: main)
         }
     }

@@ -72,7 +72,7 @@ public enum ScheduledEntry {
         for row in stress where row.status.isOptimal && row.scenario != "base" {
             let values: [String: Double?] = [
                 "unserved_gwh": row.unservedGWh, "shortage_hours": row.shortageHours, "peak_shortfall_mw": row.peakShortfallMW,
-                "delta_cost_musd": row.deltaCostUSD.map { $0 / 1e6 }, "renewable_share_pct": 100 * row.renewableShare,
+                "delta_cost_musd": row.deltaCostUSD.map { $0 / 1e6 }, "renewable_share_pct": row.renewableShare.map { 100 * $0 },
             ]
             for name in stressMetrics {
                 guard let value = values[name] ?? nil, value.isFinite else { continue }

@@ -48,6 +48,8 @@ extension CaseWorkflow {
                                       options: FormulationOptions(time: time, periodYears: years), solver: solver(method)) {
                 progress.sweep($0)
             }
+        } catch let error as ScenarioError {
+            throw .scenario(error)
         } catch {
             throw .optimization(String(describing: error))
         }

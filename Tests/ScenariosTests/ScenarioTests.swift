@@ -75,9 +75,9 @@ struct ScenarioTests {
         let rows = try StressTest.run(system: Self.system(), plan: ["plant": [2030: 100]], library: library, scenarios: library.scenarios,
                                       options: FormulationOptions(time: .hourly), solver: GLPKSolver())
         #expect(rows.map(\.scenario) == ["base", "outage"])
-        #expect(rows[0].unservedGWh < 1e-9)
-        #expect(abs(rows[1].unservedGWh - 22.32) < 1e-6)
-        #expect(abs(rows[1].shortageHours - 744) < 1e-6)
+        #expect((try #require(rows[0].unservedGWh)) < 1e-9)
+        #expect(abs((try #require(rows[1].unservedGWh)) - 22.32) < 1e-6)
+        #expect(abs((try #require(rows[1].shortageHours)) - 744) < 1e-6)
         // Δcost: 22,320 MWh at 1,000 USD instead of 10 USD/MWh.
         #expect(abs((rows[1].deltaCostUSD ?? 0) - 22_320 * 990) < 1)
         #expect(StressTest.csv(rows).hasPrefix("scenario,name,period,status,unserved_gwh"))
@@ -91,7 +91,7 @@ struct ScenarioTests {
         let rows = try StressTest.run(system: Self.system(), plan: ["plant": [2030: 100]], library: library, scenarios: library.scenarios + sweep,
                                       options: FormulationOptions(time: .hourly), solver: GLPKSolver(), workers: 2)
         #expect(rows.map(\.scenario) == ["base", "outage", "n-1:plant"])
-        #expect(abs(rows[2].unservedGWh - 80 * 8.760) < 1e-6)
+        #expect(abs((try #require(rows[2].unservedGWh)) - 80 * 8.760) < 1e-6)
         // Two workers give the same matrix as one.
         let sequential = try StressTest.run(system: Self.system(), plan: ["plant": [2030: 100]], library: library, scenarios: library.scenarios + sweep,
                                             options: FormulationOptions(time: .hourly), solver: GLPKSolver(), workers: 1)
@@ -167,5 +167,48 @@ struct ScenarioSetTests {
         #expect(error.description.contains("unknown scenario 'outag'; did you mean 'outage'?"))
         #expect(error.description.contains("a probability must be in [0, 1], found 1.2"))
         #expect(error.description.contains("the probabilities sum to 2.0, not 1"))
+    }
+}
+
+/// A disruption that no dispatch can meet stays in the stress matrix as an empty line with its
+/// status, and a plan without periods is refused before anything is solved (issue 19).
+@Suite("Stress: unsolved cases")
+struct StressUnsolvedTests {
+    /// The one-region system with the plant bound to run at half its capacity or more.
+    static func mustRunSystem() -> EnergySystem {
+        var system = ScenarioTests.system()
+        system.generators[0].minimumGenerationFraction = 0.5
+        return system
+    }
+
+    @Test func infeasibleDisruptionKeepsItsLine() throws {
+        // Demand halved to 40 MW against 50 MW of must-run generation: no dispatch balances.
+        let library = try ScenarioTests.library(["slump": ScenarioTests.header + "  - {target: demand, scale: 0.5}\n"],
+                                                system: Self.mustRunSystem()).get()
+        let rows = try StressTest.run(system: Self.mustRunSystem(), plan: ["plant": [2030: 100]], library: library,
+                                      scenarios: library.scenarios, options: FormulationOptions(time: .hourly), solver: GLPKSolver())
+        #expect(rows.map(\.scenario) == ["base", "slump"])
+        #expect(rows[0].status == .optimal && rows[0].unservedGWh != nil)
+        #expect(!rows[1].status.isOptimal)
+        #expect(rows[1].period == 2030)
+        #expect(rows[1].unservedGWh == nil && rows[1].deltaCostUSD == nil && rows[1].renewableShare == nil)
+        let csv = StressTest.csv(rows)
+        #expect(csv.contains("\nslump,test,2030,\(rows[1].status.rawValue),,,,,,,,\n"))
+        let json = String(decoding: try JSONEncoder().encode(rows[1]), as: UTF8.self)
+        #expect(json.contains("\"unserved_gwh\":null"))
+        let back = try JSONDecoder().decode(StressTest.Row.self, from: Data(json.utf8))
+        #expect(back == rows[1])
+    }
+
+    @Test func planWithoutPeriodsIsRefused() throws {
+        let library = try ScenarioTests.library(["same": ScenarioTests.header + "  - {target: demand, scale: 1}\n"]).get()
+        #expect(throws: ScenarioError.self) {
+            _ = try StressTest.run(system: ScenarioTests.system(), plan: CapacityPlan(), library: library, scenarios: [],
+                                   options: FormulationOptions(time: .hourly, periodYears: []), solver: GLPKSolver())
+        }
+        #expect(throws: ScenarioError.self) {
+            _ = try StressTest.run(system: ScenarioTests.system(), plan: CapacityPlan(), library: library, scenarios: [],
+                                   options: FormulationOptions(time: .hourly), solver: GLPKSolver())
+        }
     }
 }
