@@ -191,23 +191,23 @@ public enum StressTest {
     }
 
     private static func lines(_ results: EnergyResults, id: String, name: String, base: EnergyResults?, years: [Int]) -> [Row] {
-        guard !results.periods.isEmpty else {
-            // No solution (an infeasible disruption): one empty line per period, so the case
-            // stays in the matrix, the report and the log with its status.
-            return years.map { Row(scenario: id, name: name, period: $0, status: results.status, unservedGWh: nil, unservedPercent: nil,
-                                   shortageHours: nil, peakShortfallMW: nil, deltaCostUSD: nil, deltaFuelImportBillUSD: nil,
-                                   renewableShare: nil, mainBindingConstraint: "") }
-        }
         // The cost is over the whole horizon: the same change stands on every period's line.
         var deltaCost: Double? = base == nil ? 0 : nil
         if let cost = results.objectiveUSD, let baseCost = base?.objectiveUSD { deltaCost = cost - baseCost }
-        return results.periods.map { period in
+        let solvedYears = Set(results.periods.map { String($0.period) })
+        return years.map { year in
+            guard let period = results.periods.first(where: { $0.period == year }) else {
+                // No solution for this period (an infeasible disruption, a solver failure): an
+                // empty line with the case's status, so it stays in the matrix, the report and the log.
+                return Row(scenario: id, name: name, period: year, status: results.status, unservedGWh: nil, unservedPercent: nil,
+                           shortageHours: nil, peakShortfallMW: nil, deltaCostUSD: nil, deltaFuelImportBillUSD: nil,
+                           renewableShare: nil, mainBindingConstraint: "")
+            }
             // The period's own most binding constraint (periods are solved apart in stress mode).
             // A constraint of another period never stands for this one; one without a period
             // index (a horizon-wide limit) stands for every period.
-            let years = Set(results.periods.map { String($0.period) })
             let main = (results.bindingConstraints.first { $0.indices.contains(String(period.period)) }
-                ?? results.bindingConstraints.first { $0.indices.allSatisfy { !years.contains($0) } })?.sentence ?? ""
+                ?? results.bindingConstraints.first { $0.indices.allSatisfy { !solvedYears.contains($0) } })?.sentence ?? ""
             let basePeriod = base?.periods.first { $0.period == period.period }
             return Row(scenario: id, name: name, period: period.period, status: results.status,
                        unservedGWh: period.unservedMWh / 1000, unservedPercent: 100 * period.indicators.unservedShare,
