@@ -10,7 +10,7 @@ import Testing
         #expect(order.count == EquationID.allCases.count)
         #expect(Set(order) == Set(EquationID.allCases))
         for id in EquationID.allCases {
-            #expect(ConstraintFamilies.family(id).id == id, "\(id) is registered under another ID")
+            #expect(ConstraintFamilies.family(id).traits.id == id, "\(id) is registered under another ID")
         }
     }
 

@@ -32,26 +32,32 @@ public enum PyPSAMapping: Sendable, Equatable {
     case refused(component: String, reason: String)
 }
 
-/// A constraint family of MODEL.md: everything the model knows about it, in one file
-/// (`Families/<ID>.swift`). Every requirement is mandatory (no default implementations), so a
-/// family that forgets a part does not compile; ``ConstraintFamilies`` lists them in build order.
-protocol ConstraintFamily {
+/// What a constraint family declares about itself; every field is required (no defaults).
+struct FamilyTraits: Sendable {
     /// Its equation ID (row-name prefix).
-    static var id: EquationID { get }
-    /// Planning or operating (``StressTest``-style runs drop planning targets).
-    static var stage: FamilyStage { get }
+    let id: EquationID
+    /// Planning or operating (stress mode drops the policy targets of planning families).
+    let stage: FamilyStage
     /// The span of one row.
-    static var timeScope: FamilyTimeScope { get }
-    /// The unit of a row as written, after ``rowScale`` (e.g. `GWh` for MWh rows scaled by 1e-3).
-    static var rowUnit: String { get }
+    let timeScope: FamilyTimeScope
+    /// The unit of a row as written, after `rowScale` (e.g. `GWh` for MWh rows scaled by 1e-3).
+    let rowUnit: String
     /// The factor the family's rows are multiplied by (1e-3: MWh written in GWh).
-    static var rowScale: Double { get }
+    let rowScale: Double
     /// The unit of its shadow price, undiscounted (e.g. `USD/MWh`).
-    static var shadowPriceUnit: String { get }
+    let shadowPriceUnit: String
     /// Whether a binding row of the family is reported (``BindingConstraint``).
-    static var reportsBinding: Bool { get }
+    let reportsBinding: Bool
     /// The policy target that switches the family on, if it is a policy (`nil` otherwise).
-    static var policy: WritableKeyPath<Policies, PolicyTarget?>? { get }
+    let policy: (WritableKeyPath<Policies, PolicyTarget?> & Sendable)?
+}
+
+/// A constraint family of MODEL.md: everything the model knows about it, in one file
+/// (`Families/<ID>.swift`). No requirement has a default implementation, so a family that forgets
+/// a part does not compile; ``ConstraintFamilies`` lists them in build order.
+protocol ConstraintFamily: Sendable {
+    /// Its ID, stage, time scope, units, scale, reporting and policy target.
+    static var traits: FamilyTraits { get }
     /// The sentence of a binding row (indices as in its row name; the shadow price undiscounted).
     static func sentence(_ indices: [String], shadowPrice: Double) -> String
     /// How the PyPSA export treats the family for a case, period year and time slices.
@@ -102,21 +108,21 @@ enum ConstraintFamilies {
 
 extension EquationID {
     /// The equation IDs in build order (``ConstraintFamilies/ordered``).
-    public static var buildOrder: [EquationID] { ConstraintFamilies.ordered.map { $0.id } }
+    public static var buildOrder: [EquationID] { ConstraintFamilies.ordered.map { $0.traits.id } }
     /// Planning or operating.
-    public var stage: FamilyStage { ConstraintFamilies.family(self).stage }
+    public var stage: FamilyStage { ConstraintFamilies.family(self).traits.stage }
     /// The span of one row.
-    public var timeScope: FamilyTimeScope { ConstraintFamilies.family(self).timeScope }
+    public var timeScope: FamilyTimeScope { ConstraintFamilies.family(self).traits.timeScope }
     /// The unit of a row as written.
-    public var rowUnit: String { ConstraintFamilies.family(self).rowUnit }
+    public var rowUnit: String { ConstraintFamilies.family(self).traits.rowUnit }
     /// The factor rows are multiplied by.
-    public var rowScale: Double { ConstraintFamilies.family(self).rowScale }
+    public var rowScale: Double { ConstraintFamilies.family(self).traits.rowScale }
     /// The unit of the shadow price.
-    public var shadowPriceUnit: String { ConstraintFamilies.family(self).shadowPriceUnit }
+    public var shadowPriceUnit: String { ConstraintFamilies.family(self).traits.shadowPriceUnit }
     /// Whether a binding row is reported.
-    public var reportsBinding: Bool { ConstraintFamilies.family(self).reportsBinding }
+    public var reportsBinding: Bool { ConstraintFamilies.family(self).traits.reportsBinding }
     /// The policy target that switches the family on, if it is a policy.
-    public var policy: WritableKeyPath<Policies, PolicyTarget?>? { ConstraintFamilies.family(self).policy }
+    public var policy: WritableKeyPath<Policies, PolicyTarget?>? { ConstraintFamilies.family(self).traits.policy }
     /// The sentence of a binding row.
     public func sentence(_ indices: [String], shadowPrice: Double) -> String {
         ConstraintFamilies.family(self).sentence(indices, shadowPrice: shadowPrice)
@@ -131,7 +137,7 @@ extension ConstraintFamily {
     /// The mapping of a policy target other than a hard CO2 cap: absent when the target has no
     /// value for the year, else refused (only a hard CO2 cap becomes a PyPSA global constraint).
     static func policyNotExported(_ system: EnergySystem, year: Int, name: String) -> PyPSAMapping {
-        guard let policy, system.policies[keyPath: policy]?.valuesByYear[year] != nil else { return .absent }
+        guard let policy = traits.policy, system.policies[keyPath: policy]?.valuesByYear[year] != nil else { return .absent }
         return .refused(component: "policies", reason: "'\(name)' is not exported (only a hard CO2 cap becomes a PyPSA global constraint)")
     }
 }

@@ -2,14 +2,8 @@ import LinearProgramming
 
 /// The **CO2** family: emission cap.
 struct CO2Family: ConstraintFamily {
-    static let id = EquationID.CO2
-    static let stage = FamilyStage.operating
-    static let timeScope = FamilyTimeScope.period
-    static let rowUnit = "kt"
-    static let rowScale: Double = 1e-3
-    static let shadowPriceUnit = "USD/t"
-    static let reportsBinding = true
-    static var policy: WritableKeyPath<Policies, PolicyTarget?>? { \.co2CapTonnes }
+    static let traits = FamilyTraits(id: .CO2, stage: .operating, timeScope: .period, rowUnit: "kt", rowScale: 1e-3,
+                                     shadowPriceUnit: "USD/t", reportsBinding: true, policy: \Policies.co2CapTonnes)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {
         "The CO2 cap of \(indices[0]) binds: the implied carbon price is \(BindingText.number(abs(shadowPrice))) USD/t."
@@ -39,7 +33,7 @@ extension FormulationBuilder {
                 emitters.map { Term(steps[t].weight * emissionFactor(system.generators[$0]), variables.generation[$0, y, t]) }
             }
             addSum(.CO2, [String(period.year)], year: period.year, groups: groups, bounds: .atMost(cap),
-                   scale: CO2Family.rowScale, slack: slack(target, sign: -1, period: y))  // kt
+                   scale: CO2Family.traits.rowScale, slack: slack(target, sign: -1, period: y))  // kt
         }
     }
 }

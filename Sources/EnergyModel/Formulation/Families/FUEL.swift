@@ -2,14 +2,8 @@ import LinearProgramming
 
 /// The **FUEL** family: monthly fuel supply limit.
 struct FUELFamily: ConstraintFamily {
-    static let id = EquationID.FUEL
-    static let stage = FamilyStage.operating
-    static let timeScope = FamilyTimeScope.month
-    static let rowUnit = "thousand MMBtu"
-    static let rowScale: Double = 1e-3
-    static let shadowPriceUnit = "USD/MMBtu"
-    static let reportsBinding = true
-    static var policy: WritableKeyPath<Policies, PolicyTarget?>? { nil }
+    static let traits = FamilyTraits(id: .FUEL, stage: .operating, timeScope: .month, rowUnit: "thousand MMBtu", rowScale: 1e-3,
+                                     shadowPriceUnit: "USD/MMBtu", reportsBinding: true, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {
         let gain = abs(shadowPrice)
@@ -41,7 +35,7 @@ extension FormulationBuilder {
                         users.map { g in Term(steps[t].weight * system.generators[g].heatRateMMBtuPerMWh, variables.generation[g, y, t]) }
                     }
                     addSum(.FUEL, [fuel.id, String(period.year), monthName(month)], year: period.year,
-                           groups: groups, bounds: .atMost(limit), scale: FUELFamily.rowScale)  // thousand MMBtu
+                           groups: groups, bounds: .atMost(limit), scale: FUELFamily.traits.rowScale)  // thousand MMBtu
                 }
             }
         }

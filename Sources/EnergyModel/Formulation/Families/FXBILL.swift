@@ -2,14 +2,8 @@ import LinearProgramming
 
 /// The **FXBILL** family: foreign-exchange budget for fuel imports.
 struct FXBILLFamily: ConstraintFamily {
-    static let id = EquationID.FXBILL
-    static let stage = FamilyStage.operating
-    static let timeScope = FamilyTimeScope.period
-    static let rowUnit = "million USD"
-    static let rowScale: Double = 1e-6
-    static let shadowPriceUnit = "USD/USD"
-    static let reportsBinding = true
-    static var policy: WritableKeyPath<Policies, PolicyTarget?>? { \.fxBudgetUSD }
+    static let traits = FamilyTraits(id: .FXBILL, stage: .operating, timeScope: .period, rowUnit: "million USD", rowScale: 1e-6,
+                                     shadowPriceUnit: "USD/USD", reportsBinding: true, policy: \Policies.fxBudgetUSD)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {
         "The foreign-exchange budget of \(indices[0]) binds: each extra dollar of fuel imports would save \(BindingText.number(abs(shadowPrice))) USD of system cost."
@@ -42,7 +36,7 @@ extension FormulationBuilder {
                 groups.append(group)
             }
             addSum(.FXBILL, [String(period.year)], year: period.year, groups: groups, bounds: .atMost(budget),
-                   scale: FXBILLFamily.rowScale, slack: slack(target, sign: -1, period: y))  // million USD
+                   scale: FXBILLFamily.traits.rowScale, slack: slack(target, sign: -1, period: y))  // million USD
         }
     }
 }

@@ -2,14 +2,8 @@ import LinearProgramming
 
 /// The **HYDRO** family: monthly energy budget of reservoir hydro.
 struct HYDROFamily: ConstraintFamily {
-    static let id = EquationID.HYDRO
-    static let stage = FamilyStage.operating
-    static let timeScope = FamilyTimeScope.month
-    static let rowUnit = "GWh"
-    static let rowScale: Double = 1e-3
-    static let shadowPriceUnit = "USD/MWh"
-    static let reportsBinding = true
-    static var policy: WritableKeyPath<Policies, PolicyTarget?>? { nil }
+    static let traits = FamilyTraits(id: .HYDRO, stage: .operating, timeScope: .month, rowUnit: "GWh", rowScale: 1e-3,
+                                     shadowPriceUnit: "USD/MWh", reportsBinding: true, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {
         "The water budget of \(indices[0]) in \(BindingText.month(indices[2])) \(indices[1]) binds: one more MWh of inflow saves \(BindingText.number(abs(shadowPrice))) USD."
@@ -40,7 +34,7 @@ extension FormulationBuilder {
                     }
                     let groups = monthSteps.map { t in [Term(steps[t].weight, variables.generation[g, y, t])] }
                     addSum(.HYDRO, [generator.id, String(period.year), monthName(month)], year: period.year,
-                           groups: groups, bounds: .atMost(budget), scale: HYDROFamily.rowScale)  // GWh
+                           groups: groups, bounds: .atMost(budget), scale: HYDROFamily.traits.rowScale)  // GWh
                 }
             }
         }

@@ -2,14 +2,8 @@ import LinearProgramming
 
 /// The **IMPORT** family: import-dependence cap.
 struct IMPORTFamily: ConstraintFamily {
-    static let id = EquationID.IMPORT
-    static let stage = FamilyStage.operating
-    static let timeScope = FamilyTimeScope.period
-    static let rowUnit = "GWh"
-    static let rowScale: Double = 1e-3
-    static let shadowPriceUnit = "USD/MWh"
-    static let reportsBinding = true
-    static var policy: WritableKeyPath<Policies, PolicyTarget?>? { \.importShareCap }
+    static let traits = FamilyTraits(id: .IMPORT, stage: .operating, timeScope: .period, rowUnit: "GWh", rowScale: 1e-3,
+                                     shadowPriceUnit: "USD/MWh", reportsBinding: true, policy: \Policies.importShareCap)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {
         "The import-dependence cap of \(indices[0]) binds: each MWh more from imported fuel would save \(BindingText.number(abs(shadowPrice))) USD."
@@ -33,7 +27,7 @@ extension FormulationBuilder {
             guard let share = target.valuesByYear[period.year] else { continue }
             let groups = steps.indices.map { t in importers.map { Term(steps[t].weight, variables.generation[$0, y, t]) } }
             addSum(.IMPORT, [String(period.year)], year: period.year, groups: groups,
-                   bounds: .atMost(share * weightedDemand(period: y)), scale: IMPORTFamily.rowScale, slack: slack(target, sign: -1, period: y))  // GWh
+                   bounds: .atMost(share * weightedDemand(period: y)), scale: IMPORTFamily.traits.rowScale, slack: slack(target, sign: -1, period: y))  // GWh
         }
     }
 }

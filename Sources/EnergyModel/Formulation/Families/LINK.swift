@@ -2,17 +2,11 @@ import LinearProgramming
 
 /// The **LINK** family: corridor flow limits.
 struct LINKFamily: ConstraintFamily {
-    static let id = EquationID.LINK
-    static let stage = FamilyStage.operating
-    static let timeScope = FamilyTimeScope.step
-    static let rowUnit = "MW"
-    static let rowScale: Double = 1
-    static let shadowPriceUnit = "USD/MW"
-    static let reportsBinding = false
-    static var policy: WritableKeyPath<Policies, PolicyTarget?>? { nil }
+    static let traits = FamilyTraits(id: .LINK, stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
+                                     shadowPriceUnit: "USD/MW", reportsBinding: false, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {
-        BindingText.generic(id, indices, shadowPrice: shadowPrice)
+        BindingText.generic(traits.id, indices, shadowPrice: shadowPrice)
     }
 
     static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {

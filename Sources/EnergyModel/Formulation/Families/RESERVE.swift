@@ -2,14 +2,8 @@ import LinearProgramming
 
 /// The **RESERVE** family: firm capacity ≥ (1 + margin) × peak.
 struct RESERVEFamily: ConstraintFamily {
-    static let id = EquationID.RESERVE
-    static let stage = FamilyStage.planning
-    static let timeScope = FamilyTimeScope.period
-    static let rowUnit = "MW"
-    static let rowScale: Double = 1
-    static let shadowPriceUnit = "USD/MW-year"
-    static let reportsBinding = true
-    static var policy: WritableKeyPath<Policies, PolicyTarget?>? { \.reserveMargin }
+    static let traits = FamilyTraits(id: .RESERVE, stage: .planning, timeScope: .period, rowUnit: "MW", rowScale: 1,
+                                     shadowPriceUnit: "USD/MW-year", reportsBinding: true, policy: \Policies.reserveMargin)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {
         "The reserve margin of \(indices[0]) binds: one MW less of required firm capacity saves \(BindingText.number(abs(shadowPrice))) USD per year."

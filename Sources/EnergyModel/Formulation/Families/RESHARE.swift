@@ -2,14 +2,8 @@ import LinearProgramming
 
 /// The **RESHARE** family: renewable share of served demand.
 struct RESHAREFamily: ConstraintFamily {
-    static let id = EquationID.RESHARE
-    static let stage = FamilyStage.planning
-    static let timeScope = FamilyTimeScope.period
-    static let rowUnit = "GWh"
-    static let rowScale: Double = 1e-3
-    static let shadowPriceUnit = "USD/MWh"
-    static let reportsBinding = true
-    static var policy: WritableKeyPath<Policies, PolicyTarget?>? { \.renewableShare }
+    static let traits = FamilyTraits(id: .RESHARE, stage: .planning, timeScope: .period, rowUnit: "GWh", rowScale: 1e-3,
+                                     shadowPriceUnit: "USD/MWh", reportsBinding: true, policy: \Policies.renewableShare)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {
         "The renewable-share target of \(indices[0]) binds: it costs \(BindingText.number(abs(shadowPrice))) USD per MWh of renewable generation it forces (the implied subsidy)."
@@ -38,7 +32,7 @@ extension FormulationBuilder {
                     + system.regions.indices.map { Term(share * steps[t].weight, variables.unserved[$0, y, t]) }
             }
             addSum(.RESHARE, [String(period.year)], year: period.year, groups: groups,
-                   bounds: .atLeast(share * weightedDemand(period: y)), scale: RESHAREFamily.rowScale, slack: slack(target, sign: 1, period: y))  // GWh
+                   bounds: .atLeast(share * weightedDemand(period: y)), scale: RESHAREFamily.traits.rowScale, slack: slack(target, sign: 1, period: y))  // GWh
         }
     }
 }

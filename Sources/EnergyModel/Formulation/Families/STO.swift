@@ -2,17 +2,11 @@ import LinearProgramming
 
 /// The **STO** family: storage balance and limits.
 struct STOFamily: ConstraintFamily {
-    static let id = EquationID.STO
-    static let stage = FamilyStage.operating
-    static let timeScope = FamilyTimeScope.step
-    static let rowUnit = "MWh"
-    static let rowScale: Double = 1
-    static let shadowPriceUnit = "USD/MWh"
-    static let reportsBinding = false
-    static var policy: WritableKeyPath<Policies, PolicyTarget?>? { nil }
+    static let traits = FamilyTraits(id: .STO, stage: .operating, timeScope: .step, rowUnit: "MWh", rowScale: 1,
+                                     shadowPriceUnit: "USD/MWh", reportsBinding: false, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {
-        BindingText.generic(id, indices, shadowPrice: shadowPrice)
+        BindingText.generic(traits.id, indices, shadowPrice: shadowPrice)
     }
 
     static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {
