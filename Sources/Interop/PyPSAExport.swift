@@ -6,9 +6,6 @@ import Foundation
 /// `w_t` for CO2 sums, capital costs are Bijli's annuity plus fixed O&M times `δ_y n_y`, and
 /// unserved energy is a generator per bus priced at the value of lost load.
 public enum PyPSAExport {
-    /// Bijli's availability cut-off (`FormulationBuilder.minimumAvailability`).
-    static let minimumAvailability = 1e-3
-
     /// The files of the PyPSA folder (name → text).
     ///
     /// - Parameters:
@@ -62,26 +59,12 @@ struct PyPSAWriter {
                 : "period \(requested!) is not in the case")])
         }
         let y = period.year
-        let rate = system.settings.discountRate
-        let exponent = Double(y - system.settings.baseYear)
-        let periodWeight: Double = Foundation.pow(1.0 + rate, -exponent) * period.yearsRepresented
+        let periodWeight = Economics.periodWeight(period, settings: system.settings)
         let steps = time.steps
 
-        // What PyPSA cannot express exactly.
-        if system.generators.contains(where: \.hasHydroBudget) { refuse("generators", "monthly hydro budgets (HYDRO) have no PyPSA equivalent") }
-        if system.fuels.contains(where: { !$0.supplyLimitMMBtu.isEmpty }) { refuse("fuels", "fuel supply limits (FUEL) have no PyPSA equivalent") }
-        let policies = system.policies
-        for (name, target) in [("reserve_margin", policies.reserveMargin), ("renewable_share", policies.renewableShare),
-                               ("import_share_cap", policies.importShareCap), ("fx_budget_usd", policies.fxBudgetUSD)]
-        where target?.valuesByYear[y] != nil {
-            refuse("policies", "'\(name)' is not exported (only a hard CO2 cap becomes a PyPSA global constraint)")
-        }
-        if let co2 = policies.co2CapTonnes, co2.valuesByYear[y] != nil, co2.penalty != nil {
-            refuse("policies", "a soft CO2 cap (with a penalty) is not exported; PyPSA's global constraints are hard")
-        }
-        if !system.corridorFactors.isEmpty { refuse("corridors", "hour-by-hour corridor factors are not exported") }
-        if !system.storages.isEmpty, time.blocks.count > 1 {
-            refuse("storage", "storage is cyclic per block (\(time.blocks.count) blocks) in Bijli but over all snapshots in PyPSA; export with hourly time or snapshots")
+        // What PyPSA cannot express exactly: each constraint family says (``EquationID/pypsaMapping``).
+        for id in EquationID.buildOrder {
+            if case .refused(let component, let reason) = id.pypsaMapping(system, year: y, time: time) { refuse(component, reason) }
         }
         guard problems.isEmpty else { throw PyPSAError(problems) }
 
@@ -126,8 +109,7 @@ struct PyPSAWriter {
             if carriers[c] == nil { carriers[c] = 0 }
             let availability = system.availability(of: generator, year: y)
             let a = steps.map { (step: TimeStep) -> Double in
-                let value = availability[step.hour]
-                return value < PyPSAExport.minimumAvailability ? 0 : value
+                Economics.cutOff(availability[step.hour])
             }
             var costs: [Double] = []
             for step in steps {
@@ -141,15 +123,13 @@ struct PyPSAWriter {
                 costs.append(generator.variableOMUSDPerMWh + generator.heatRateMMBtuPerMWh * price)
             }
             let efficiency = generator.heatRateMMBtuPerMWh > 0 && generator.fuel != nil ? PyPSAImport.mmbtuPerMWh / generator.heatRateMMBtuPerMWh : 1
-            let retired = generator.retirementYear.map { y >= $0 } ?? false
-            let existing = retired ? 0 : generator.existingCapacityMW
+            let existing = Economics.existing(generator.existingCapacityMW, retirementYear: generator.retirementYear, year: y)
             let fixedOM = generator.fixedOMUSDPerKWYear * 1000
             var parts: [(name: String, pNom: Double, extendable: Bool, minimum: Double, maximum: Double, capital: Double)] = []
             if existing > 0 || generator.investment == nil { parts.append((generator.id, existing, false, 0, .infinity, periodWeight * fixedOM)) }
             if let investment = generator.investment {
                 let committed = investment.committedMW[y] ?? 0
-                let allowed = investment.firstBuildYear.map { y >= $0 } ?? true
-                if allowed || committed > 0 {
+                if Economics.buildAllowed(investment, year: y) {
                     let name = parts.isEmpty ? generator.id : InteropText.id(generator.id + "_build", taken: &resourceNames)
                     let maximum = investment.maxCapacityMW.map { max(0, $0 - existing) } ?? .infinity
                     let capital = periodWeight * (annuity(investment) + fixedOM)
@@ -178,15 +158,13 @@ struct PyPSAWriter {
                                 "efficiency_dispatch", "standing_loss", "cyclic_state_of_charge", "marginal_cost", "capital_cost"])
             for unit in system.storages {
                 carriers[unit.technology] = carriers[unit.technology] ?? 0
-                let retired = unit.retirementYear.map { y >= $0 } ?? false
-                let existing = retired ? 0 : unit.existingPowerMW
+                let existing = Economics.existing(unit.existingPowerMW, retirementYear: unit.retirementYear, year: y)
                 let fixedOM = unit.fixedOMUSDPerKWYear * 1000
                 var parts: [(name: String, pNom: Double, extendable: Bool, minimum: Double, maximum: Double, capital: Double)] = []
                 if existing > 0 { parts.append((unit.id, existing, false, 0, .infinity, periodWeight * fixedOM)) }
                 if let investment = unit.investment {
                     let committed = investment.committedMW[y] ?? 0
-                    let allowed = investment.firstBuildYear.map { y >= $0 } ?? true
-                    if allowed || committed > 0 {
+                    if Economics.buildAllowed(investment, year: y) {
                         let name = parts.isEmpty ? unit.id : InteropText.id(unit.id + "_build", taken: &resourceNames)
                         let maximum = investment.maxCapacityMW.map { max(0, $0 - existing) } ?? .infinity
                         parts.append((name, 0, true, committed, maximum, periodWeight * (annuity(investment) + fixedOM)))
@@ -232,7 +210,7 @@ struct PyPSAWriter {
         var carrierCSV = line(["name", "co2_emissions"])
         for (name, co2) in carriers.sorted(by: { $0.key < $1.key }) { carrierCSV += line([name, n(co2)]) }
         files["carriers.csv"] = carrierCSV
-        if let cap = policies.co2CapTonnes?.valuesByYear[y] {
+        if let cap = system.policies.co2CapTonnes?.valuesByYear[y] {
             files["global_constraints.csv"] = line(["name", "type", "carrier_attribute", "sense", "constant"])
                 + line(["co2_cap", "primary_energy", "co2_emissions", "<=", n(cap)])
         }
@@ -246,10 +224,6 @@ struct PyPSAWriter {
 
     /// Annualised capital cost per MW-year, as Bijli's BUILD family computes it.
     func annuity(_ investment: Investment) -> Double {
-        let i = system.settings.discountRate
-        let capexPerMW: Double = investment.capexUSDPerKW * 1000.0
-        guard i > 0 else { return capexPerMW / investment.lifetimeYears }
-        let factor: Double = i / (1.0 - Foundation.pow(1.0 + i, -investment.lifetimeYears))
-        return capexPerMW * factor
+        Economics.annuityPerMW(investment, rate: system.settings.discountRate)
     }
 }

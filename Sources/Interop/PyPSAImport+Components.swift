@@ -150,7 +150,7 @@ extension PyPSAConverter {
         if let bad = upper.first(where: { !(0...1).contains($0) }) {
             problem(table.file, kind, "p_max_pu", "\(bad) is outside [0, 1]"); return nil
         }
-        if let low = upper.first(where: { $0 > 0 && $0 < 1e-3 }) {
+        if let low = upper.first(where: { $0 > 0 && $0 < Economics.minimumAvailability }) {
             problem(table.file, kind, "p_max_pu", "\(low) is below Bijli's availability cut-off 0.001 (Bijli would take it as 0); round such values to 0 or 0.001")
             return nil
         }

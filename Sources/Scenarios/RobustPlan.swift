@@ -169,7 +169,7 @@ public enum RobustPlan {
 
     /// The build decisions of a block, generators then storage, in model order.
     static func buildVariables(_ lp: EnergyLP) -> [Variable] {
-        (lp.variables.build + lp.variables.storageBuild).flatMap { $0.compactMap { $0 } }
+        (Array(lp.variables.build) + Array(lp.variables.storageBuild)).flatMap { $0.compactMap { $0 } }
     }
 
     /// Stacks the blocks; adds non-anticipativity rows (every block's builds equal the base
@@ -231,7 +231,7 @@ public enum RobustPlan {
         var table = CapacityPlan()
         var k = 0
         let ids = lp.system.generators.map(\.id) + lp.system.storages.map(\.id)
-        for (r, variables) in (lp.variables.build + lp.variables.storageBuild).enumerated() {
+        for (r, variables) in (Array(lp.variables.build) + Array(lp.variables.storageBuild)).enumerated() {
             for (y, variable) in variables.enumerated() where variable != nil {
                 table[ids[r], lp.periods[y].year] = max(0, values[k])
                 k += 1
@@ -248,7 +248,7 @@ public enum RobustPlan {
     private static func capacities(_ lp: EnergyLP, value: (Variable) -> Double) -> CapacityPlan {
         var table = CapacityPlan()
         let resources = lp.system.generators.map(\.id) + lp.system.storages.map(\.id)
-        for (r, variables) in (lp.variables.capacity + lp.variables.storageCapacity).enumerated() {
+        for (r, variables) in (Array(lp.variables.capacity) + Array(lp.variables.storageCapacity)).enumerated() {
             for (y, variable) in variables.enumerated() {
                 let mw = variable.map(value) ?? lp.fixedCapacityMW[resources[r]]?[y] ?? 0
                 table[resources[r], lp.periods[y].year] = mw

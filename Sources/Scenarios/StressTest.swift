@@ -67,12 +67,14 @@ public enum StressTest {
         return result
     }
 
-    /// The system as stress mode solves it: planning targets (RESERVE, RESHARE) are off, since
-    /// capacities are not decisions; operating limits (CO2, IMPORT, FXBILL) stay.
+    /// The system as stress mode solves it: the policy targets of planning families
+    /// (``EquationID/stage``: RESERVE, RESHARE) are off, since capacities are not decisions;
+    /// operating limits (CO2, IMPORT, FXBILL) stay.
     public static func operational(_ system: EnergySystem) -> EnergySystem {
         var result = system
-        result.policies.reserveMargin = nil
-        result.policies.renewableShare = nil
+        for id in EquationID.allCases where id.stage == .planning {
+            if let policy = id.policy { result.policies[keyPath: policy] = nil }
+        }
         return result
     }
 

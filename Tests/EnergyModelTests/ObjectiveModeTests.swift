@@ -79,10 +79,16 @@ import LinearProgramming
     }
 
     @Test func modesParseAndPrint() {
-        for text in ["cost", "deficit:1e-06,0.001", "renewables:0.1", "weighted:1.0,2.0,3.0", "pareto:0.0,0.5"] {
-            #expect(ObjectiveMode.parse(text)?.description.replacingOccurrences(of: ".0", with: "")
-                    == text.replacingOccurrences(of: ".0", with: ""))
+        // The description is the text exactly (Swift's shortest round-tripping Double form), and
+        // parsing the description gives the same mode back.
+        for text in ["cost", "deficit:1e-06,0.001", "renewables:0.1", "weighted:1.0,2.0,3.0", "pareto:0.0,0.5", "renewables:1.05"] {
+            let mode = ObjectiveMode.parse(text)
+            #expect(mode?.description == text)
+            #expect(mode.flatMap { ObjectiveMode.parse($0.description) } == mode)
         }
+        // Equal numbers written differently parse to the same mode; different numbers do not.
+        #expect(ObjectiveMode.parse("weighted:1,2,3") == ObjectiveMode.parse("weighted:1.0,2.0,3.0"))
+        #expect(ObjectiveMode.parse("renewables:1.05") != ObjectiveMode.parse("renewables:15"))
         for bad in ["", "cheap", "renewables:-1", "pareto:2", "weighted:1,2", "deficit:nan,1"] {
             #expect(ObjectiveMode.parse(bad) == nil)
         }

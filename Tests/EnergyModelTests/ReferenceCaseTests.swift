@@ -19,8 +19,8 @@ import LinearProgramming
                                  demand: [Tiny.demand("r", 2030, 150)])
         let (lp, s) = try solve(system, Tiny.oneStep)
         #expect(close(lp.objectiveUSD(s), 8760 * (100 * 10 + 50 * 30)))
-        #expect(close(s[lp.variables.generation[0][0][0]], 100))
-        #expect(close(s[lp.variables.generation[1][0][0]], 50))
+        #expect(close(s[lp.variables.generation[0, 0, 0]], 100))
+        #expect(close(s[lp.variables.generation[1, 0, 0]], 50))
         // The marginal price is B's cost: the EB dual per weighted MWh.
         #expect(close(lp.marginalPrice(region: 0, period: 0, step: 0, in: s), 30))
     }
@@ -37,9 +37,9 @@ extension ReferenceCaseTests {
                                  storages: [battery], demand: [Tiny.demand("r", 2030, hours: [50, 150])])
         let (lp, s) = try solve(system, Tiny.hours(2))
         #expect(close(lp.objectiveUSD(s), 2475))
-        #expect(close(s[lp.variables.charge[0][0][0]], 50))
-        #expect(close(s[lp.variables.discharge[0][0][1]], 40.5))
-        #expect(close(s[lp.variables.stateOfCharge[0][0][0]], 45))
+        #expect(close(s[lp.variables.charge[0, 0, 0]], 50))
+        #expect(close(s[lp.variables.discharge[0, 0, 1]], 40.5))
+        #expect(close(s[lp.variables.stateOfCharge[0, 0, 0]], 45))
     }
 
     @Test func corridorCongestion() throws {
@@ -52,11 +52,11 @@ extension ReferenceCaseTests {
             generators: [Tiny.thermal("n", 1000, cost: 10, region: "north"), Tiny.thermal("s", 1000, cost: 50, region: "south")],
             corridors: [corridor], demand: [Tiny.demand("north", 2030, 100), Tiny.demand("south", 2030, 500)])
         let (lp, s) = try solve(system, Tiny.oneStep)
-        #expect(close(s[lp.variables.flowForward[0][0][0]], 200))
-        #expect(close(s[lp.variables.generation[1][0][0]], 300))
+        #expect(close(s[lp.variables.flowForward[0, 0, 0]], 200))
+        #expect(close(s[lp.variables.generation[1, 0, 0]], 300))
         let north = lp.marginalPrice(region: 0, period: 0, step: 0, in: s), south = lp.marginalPrice(region: 1, period: 0, step: 0, in: s)
         #expect(close(north, 10) && close(south, 50))
-        #expect(close(-lp.usd(s.reducedCosts[lp.variables.flowForward[0][0][0].index]) / 8760, south - north))
+        #expect(close(-lp.usd(s.reducedCosts[lp.variables.flowForward[0, 0, 0].index]) / 8760, south - north))
         #expect(close(lp.objectiveUSD(s), 8760 * (300 * 10 + 300 * 50)))
     }
 
@@ -120,7 +120,7 @@ extension ReferenceCaseTests {
                                  policies: Policies(reserveMargin: PolicyTarget([2030: 0.15])),
                                  demand: [Tiny.demand("r", 2030, 100)])
         let (lp, s) = try solve(system, Tiny.oneStep)
-        #expect(close(s[try #require(lp.variables.build[1][0])], 15))
+        #expect(close(s[try #require(lp.variables.build[1, 0])], 15))
         #expect(close(lp.objectiveUSD(s), 8760 * 100 * 10 + 15 * annuity))
         let row = try #require(lp.familyRows.first { $0.family == .RESERVE })
         #expect(close(lp.shadowPrice(row, in: s), annuity))
@@ -139,8 +139,8 @@ extension ReferenceCaseTests {
                                  demand: [Tiny.demand("r", 2030, 80), Tiny.demand("r", 2035, 80)])
         let (lp, s) = try solve(system, Tiny.oneStep)
         let d2035: Double = pow(1.1, -5)
-        #expect(close(s[try #require(lp.variables.build[1][0])], 0))
-        #expect(close(s[try #require(lp.variables.build[1][1])], 80))
+        #expect(close(s[try #require(lp.variables.build[1, 0])], 0))
+        #expect(close(s[try #require(lp.variables.build[1, 1])], 80))
         #expect(close(lp.objectiveUSD(s), 5 * 8760 * 80 * 10 + d2035 * 5 * (8760 * 80 * 30 + 80 * annuity)))
     }
 

@@ -68,10 +68,10 @@ struct SolvedCase {
         constantUSD = lp.usd(lp.program.objectiveConstant)
         var capacities: [String: Double] = [:]
         for (g, generator) in system.generators.enumerated() {
-            capacities[generator.id] = lp.variables.capacity[g][0].map { solution[$0] } ?? lp.fixedCapacityMW[generator.id]![0]
+            capacities[generator.id] = lp.variables.capacity[g, 0].map { solution[$0] } ?? lp.fixedCapacityMW[generator.id]![0]!
         }
         for (s, storage) in system.storages.enumerated() {
-            capacities[storage.id] = lp.variables.storageCapacity[s][0].map { solution[$0] } ?? lp.fixedCapacityMW[storage.id]![0]
+            capacities[storage.id] = lp.variables.storageCapacity[s, 0].map { solution[$0] } ?? lp.fixedCapacityMW[storage.id]![0]!
         }
         capacityMW = capacities
         var unserved = 0.0

@@ -20,32 +20,36 @@ public struct EnergyLP: Sendable {
     /// Energy-balance rows `[region][period][step]` (their duals are marginal prices).
     public var energyBalance: [[[Row]]]
     /// Capacity in service of each generator and storage unit by period, MW, where it is fixed
-    /// (not a variable): existing fleet, or stress-mode capacities.
-    public var fixedCapacityMW: [String: [Double]]
+    /// (not a variable): existing fleet, or stress-mode capacities; `nil` where it is a decision.
+    public var fixedCapacityMW: [String: [Double?]]
 }
 
-/// Variable handles of an ``EnergyLP``; indices follow the order of the system's arrays.
+/// Variable handles of an ``EnergyLP``, keyed by (resource, period[, step]) in the order of the
+/// system's arrays (``StepVariables``, ``PeriodVariables``).
 public struct VariableMap: Sendable {
-    /// `p[g][y][t]`, MW.
-    public var generation: [[[Variable]]] = []
-    /// `K[g][y]` capacity in service, MW, for resources that can be built.
-    public var capacity: [[Variable?]] = []
-    /// `x[g][y]` new capacity built in period y, MW.
-    public var build: [[Variable?]] = []
-    /// `u[r][y][t]` unserved energy, MW.
-    public var unserved: [[[Variable]]] = []
-    /// `c[s][y][t]`, `d[s][y][t]` MW and `e[s][y][t]` MWh.
-    public var charge: [[[Variable]]] = []
-    /// Discharge, MW.
-    public var discharge: [[[Variable]]] = []
-    /// State of charge, MWh.
-    public var stateOfCharge: [[[Variable]]] = []
-    /// `P[s][y]` storage power in service, MW, for storage that can be built.
-    public var storageCapacity: [[Variable?]] = []
-    /// `xs[s][y]` storage power built, MW.
-    public var storageBuild: [[Variable?]] = []
-    /// `q[l][y][t]` flow from `from` to `to`, MW.
-    public var flowForward: [[[Variable]]] = []
-    /// `q'[l][y][t]` flow from `to` to `from`, MW.
-    public var flowBackward: [[[Variable]]] = []
+    /// `p[g,y,t]`, MW.
+    public var generation = StepVariables()
+    /// `K[g,y]` capacity in service, MW, for resources that can be built.
+    public var capacity = PeriodVariables()
+    /// `x[g,y]` new capacity built in period y, MW.
+    public var build = PeriodVariables()
+    /// `u[r,y,t]` unserved energy, MW.
+    public var unserved = StepVariables()
+    /// `c[s,y,t]` charge, MW.
+    public var charge = StepVariables()
+    /// `d[s,y,t]` discharge, MW.
+    public var discharge = StepVariables()
+    /// `e[s,y,t]` state of charge, MWh.
+    public var stateOfCharge = StepVariables()
+    /// `P[s,y]` storage power in service, MW, for storage that can be built.
+    public var storageCapacity = PeriodVariables()
+    /// `xs[s,y]` storage power built, MW.
+    public var storageBuild = PeriodVariables()
+    /// `q[l,y,t]` flow from `from` to `to`, MW.
+    public var flowForward = StepVariables()
+    /// `q'[l,y,t]` flow from `to` to `from`, MW.
+    public var flowBackward = StepVariables()
+
+    /// No variables.
+    public init() {}
 }

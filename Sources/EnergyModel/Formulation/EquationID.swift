@@ -1,7 +1,7 @@
 import LinearProgramming
 
 /// The constraint families of MODEL.md. Each ID prefixes its LP row names (`EB[north,2030,t0123]`)
-/// and names the file that builds it (`Formulation+EB.swift`).
+/// and names the file of its family (`Families/EB.swift`, registered in ``ConstraintFamilies``).
 public enum EquationID: String, Sendable, Hashable, CaseIterable, Codable {
     /// Energy balance per region and step.
     case EB

@@ -1,7 +1,8 @@
 import LinearProgramming
 
-/// Builds the LP of MODEL.md from a validated system: variables first, then one constraint
-/// family per file (`FormulationBuilder+EB.swift` ...), then the objective.
+/// Builds the LP of MODEL.md from a validated system: the constraint families of
+/// ``ConstraintFamilies/ordered`` in turn, one per file (`Families/EB.swift` ...), each adding its
+/// variables, rows and objective terms.
 struct FormulationBuilder {
     let system: EnergySystem
     let options: FormulationOptions
@@ -20,7 +21,8 @@ struct FormulationBuilder {
     var variables = VariableMap()
     var familyRows: [FamilyRow] = []
     var energyBalance: [[[Row]]] = []
-    var fixedCapacityMW: [String: [Double]] = [:]
+    /// Fixed capacity per resource and period, MW (`nil`: a decision).
+    var fixedCapacityMW: [String: [Double?]] = [:]
     var problems: [String] = []
     /// Per-step capacity references for CAP/MINGEN rows: `[g][y]` → one variable per step
     /// (copies) or the same capacity variable in every step.
@@ -45,12 +47,7 @@ struct FormulationBuilder {
             problems.append("time step at hour \(step.hour) is invalid (hour 0...8759, month 1...12, weight > 0)")
             break
         }
-        let rate = system.settings.discountRate
-        periodWeights = periods.map { period in
-            let exponent = Double(period.year - system.settings.baseYear)
-            let discount: Double = Foundation.pow(1.0 + rate, -exponent)
-            return discount * period.yearsRepresented
-        }
+        periodWeights = periods.map { Economics.periodWeight($0, settings: system.settings) }
         regionIndex = Dictionary(system.regions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         fuelIndex = Dictionary(system.fuels.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -74,21 +71,9 @@ struct FormulationBuilder {
         if !problems.isEmpty { throw FormulationError(problems) }
     }
 
-    /// Runs every family and returns the program.
+    /// Runs every family of the registry, in its order, and returns the program.
     mutating func build() throws(FormulationError) -> EnergyLP {
-        addCapacity()           // BUILD
-        addGeneration()         // CAP, MINGEN
-        addStorage()            // STO
-        addCorridors()          // LINK
-        addUnserved()
-        addEnergyBalance()      // EB
-        addHydroBudgets()       // HYDRO
-        addFuelLimits()         // FUEL
-        addReserveMargin()      // RESERVE
-        addRenewableShare()     // RESHARE
-        addEmissionCap()        // CO2
-        addImportCap()          // IMPORT
-        addFXBudget()           // FXBILL
+        for family in ConstraintFamilies.ordered { family.build(&self) }
         if !problems.isEmpty { throw FormulationError(problems) }
         return EnergyLP(program: lp, system: system, options: options, periods: periods, periodWeights: periodWeights,
                         variables: variables, familyRows: familyRows, energyBalance: energyBalance,

@@ -40,18 +40,18 @@ struct SolutionReader {
 
     /// Capacity of a generator in a period, MW.
     func capacity(generator g: Int, period y: Int) -> Double {
-        if let k = lp.variables.capacity[g][y] { return value(k) }
-        return lp.fixedCapacityMW[system.generators[g].id]![y]
+        if let k = lp.variables.capacity[g, y] { return value(k) }
+        return lp.fixedCapacityMW[system.generators[g].id]![y]!
     }
 
     /// Power capacity of a storage unit in a period, MW.
     func capacity(storage s: Int, period y: Int) -> Double {
-        if let k = lp.variables.storageCapacity[s][y] { return value(k) }
-        return lp.fixedCapacityMW[system.storages[s].id]![y]
+        if let k = lp.variables.storageCapacity[s, y] { return value(k) }
+        return lp.fixedCapacityMW[system.storages[s].id]![y]!
     }
 
     /// Σ_t w_t x_t over a period's steps.
-    func energy(_ series: [Variable]) -> Double {
+    func energy(_ series: StepSeries) -> Double {
         var total = 0.0
         for (t, v) in series.enumerated() { total += steps[t].weight * value(v) }
         return total
@@ -69,8 +69,8 @@ struct SolutionReader {
         for (g, generator) in system.generators.enumerated() {
             let k = capacity(generator: g, period: y)
             capacityMW[generator.id] = k
-            if let x = lp.variables.build[g][y] { newMW[generator.id] = value(x) }
-            let series = lp.variables.generation[g][y]
+            if let x = lp.variables.build[g, y] { newMW[generator.id] = value(x) }
+            let series = lp.variables.generation.series(g, period: y)
             let e = energy(series)
             generationMWh[generator.id] = e
             byCarrier[generator.carrier, default: 0] += e
@@ -89,8 +89,8 @@ struct SolutionReader {
         for (s, storage) in system.storages.enumerated() {
             let k = capacity(storage: s, period: y)
             capacityMW[storage.id] = k
-            if let x = lp.variables.storageBuild[s][y] { newMW[storage.id] = value(x) }
-            let discharged = energy(lp.variables.discharge[s][y])
+            if let x = lp.variables.storageBuild[s, y] { newMW[storage.id] = value(x) }
+            let discharged = energy(lp.variables.discharge.series(s, period: y))
             generationMWh[storage.id] = discharged
             byCarrier["storage", default: 0] += discharged
             firm += storage.capacityCredit * k
@@ -101,7 +101,7 @@ struct SolutionReader {
         var demandMWh = 0.0, unservedMWh = 0.0, shortageHours = 0.0, peakShortfall = 0.0, peakDemand = 0.0
         var unservedByRegion: [String: Double] = [:]
         for (r, region) in system.regions.enumerated() {
-            unservedByRegion[region.id] = energy(lp.variables.unserved[r][y])
+            unservedByRegion[region.id] = energy(lp.variables.unserved.series(r, period: y))
             unservedMWh += unservedByRegion[region.id]!
         }
         let demandSeries = system.regions.map { region in
@@ -111,7 +111,7 @@ struct SolutionReader {
             var shed = 0.0
             for r in system.regions.indices {
                 demandMWh += step.weight * (demandSeries[r].isEmpty ? 0 : demandSeries[r][step.hour])
-                shed += value(lp.variables.unserved[r][y][t])
+                shed += value(lp.variables.unserved[r, y, t])
             }
             if shed > 1e-6 { shortageHours += step.weight }
             peakShortfall = max(peakShortfall, shed)
@@ -151,13 +151,13 @@ struct SolutionReader {
     /// Annuities (USD per year) of the builds alive in a period.
     func annuities(_ investment: Investment?, builds: [Variable?], period y: Int) -> Double {
         guard let investment else { return 0 }
-        let i = system.settings.discountRate
-        let capex: Double = investment.capexUSDPerKW * 1000
-        let perMW: Double = i > 0 ? capex * i / (1 - Foundation.pow(1 + i, -investment.lifetimeYears)) : capex / investment.lifetimeYears
+        let perMW = Economics.annuityPerMW(investment, rate: system.settings.discountRate)
         var total = 0.0
         for (earlier, build) in builds.enumerated().prefix(y + 1) {
             guard let build else { continue }
-            if Double(lp.periods[y].year) < Double(lp.periods[earlier].year) + investment.lifetimeYears { total += perMW * value(build) }
+            if Economics.isAlive(builtIn: lp.periods[earlier].year, lifetimeYears: investment.lifetimeYears, in: lp.periods[y].year) {
+                total += perMW * value(build)
+            }
         }
         return total
     }

@@ -94,24 +94,24 @@ public struct HourlyResults: Sendable, Equatable {
                 for (t, step) in steps.enumerated() {
                     var generation = [Double](repeating: 0, count: carriers.count)
                     for g in generators {
-                        generation[column[system.generators[g].carrier]!] += reader.value(lp.variables.generation[g][y][t])
+                        generation[column[system.generators[g].carrier]!] += reader.value(lp.variables.generation[g, y, t])
                     }
                     var charge = 0.0
                     for s in storages {
-                        generation[column["storage"]!] += reader.value(lp.variables.discharge[s][y][t])
-                        charge += reader.value(lp.variables.charge[s][y][t])
+                        generation[column["storage"]!] += reader.value(lp.variables.discharge[s, y, t])
+                        charge += reader.value(lp.variables.charge[s, y, t])
                     }
                     var net = 0.0
                     for (l, corridor) in system.corridors.enumerated() {
                         let arrive: Double = 1 - corridor.lossFraction
-                        let forward = reader.value(lp.variables.flowForward[l][y][t])
-                        let backward = reader.value(lp.variables.flowBackward[l][y][t])
+                        let forward = reader.value(lp.variables.flowForward[l, y, t])
+                        let backward = reader.value(lp.variables.flowBackward[l, y, t])
                         if corridor.to == region.id { net += arrive * forward - backward }
                         if corridor.from == region.id { net += arrive * backward - forward }
                     }
                     rows.append(Row(period: period.year, region: region.id, step: t, hourOfYear: step.hour, month: step.month,
                                     weightHours: step.weight, demandMW: demand?[step.hour] ?? 0,
-                                    unservedMW: reader.value(lp.variables.unserved[r][y][t]),
+                                    unservedMW: reader.value(lp.variables.unserved[r, y, t]),
                                     priceUSDPerMWh: reader.price(region: r, period: y, step: t),
                                     storageChargeMW: charge, netImportMW: net, generationMW: generation))
                 }

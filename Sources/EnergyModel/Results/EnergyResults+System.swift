@@ -98,7 +98,7 @@ extension SolutionReader {
             capital += annuities(generator.investment, builds: lp.variables.build[g], period: y)
             let fuel = fuel(of: generator)
             for (t, step) in steps.enumerated() {
-                let mwh: Double = step.weight * value(lp.variables.generation[g][y][t])
+                let mwh: Double = step.weight * value(lp.variables.generation[g, y, t])
                 variable += mwh * generator.variableOMUSDPerMWh
                 fuelCost += mwh * generator.heatRateMMBtuPerMWh * (fuel?.priceUSDPerMMBtu[period.year, step.month] ?? 0)
             }
@@ -106,10 +106,10 @@ extension SolutionReader {
         for (s, storage) in system.storages.enumerated() {
             fixed += storage.fixedOMUSDPerKWYear * 1000 * capacity(storage: s, period: y)
             capital += annuities(storage.investment, builds: lp.variables.storageBuild[s], period: y)
-            variable += energy(lp.variables.discharge[s][y]) * storage.variableOMUSDPerMWh
+            variable += energy(lp.variables.discharge.series(s, period: y)) * storage.variableOMUSDPerMWh
         }
         var unserved = 0.0
-        for r in system.regions.indices { unserved += energy(lp.variables.unserved[r][y]) }
+        for r in system.regions.indices { unserved += energy(lp.variables.unserved.series(r, period: y)) }
         return ["capital": capital, "fixed_om": fixed, "fuel": fuelCost, "variable_om": variable,
                 "unserved": unserved * system.settings.vollUSDPerMWh]
     }
@@ -125,7 +125,7 @@ extension SolutionReader {
             var mmbtu = 0.0, usd = 0.0
             var months = byMonth[fuel.id] ?? Array(repeating: 0.0, count: 12)
             for (t, step) in steps.enumerated() {
-                let burnt: Double = step.weight * value(lp.variables.generation[g][y][t]) * generator.heatRateMMBtuPerMWh
+                let burnt: Double = step.weight * value(lp.variables.generation[g, y, t]) * generator.heatRateMMBtuPerMWh
                 mmbtu += burnt
                 months[step.month - 1] += burnt
                 usd += burnt * (fuel.priceUSDPerMMBtu[period.year, step.month] ?? 0)

@@ -1,5 +1,24 @@
 import LinearProgramming
 
+/// The **EB** family: energy balance per region and step.
+struct EBFamily: ConstraintFamily {
+    static let traits = FamilyTraits(id: .EB, stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
+                                     shadowPriceUnit: "USD/MWh", reportsBinding: false, policy: nil)
+
+    static func sentence(_ indices: [String], shadowPrice: Double) -> String {
+        BindingText.generic(traits.id, indices, shadowPrice: shadowPrice)
+    }
+
+    static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {
+        .exported(as: "buses and loads; unserved energy as a load_shedding generator per bus at VoLL")
+    }
+
+    static func build(_ builder: inout FormulationBuilder) {
+        builder.addUnserved()
+        builder.addEnergyBalance()
+    }
+}
+
 extension FormulationBuilder {
     /// **EB** — `Σ_{g∈r} p + Σ_{s∈r} (d − c) + Σ_{into r} (1 − λ_l) flow − Σ_{out of r} flow + u = D[r,y,t]`.
     /// Its dual, divided by `δ_y n_y w_t`, is the marginal price of the region and hour (USD/MWh).
@@ -25,23 +44,23 @@ extension FormulationBuilder {
                 var rows: [Row] = []
                 rows.reserveCapacity(steps.count)
                 for (t, step) in steps.enumerated() {
-                    var terms: [Term] = generatorsByRegion[r].map { 1 * variables.generation[$0][y][t] }
+                    var terms: [Term] = generatorsByRegion[r].map { 1 * variables.generation[$0, y, t] }
                     for s in storagesByRegion[r] {
-                        terms.append(1 * variables.discharge[s][y][t])
-                        terms.append(-1 * variables.charge[s][y][t])
+                        terms.append(1 * variables.discharge[s, y, t])
+                        terms.append(-1 * variables.charge[s, y, t])
                     }
                     for (l, corridor) in system.corridors.enumerated() {
                         let arrive = 1 - corridor.lossFraction
                         if regionIndex[corridor.to] == r {
-                            terms.append(arrive * variables.flowForward[l][y][t])
-                            terms.append(-1 * variables.flowBackward[l][y][t])
+                            terms.append(arrive * variables.flowForward[l, y, t])
+                            terms.append(-1 * variables.flowBackward[l, y, t])
                         }
                         if regionIndex[corridor.from] == r {
-                            terms.append(-1 * variables.flowForward[l][y][t])
-                            terms.append(arrive * variables.flowBackward[l][y][t])
+                            terms.append(-1 * variables.flowForward[l, y, t])
+                            terms.append(arrive * variables.flowBackward[l, y, t])
                         }
                     }
-                    terms.append(1 * variables.unserved[r][y][t])
+                    terms.append(1 * variables.unserved[r, y, t])
                     let indices = [region.id, String(period.year), stepName(t)]
                     let row = lp.addRow("EB[\(indices.joined(separator: ","))]", terms, .fixed(demand[r][y][step.hour]))
                     record(.EB, indices, row, year: period.year)

@@ -1,5 +1,24 @@
 import LinearProgramming
 
+/// The **BUILD** family: capacity accounting, resource potential and committed builds.
+struct BUILDFamily: ConstraintFamily {
+    static let traits = FamilyTraits(id: .BUILD, stage: .planning, timeScope: .period, rowUnit: "MW", rowScale: 1,
+                                     shadowPriceUnit: "USD/MW", reportsBinding: false, policy: nil)
+
+    static func sentence(_ indices: [String], shadowPrice: Double) -> String {
+        BindingText.generic(traits.id, indices, shadowPrice: shadowPrice)
+    }
+
+    static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {
+        let buildable = system.generators.contains { $0.investment != nil } || system.storages.contains { $0.investment != nil }
+        return buildable ? .exported(as: "p_nom_extendable, p_nom_min (committed), p_nom_max and capital_cost (annuity + fixed O&M) of generators and storage units") : .absent
+    }
+
+    static func build(_ builder: inout FormulationBuilder) {
+        builder.addCapacity()
+    }
+}
+
 extension FormulationBuilder {
     /// Capacity in service that is fixed (existing fleet after retirement, or stress-mode
     /// capacity), MW, or `nil` when the resource can be built.
@@ -9,19 +28,14 @@ extension FormulationBuilder {
         return existing(existingMW, retirementYear: retirementYear, year: year)
     }
 
-    /// Existing capacity still in service in `year`.
+    /// Existing capacity still in service in `year` (``Economics/existing(_:retirementYear:year:)``).
     func existing(_ capacityMW: Double, retirementYear: Int?, year: Int) -> Double {
-        if let retirementYear, year >= retirementYear { return 0 }
-        return capacityMW
+        Economics.existing(capacityMW, retirementYear: retirementYear, year: year)
     }
 
-    /// Annualised capital cost per MW-year: `capex · 1000 · i / (1 − (1 + i)^−life)`.
+    /// Annualised capital cost per MW-year (``Economics/annuityPerMW(_:rate:)``).
     func annuityPerMW(_ investment: Investment) -> Double {
-        let i = system.settings.discountRate
-        let capexPerMW: Double = investment.capexUSDPerKW * 1000.0
-        guard i > 0 else { return capexPerMW / investment.lifetimeYears }
-        let factor: Double = i / (1.0 - Foundation.pow(1.0 + i, -investment.lifetimeYears))
-        return capexPerMW * factor
+        Economics.annuityPerMW(investment, rate: system.settings.discountRate)
     }
 
     /// **BUILD** — capacity accounting `K[g,y] − Σ_{y' ≤ y alive} x[g,y'] = existing(g,y)`,
@@ -36,8 +50,8 @@ extension FormulationBuilder {
                 kind: "K", buildKind: "x", id: generator.id, existingMW: generator.existingCapacityMW,
                 retirementYear: generator.retirementYear, investment: generator.investment,
                 fixedOMPerMWYear: generator.fixedOMUSDPerKWYear * 1000)
-            variables.capacity.append(k)
-            variables.build.append(x)
+            variables.capacity.append(id: generator.id, k)
+            variables.build.append(id: generator.id, x)
         }
         for s in system.storages.indices {
             let storage = system.storages[s]
@@ -45,8 +59,8 @@ extension FormulationBuilder {
                 kind: "P", buildKind: "xs", id: storage.id, existingMW: storage.existingPowerMW,
                 retirementYear: storage.retirementYear, investment: storage.investment,
                 fixedOMPerMWYear: storage.fixedOMUSDPerKWYear * 1000)
-            variables.storageCapacity.append(k)
-            variables.storageBuild.append(x)
+            variables.storageCapacity.append(id: storage.id, k)
+            variables.storageBuild.append(id: storage.id, x)
         }
     }
 
@@ -55,7 +69,7 @@ extension FormulationBuilder {
                                                fixedOMPerMWYear: Double) -> ([Variable?], [Variable?]) {
         var capacity: [Variable?] = []
         var builds: [Variable?] = []
-        var fixed: [Double] = []
+        var fixed: [Double?] = []
         for (y, period) in periods.enumerated() {
             if let value = fixedCapacity(id: id, existingMW: existingMW, retirementYear: retirementYear,
                                          investment: investment, year: period.year) {
@@ -66,17 +80,16 @@ extension FormulationBuilder {
                 continue
             }
             let investment = investment!
-            fixed.append(.nan)
+            fixed.append(nil)
             // The existing part's fixed O&M is a constant; builds carry their own.
             let existingMW = existing(existingMW, retirementYear: retirementYear, year: period.year)
             lp.objectiveConstant += costWeights[y] * fixedOMPerMWYear * existingMW
             let committed = investment.committedMW[period.year] ?? 0
-            let allowed = investment.firstBuildYear.map { period.year >= $0 } ?? true
             var build: Variable?
-            if allowed || committed > 0 {
+            if Economics.buildAllowed(investment, year: period.year) {
                 var cost = 0.0
                 for (later, laterPeriod) in periods.enumerated().dropFirst(y)
-                where Double(laterPeriod.year) < Double(period.year) + investment.lifetimeYears {
+                where Economics.isAlive(builtIn: period.year, lifetimeYears: investment.lifetimeYears, in: laterPeriod.year) {
                     cost += costWeights[later] * (annuityPerMW(investment) + fixedOMPerMWYear)
                 }
                 build = lp.addVariable("\(buildKind)[\(id),\(period.year)]", bounds: .atLeast(committed), cost: cost)
@@ -86,7 +99,7 @@ extension FormulationBuilder {
                                    bounds: investment.maxCapacityMW.map { .between(0, $0) } ?? .atLeast(0))
             var terms = [1 * k]
             for (earlier, earlierPeriod) in periods.enumerated().prefix(y + 1)
-            where Double(period.year) < Double(earlierPeriod.year) + investment.lifetimeYears {
+            where Economics.isAlive(builtIn: earlierPeriod.year, lifetimeYears: investment.lifetimeYears, in: period.year) {
                 if let x = builds[earlier] { terms.append(-1 * x) }
             }
             let row = lp.addRow("BUILD[\(id),\(period.year)]", terms, .fixed(existingMW))

@@ -1,5 +1,25 @@
 import LinearProgramming
 
+/// The **LINK** family: corridor flow limits.
+struct LINKFamily: ConstraintFamily {
+    static let traits = FamilyTraits(id: .LINK, stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
+                                     shadowPriceUnit: "USD/MW", reportsBinding: false, policy: nil)
+
+    static func sentence(_ indices: [String], shadowPrice: Double) -> String {
+        BindingText.generic(traits.id, indices, shadowPrice: shadowPrice)
+    }
+
+    static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {
+        if system.corridors.isEmpty { return .absent }
+        if !system.corridorFactors.isEmpty { return .refused(component: "corridors", reason: "hour-by-hour corridor factors are not exported") }
+        return .exported(as: "links (p_nom, p_min_pu, efficiency)")
+    }
+
+    static func build(_ builder: inout FormulationBuilder) {
+        builder.addCorridors()
+    }
+}
+
 extension FormulationBuilder {
     /// **LINK** — `q[l,y,t] ≤ Q_l`, `q'[l,y,t] ≤ Q'_l`: corridor flows in each direction, as
     /// variable bounds (the capacity may differ by direction). Losses `λ_l` are taken on arrival
@@ -20,23 +40,8 @@ extension FormulationBuilder {
                 forward.append(f)
                 backward.append(b)
             }
-            variables.flowForward.append(forward)
-            variables.flowBackward.append(backward)
-        }
-    }
-
-    /// Unserved energy `u[r,y,t] ∈ [0, D[r,y,t]]`, charged `δ_y n_y · w_t · VoLL`.
-    mutating func addUnserved() {
-        for (r, region) in system.regions.enumerated() {
-            var byPeriod: [[Variable]] = []
-            for (y, period) in periods.enumerated() {
-                byPeriod.append(steps.enumerated().map { t, step in
-                    lp.addVariable("u[\(region.id),\(period.year),\(stepName(t))]",
-                                   bounds: .between(0, demand[r][y][step.hour]),
-                                   cost: costWeights[y] * step.weight * system.settings.vollUSDPerMWh)
-                })
-            }
-            variables.unserved.append(byPeriod)
+            variables.flowForward.append(id: corridor.id, forward)
+            variables.flowBackward.append(id: corridor.id, backward)
         }
     }
 }

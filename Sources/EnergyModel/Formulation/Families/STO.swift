@@ -1,5 +1,27 @@
 import LinearProgramming
 
+/// The **STO** family: storage balance and limits.
+struct STOFamily: ConstraintFamily {
+    static let traits = FamilyTraits(id: .STO, stage: .operating, timeScope: .step, rowUnit: "MWh", rowScale: 1,
+                                     shadowPriceUnit: "USD/MWh", reportsBinding: false, policy: nil)
+
+    static func sentence(_ indices: [String], shadowPrice: Double) -> String {
+        BindingText.generic(traits.id, indices, shadowPrice: shadowPrice)
+    }
+
+    static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {
+        if system.storages.isEmpty { return .absent }
+        if time.blocks.count > 1 {
+            return .refused(component: "storage", reason: "storage is cyclic per block (\(time.blocks.count) blocks) in Bijli but over all snapshots in PyPSA; export with hourly time or snapshots")
+        }
+        return .exported(as: "storage_units (cyclic state of charge, inflow)")
+    }
+
+    static func build(_ builder: inout FormulationBuilder) {
+        builder.addStorage()
+    }
+}
+
 extension FormulationBuilder {
     /// **STO** — `e[s,y,t] = (1 − σ_s) e[s,y,t−1] + η_c c[s,y,t] − d[s,y,t] / η_d`, cyclic within each
     /// block of the time slices (the year, or each representative day: the first step follows
@@ -14,19 +36,19 @@ extension FormulationBuilder {
             let inflow = inflowMW(storage)
             for (y, period) in periods.enumerated() {
                 let fixed = fixedCapacityMW[storage.id]![y]
-                let reference = variables.storageCapacity[s][y].map {
+                let reference = variables.storageCapacity[s, y].map {
                     capacityReferences($0, name: "P[\(storage.id),\(period.year)]")
                 } ?? []
                 var c: [Variable] = [], d: [Variable] = [], e: [Variable] = []
                 for (t, step) in steps.enumerated() {
                     let suffix = "\(storage.id),\(period.year),\(stepName(t))"
-                    let power: Bounds = fixed.isNaN ? .atLeast(0) : .between(0, fixed)
-                    let energy: Bounds = fixed.isNaN ? .atLeast(0) : .between(0, fixed * storage.durationHours)
+                    let power: Bounds = fixed.map { .between(0, $0) } ?? .atLeast(0)
+                    let energy: Bounds = fixed.map { .between(0, $0 * storage.durationHours) } ?? .atLeast(0)
                     c.append(lp.addVariable("c[\(suffix)]", bounds: power))
                     d.append(lp.addVariable("d[\(suffix)]", bounds: power,
                                             cost: costWeights[y] * step.weight * storage.variableOMUSDPerMWh))
                     e.append(lp.addVariable("e[\(suffix)]", bounds: energy))
-                    if fixed.isNaN {
+                    if fixed == nil {
                         let indices = [storage.id, String(period.year), stepName(t)]
                         for (label, variable, factor) in [("STO_C", c[t], 1.0), ("STO_D", d[t], 1.0), ("STO_E", e[t], storage.durationHours)] {
                             let row = lp.addRow("\(label)[\(suffix)]", [1 * variable, -factor * reference[t]], .atMost(0))
@@ -52,9 +74,9 @@ extension FormulationBuilder {
                 discharges.append(d)
                 levels.append(e)
             }
-            variables.charge.append(charges)
-            variables.discharge.append(discharges)
-            variables.stateOfCharge.append(levels)
+            variables.charge.append(id: storage.id, charges)
+            variables.discharge.append(id: storage.id, discharges)
+            variables.stateOfCharge.append(id: storage.id, levels)
         }
     }
 

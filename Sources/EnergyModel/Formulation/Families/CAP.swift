@@ -1,20 +1,28 @@
 import LinearProgramming
 
-extension FormulationBuilder {
-    /// Availabilities below this are taken as 0: a coefficient such as 1e-16 (the sine of a
-    /// clear-sky shape at sunset) ruins the conditioning of the interior point's Newton system.
-    static let minimumAvailability = 1e-3
+/// The **CAP** family: generation ≤ availability × capacity.
+struct CAPFamily: ConstraintFamily {
+    static let traits = FamilyTraits(id: .CAP, stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
+                                     shadowPriceUnit: "USD/MW", reportsBinding: false, policy: nil)
 
-    /// The availability `a[g,y,t]` of a generator in a step: the period's disruption override
-    /// (``EnergySystem/availabilityOverrides``) if there is one, else its hourly profile, or
-    /// `1 − FOR`, with values below ``minimumAvailability`` set to 0.
+    static func sentence(_ indices: [String], shadowPrice: Double) -> String {
+        BindingText.generic(traits.id, indices, shadowPrice: shadowPrice)
+    }
+
+    static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {
+        system.generators.isEmpty ? .absent : .exported(as: "p_max_pu of generators")
+    }
+
+    static func build(_ builder: inout FormulationBuilder) {
+        builder.addGeneration()
+    }
+}
+
+extension FormulationBuilder {
+    /// The availability `a[g,y,t]` of a generator in a step (``Economics/availability(of:in:year:hour:)``,
+    /// with its cut-off).
     func availability(_ generator: Generator, year: Int, step: TimeStep) -> Double {
-        var a = 1 - generator.forcedOutageRate
-        if let id = generator.availabilityProfile, let profile = system.profiles[id], profile.count == EnergySystem.hoursPerYear {
-            a = profile[step.hour]
-        }
-        if let override = system.availabilityOverrides[generator.id]?[year] { a = override[step.hour] }
-        return a < Self.minimumAvailability ? 0 : a
+        Economics.availability(of: generator, in: system, year: year, hour: step.hour)
     }
 
     /// **CAP** `p[g,y,t] ≤ a[g,y,t] · K[g,y]` and **MINGEN** `p[g,y,t] ≥ μ_g · a[g,y,t] · K[g,y]`.
@@ -32,7 +40,7 @@ extension FormulationBuilder {
             var references: [[Variable]] = []
             for (y, period) in periods.enumerated() {
                 let fixed = fixedCapacityMW[generator.id]![y]
-                let reference = variables.capacity[g][y].map { capacityReferences($0, name: "K[\(generator.id),\(period.year)]") } ?? []
+                let reference = variables.capacity[g, y].map { capacityReferences($0, name: "K[\(generator.id),\(period.year)]") } ?? []
                 references.append(reference)
                 var series: [Variable] = []
                 series.reserveCapacity(steps.count)
@@ -40,7 +48,7 @@ extension FormulationBuilder {
                     let a = availability(generator, year: period.year, step: step)
                     let cost = costWeights[y] * step.weight * marginalCost(generator, year: period.year, month: step.month)
                     let name = "p[\(generator.id),\(period.year),\(stepName(t))]"
-                    if !fixed.isNaN {
+                    if let fixed {
                         let upper = a * fixed
                         series.append(lp.addVariable(name, bounds: .between(generator.minimumGenerationFraction * upper, upper), cost: cost))
                         continue
@@ -53,15 +61,11 @@ extension FormulationBuilder {
                     let indices = [generator.id, String(period.year), stepName(t)]
                     let cap = lp.addRow("CAP[\(indices.joined(separator: ","))]", [1 * p, -a * reference[t]], .atMost(0))
                     record(.CAP, indices, cap, year: period.year)
-                    if generator.minimumGenerationFraction > 0 {
-                        let mu = generator.minimumGenerationFraction * a
-                        let row = lp.addRow("MINGEN[\(indices.joined(separator: ","))]", [1 * p, -mu * reference[t]], .atLeast(0))
-                        record(.MINGEN, indices, row, year: period.year)
-                    }
+                    addMinimumGeneration(generator, p, availability: a, capacity: reference[t], indices: indices, year: period.year)
                 }
                 byPeriod.append(series)
             }
-            variables.generation.append(byPeriod)
+            variables.generation.append(id: generator.id, byPeriod)
             capacityReference.append(references)
         }
     }

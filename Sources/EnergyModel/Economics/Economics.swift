@@ -1,0 +1,68 @@
+import Foundation
+
+/// The economic rules of MODEL.md, each written once. The formulation, the results, the PyPSA
+/// export and the scenarios all call these; none repeats them.
+public enum Economics {
+    /// Availabilities below this are taken as 0: a coefficient such as 1e-16 (the sine of a
+    /// clear-sky shape at sunset) ruins the conditioning of the interior point's Newton system.
+    public static let minimumAvailability = 1e-3
+
+    /// An availability with the cut-off applied: values below ``minimumAvailability`` become 0.
+    @inline(__always)
+    public static func cutOff(_ availability: Double) -> Double {
+        availability < minimumAvailability ? 0 : availability
+    }
+
+    /// The availability `a[g,y,t]` of a generator in an hour of a period year: the period's
+    /// disruption override (``EnergySystem/availabilityOverrides``) if there is one, else its
+    /// hourly profile, or `1 − FOR`, with the cut-off applied.
+    public static func availability(of generator: Generator, in system: EnergySystem, year: Int, hour: Int) -> Double {
+        var a = 1 - generator.forcedOutageRate
+        if let id = generator.availabilityProfile, let profile = system.profiles[id], profile.count == EnergySystem.hoursPerYear {
+            a = profile[hour]
+        }
+        if let override = system.availabilityOverrides[generator.id]?[year] { a = override[hour] }
+        return cutOff(a)
+    }
+
+    /// The capital recovery factor `i / (1 − (1 + i)^−life)` (`1 / life` when `i = 0`).
+    public static func capitalRecoveryFactor(rate i: Double, lifetimeYears: Double) -> Double {
+        guard i > 0 else { return 1 / lifetimeYears }
+        return i / (1.0 - Foundation.pow(1.0 + i, -lifetimeYears))
+    }
+
+    /// Annualised capital cost per MW-year of a build: `capex · 1000 · CRF(i, life)`, USD.
+    public static func annuityPerMW(_ investment: Investment, rate i: Double) -> Double {
+        let capexPerMW: Double = investment.capexUSDPerKW * 1000.0
+        // Written as `capex / life` without discounting, so that the value is the one the LP has
+        // always carried (a product with `1 / life` may differ in the last bit).
+        guard i > 0 else { return capexPerMW / investment.lifetimeYears }
+        return capexPerMW * capitalRecoveryFactor(rate: i, lifetimeYears: investment.lifetimeYears)
+    }
+
+    /// The discount weight `δ_y · n_y` of a period: `(1 + i)^−(year − base year) · years represented`,
+    /// what one USD in a year of the period weighs in the total discounted cost.
+    public static func periodWeight(_ period: Period, settings: Settings) -> Double {
+        let exponent = Double(period.year - settings.baseYear)
+        let discount: Double = Foundation.pow(1.0 + settings.discountRate, -exponent)
+        return discount * period.yearsRepresented
+    }
+
+    /// Whether a build variable exists in a period year: the year is at or after the first
+    /// build year (if any), or a build is committed in it.
+    public static func buildAllowed(_ investment: Investment, year: Int) -> Bool {
+        let allowed = investment.firstBuildYear.map { year >= $0 } ?? true
+        return allowed || (investment.committedMW[year] ?? 0) > 0
+    }
+
+    /// Whether a build made in `buildYear` is still in service in `year`: `build ≤ year < build + life`.
+    public static func isAlive(builtIn buildYear: Int, lifetimeYears: Double, in year: Int) -> Bool {
+        buildYear <= year && Double(year) < Double(buildYear) + lifetimeYears
+    }
+
+    /// Existing capacity still in service in `year` (0 from the retirement year on), MW.
+    public static func existing(_ capacityMW: Double, retirementYear: Int?, year: Int) -> Double {
+        if let retirementYear, year >= retirementYear { return 0 }
+        return capacityMW
+    }
+}
