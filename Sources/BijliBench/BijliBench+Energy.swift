@@ -28,8 +28,7 @@ extension BijliBench {
         guard let parsed = Resolution(parsing: resolution) else { throw BadResolution(text: resolution) }
         let time: TimeSlices
         if let n = parsed.representativeDayCount {
-            var series: [String: [Double]] = system.profiles
-            for d in system.demand where d.year == years[0] { series["demand.\(d.region)"] = d.hourlyMW }
+            let series = system.representativeDaySeries(year: years[0])
             time = try TimeSlices.representativeDays(count: n, series: series).0
         } else {
             time = .hourly

@@ -13,8 +13,7 @@ extension BijliBench {
         let system = try CaseLoader.load(model: root.appendingPathComponent("Models/pakistan"), inputs: root.appendingPathComponent("Inputs/pakistan"))
         let library = try ScenarioLibrary.load(folder: root.appendingPathComponent("Inputs/pakistan/scenarios"), system: system)
         let scenarios = Array(library.scenarios.prefix(scenarioCount))
-        var series = system.profiles
-        for demand in system.demand where demand.year == system.periods.first?.year { series["demand.\(demand.region)"] = demand.hourlyMW }
+        let series = system.representativeDaySeries(year: system.periods.first?.year)
         let time = try TimeSlices.representativeDays(count: 24, series: series, seed: 0).0
         let options = FormulationOptions(time: time)
         let solver = GLPKSolver(options: SolverOptions(method: .interiorPoint, timeLimitSeconds: 1800))

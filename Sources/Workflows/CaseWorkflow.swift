@@ -104,8 +104,7 @@ public struct CaseWorkflow: Sendable {
     /// `count` representative days chosen on a system's profiles and one year's demand.
     public static func representativeDays(_ count: Int, of system: EnergySystem, year: Int?,
                                           seed: UInt64) throws(WorkflowError) -> (TimeSlices, AggregationReport) {
-        var series = system.profiles
-        for demand in system.demand where demand.year == year { series["demand.\(demand.region)"] = demand.hourlyMW }
+        let series = system.representativeDaySeries(year: year)
         switch Result(catching: { () throws(TimeAggregationError) in
             try TimeSlices.representativeDays(count: count, series: series, seed: seed)
         }) {

@@ -226,3 +226,14 @@ enum RepresentativeDays {
         }
     }
 }
+
+extension EnergySystem {
+    /// The series representative days are chosen on: every availability profile, and each
+    /// region's hourly demand of `year` as `demand.<region>` (none when `year` is nil or not a
+    /// period with demand).
+    public func representativeDaySeries(year: Int?) -> [String: [Double]] {
+        var series = profiles
+        for demand in demand where demand.year == year { series["demand.\(demand.region)"] = demand.hourlyMW }
+        return series
+    }
+}
