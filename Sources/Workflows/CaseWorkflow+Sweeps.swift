@@ -16,15 +16,11 @@ extension CaseWorkflow {
         let (time, _) = try timeSlices(for: system, years: years)
         let method = solverMethod(for: system, time: time, periodCount: years.count)
         let progress = self.progress
-        do {
-            return try StressTest.run(system: system, plan: StressTest.capacities(of: plan), library: library, scenarios: chosen,
-                                      options: FormulationOptions(time: time, periodYears: years), solver: solver(method)) {
+        return try Self.sweeping {
+            try StressTest.run(system: system, plan: StressTest.capacities(of: plan), library: library, scenarios: chosen,
+                               options: FormulationOptions(time: time, periodYears: years), solver: solver(method)) {
                 progress.sweep($0)
             }
-        } catch let error as ScenarioError {
-            throw .scenario(error)
-        } catch {
-            throw .optimization(String(describing: error))
         }
     }
 
@@ -43,11 +39,19 @@ extension CaseWorkflow {
         let (time, _) = try timeSlices(for: system, years: years)
         let method = solverMethod(for: system, time: time, periodCount: years.count)
         let progress = self.progress
-        do {
-            return try MonteCarlo.run(system: system, plan: StressTest.capacities(of: plan), spec: parsed, samples: samples, seed: seed,
-                                      options: FormulationOptions(time: time, periodYears: years), solver: solver(method)) {
+        return try Self.sweeping {
+            try MonteCarlo.run(system: system, plan: StressTest.capacities(of: plan), spec: parsed, samples: samples, seed: seed,
+                               options: FormulationOptions(time: time, periodYears: years), solver: solver(method)) {
                 progress.sweep($0)
             }
+        }
+    }
+
+    /// Runs a sweep; a refused plan or overlay is ``WorkflowError/scenario(_:)``, anything else
+    /// (formulation, solver) ``WorkflowError/optimization(_:)``.
+    private static func sweeping<T>(_ body: () throws -> T) throws(WorkflowError) -> T {
+        do {
+            return try body()
         } catch let error as ScenarioError {
             throw .scenario(error)
         } catch {
