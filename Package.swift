@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel", "Statistics"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel", "Scenarios"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Archive", "EnergyModel", "Reporting", "Workflows"]),

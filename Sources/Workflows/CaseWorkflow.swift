@@ -192,6 +192,11 @@ public struct CaseWorkflow: Sendable {
 
     /// A note when GLPK's interior point stopped at its iteration limit or with numerical instability, else nil.
     public static func instabilityNote(_ optimization: Optimization) -> String? {
+        if let point = optimization.result.acceptedInteriorPoint {
+            return "note: GLPK's interior point stopped short of its own test (see solver.log) at a point within 1e-6 of optimal "
+                + String(format: "(relative primal infeasibility %.1e, dual %.1e, gap %.1e)", point.primal, point.dual, point.gap)
+                + "; that point is the answer (docs/LINEAR-PROGRAMMING.md)."
+        }
         if optimization.result.status == .limitReached(.iteration), optimization.result.solution != nil {
             return "note: GLPK's interior point stopped at its fixed limit of 100 iterations with a feasible point (relative "
                 + "infeasibility ≤ 1e-6); the remaining gap is the last line of solver.log. Hourly plans over several periods "

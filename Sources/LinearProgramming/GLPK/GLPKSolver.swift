@@ -53,6 +53,7 @@ extension GLPKProblem {
         if method == .interiorPoint && rowCount == 0 { method = .primalSimplex }
 
         var interiorIterations = 0
+        var accepted: InteriorResiduals?
         var interiorLogStart = "".startIndex
         let ((status, solution), log) = GLPKTerminal.capturing(keep: true) { buffer -> (SolveStatus, Solution?) in
             var status: SolveStatus
@@ -69,6 +70,17 @@ extension GLPKProblem {
                 codes.append(Int(code))
                 status = GLPKStatusMapping.simplex(returnCode: code, status: simplexStatus.overall,
                                                    dualStatus: simplexStatus.dual)
+            }
+            if method == .interiorPoint, GLPKStatusMapping.stoppedShort(status),
+               let best = GLPKInteriorLog.bestResiduals(in: buffer.text[interiorLogStart...]),
+               best.isWithin(InteriorResiduals.acceptanceTolerance) {
+                // GLPK's interior point stopped short (numerical instability, no convergence,
+                // its fixed limit of 100 iterations) but kept a point that its own residuals
+                // call optimal to 1e-6: relative primal and dual infeasibility and relative gap.
+                // That point is the answer; a simplex from scratch would only re-find it, and
+                // on the Pakistan stress programs fails to factorise (docs/LINEAR-PROGRAMMING.md).
+                accepted = best
+                return (.optimal, interiorSolution())
             }
             if method == .interiorPoint && status == .limitReached(.iteration),
                let last = GLPKInteriorLog.lastResiduals(in: buffer.text[interiorLogStart...]),
@@ -109,7 +121,7 @@ extension GLPKProblem {
             status: status, solution: solution, method: method,
             iterations: iterationCount - firstIteration + interiorIterations,
             solveSeconds: (clock.now - start).seconds, loadSeconds: loadSeconds,
-            log: options.captureLog ? log : "", returnCodes: codes)
+            log: options.captureLog ? log : "", returnCodes: codes, acceptedInteriorPoint: accepted)
     }
 }
 
@@ -137,17 +149,37 @@ enum GLPKInteriorLog {
 
     /// The relative primal and dual infeasibilities and the relative gap of the last progress
     /// line (`N: obj = ...; rpi = ...; rdi = ...; gap = ...`), or `nil` without one.
-    static func lastResiduals(in log: Substring) -> (primal: Double, dual: Double, gap: Double)? {
+    static func lastResiduals(in log: Substring) -> InteriorResiduals? {
         for line in log.split(separator: "\n").reversed() where line.contains(": obj =") && line.contains("rpi =") {
-            var found: [String: Double] = [:]
-            for part in line.split(separator: ";") {
-                let pair = part.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-                if pair.count == 2, ["rpi", "rdi", "gap"].contains(pair[0]), let value = Double(pair[1]) { found[pair[0]] = value }
-            }
-            guard let primal = found["rpi"], let dual = found["rdi"], let gap = found["gap"] else { return nil }
-            return (primal, dual, gap)
+            return residuals(of: line)
         }
         return nil
+    }
+
+    /// The residuals of the point GLPK keeps when its interior point stops short: the progress
+    /// line of the iteration that `Best point ... was reached on iteration N` names, else the last
+    /// progress line.
+    static func bestResiduals(in log: Substring) -> InteriorResiduals? {
+        let lines = log.split(separator: "\n")
+        if let best = lines.last(where: { $0.hasPrefix("Best point") }),
+           let word = best.split(separator: " ").last, let iteration = Int(word.trimmingCharacters(in: .punctuationCharacters)) {
+            for line in lines where line.contains(": obj =") {
+                let trimmed = line.drop { $0 == " " }
+                if let colon = trimmed.firstIndex(of: ":"), Int(trimmed[..<colon]) == iteration { return residuals(of: line) }
+            }
+        }
+        return lastResiduals(in: log)
+    }
+
+    /// The residuals of one progress line, or nil when one of them is missing.
+    private static func residuals(of line: Substring) -> InteriorResiduals? {
+        var found: [String: Double] = [:]
+        for part in line.split(separator: ";") {
+            let pair = part.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, ["rpi", "rdi", "gap"].contains(pair[0]), let value = Double(pair[1]) { found[pair[0]] = value }
+        }
+        guard let primal = found["rpi"], let dual = found["rdi"], let gap = found["gap"] else { return nil }
+        return InteriorResiduals(primal: primal, dual: dual, gap: gap)
     }
 }
 

@@ -37,6 +37,12 @@ enum GLPKStatusMapping {
     ///
     /// The interior-point method cannot tell an infeasible from an unbounded program: both come
     /// back as "no feasible solution", mapped to ``SolveStatus/infeasibleOrUnbounded``.
+    /// Whether an interior-point status means it stopped short of its own optimality test, with
+    /// a best point kept (instability, no convergence, the iteration limit).
+    static func stoppedShort(_ status: SolveStatus) -> Bool {
+        status == .solverError(.numericalInstability) || status == .solverError(.noConvergence) || status == .limitReached(.iteration)
+    }
+
     static func interior(returnCode: Int32, status: Int32) -> SolveStatus {
         switch returnCode {
         case 0:
