@@ -203,8 +203,11 @@ public struct CaseWorkflow: Sendable {
                 + "hit this (docs/BENCHMARKS.md); representative days solve to optimality."
         }
         guard optimization.result.log.contains("NUMERIC INSTABILITY") else { return nil }
-        return "note: GLPK's interior point stopped with numerical instability (the status above is the simplex "
-            + "fallback's). Full-year hourly planning runs are known to hit this (docs/BENCHMARKS.md); "
-            + "use --resolution repdays:N, or --method simplex for small cases."
+        let note = "note: GLPK's interior point stopped with numerical instability short of 1e-6 (the status above is the simplex fallback's). "
+        if case .hourly = optimization.lp.options.time.resolution {
+            return note + "Full-year hourly planning runs are known to hit this (docs/BENCHMARKS.md); "
+                + "use --resolution repdays:N, or --method simplex for small cases."
+        }
+        return note + "--method simplex starts with the simplex directly (docs/LINEAR-PROGRAMMING.md)."
     }
 }

@@ -113,7 +113,7 @@ struct SolutionReader {
                 demandMWh += step.weight * (demandSeries[r].isEmpty ? 0 : demandSeries[r][step.hour])
                 shed += value(lp.variables.unserved[r, y, t])
             }
-            if shed > 1e-6 { shortageHours += step.weight }
+            if shed > Indicators.shortageThresholdMW { shortageHours += step.weight }
             peakShortfall = max(peakShortfall, shed)
         }
         for hour in 0..<EnergySystem.hoursPerYear {
