@@ -50,7 +50,7 @@ public enum StressReportBuilder {
                         "Δ against the undisrupted plan (base): cost over the whole horizon, discounted; fuel imports per year of the period."])
         var blocks: [ReportBlock] = [.table(table)]
         func value(_ scenario: String, _ period: Int) -> Double {
-            rows.first { $0.scenario == scenario && $0.period == period }?.unservedPercent ?? nil ?? 0
+            rows.first { $0.scenario == scenario && $0.period == period }.flatMap(\.unservedPercent) ?? 0
         }
         blocks.append(.figure(ReportFigure(
             id: "stress-heatmap", title: "Unserved energy by disruption and period",
@@ -61,7 +61,7 @@ public enum StressReportBuilder {
             blocks.append(.figure(ReportFigure(
                 id: "stress-unserved", title: "Unserved energy by disruption, \(last)", note: "GWh per year.",
                 chart: ChartSpec(kind: .stackedBars, xTitle: "Disruption", yTitle: "Unserved (GWh)", categories: scenarios,
-                                 series: [.init(name: "unserved", values: scenarios.map { s in rows.first { $0.scenario == s && $0.period == last }?.unservedGWh ?? nil ?? 0 })]))))
+                                 series: [.init(name: "unserved", values: scenarios.map { s in rows.first { $0.scenario == s && $0.period == last }.flatMap(\.unservedGWh) ?? 0 })]))))
         }
         return ReportDocument(title: "Bijli stress matrix", subtitle: "\(scenarios.count) scenarios × \(periods.count) periods",
                               keyFindings: findings, sections: [ReportSection(id: "stress", title: "Stress matrix", blocks: blocks)],

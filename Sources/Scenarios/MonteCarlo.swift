@@ -132,7 +132,7 @@ public enum MonteCarlo {
     public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, spec: MonteCarloSpec, samples: Int, seed: UInt64,
                            options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active,
                            progress: @Sendable (StressTest.SweepProgress) -> Void = { _ in }) throws -> [Outcome] {
-        _ = try StressTest.checkPlan(plan, years: options.periodYears ?? system.periods.map(\.year))
+        try StressTest.checkPlan(plan, years: options.periodYears ?? system.periods.map(\.year))
         var cases: [(id: String, system: EnergySystem, options: FormulationOptions)] = []
         for k in 0..<samples {
             let (sampled, fixed, _) = try sample(k, seed: seed, spec: spec, system: system, fixedCapacityMW: plan)

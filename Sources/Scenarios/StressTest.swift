@@ -88,7 +88,8 @@ public enum StressTest {
     public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, library: ScenarioLibrary, scenarios: [Scenario],
                            options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active,
                            progress: @Sendable (SweepProgress) -> Void = { _ in }) throws -> [Row] {
-        let years = try checkPlan(plan, years: options.periodYears ?? system.periods.map(\.year))
+        let years = options.periodYears ?? system.periods.map(\.year)
+        try checkPlan(plan, years: years)
         // Every overlay is checked before the first solve.
         var cases: [(id: String, name: String, system: EnergySystem, options: FormulationOptions)] = []
         var baseOptions = options
@@ -106,14 +107,13 @@ public enum StressTest {
         return rows
     }
 
-    /// The period years to dispatch a plan over; refuses a plan without periods or capacities
-    /// (an infeasible plan has neither) before anything is solved.
-    static func checkPlan(_ plan: CapacityPlan, years: [Int]) throws(ScenarioError) -> [Int] {
+    /// Refuses a plan without periods or capacities (an infeasible plan has neither) before
+    /// anything is solved.
+    static func checkPlan(_ plan: CapacityPlan, years: [Int]) throws(ScenarioError) {
         guard !years.isEmpty, !plan.isEmpty else {
             throw ScenarioError(issues: [CaseIssue(file: "plan", message: "the plan has no \(years.isEmpty ? "periods" : "capacities") to hold fixed",
                                                    suggestion: "give a plan that solved to optimality (its results.json has periods)")])
         }
-        return years
     }
 
     /// Cost-optimises each case on up to `workers` threads; results in the order given.

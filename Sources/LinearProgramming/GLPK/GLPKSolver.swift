@@ -72,24 +72,23 @@ extension GLPKProblem {
                                                    dualStatus: simplexStatus.dual)
             }
             if method == .interiorPoint, GLPKStatusMapping.stoppedShort(status),
-               let best = GLPKInteriorLog.bestResiduals(in: buffer.text[interiorLogStart...]),
-               best.isWithin(InteriorResiduals.acceptanceTolerance) {
+               let best = GLPKInteriorLog.bestResiduals(in: buffer.text[interiorLogStart...]) {
                 // GLPK's interior point stopped short (numerical instability, no convergence,
-                // its fixed limit of 100 iterations) but kept a point that its own residuals
-                // call optimal to 1e-6: relative primal and dual infeasibility and relative gap.
-                // That point is the answer; a simplex from scratch would only re-find it, and
-                // on the Pakistan stress programs fails to factorise (docs/LINEAR-PROGRAMMING.md).
-                accepted = best
-                return (.optimal, interiorSolution())
-            }
-            if method == .interiorPoint && status == .limitReached(.iteration),
-               let last = GLPKInteriorLog.lastResiduals(in: buffer.text[interiorLogStart...]),
-               last.primal <= 1e-6 && last.dual <= 1e-6 {
-                // GLPK's interior point stops after 100 iterations (a constant in GLPK) and
-                // keeps its best point: when that point is feasible to 1e-6 (relative), return
-                // it, as a simplex stopped by a limit returns its feasible point. The remaining
-                // primal-dual gap is the last progress line of the log.
-                return (status, interiorSolution())
+                // its fixed limit of 100 iterations) and kept its best point.
+                if best.isWithin(InteriorResiduals.acceptanceTolerance) {
+                    // Optimal to 1e-6 by its own residuals (relative primal and dual
+                    // infeasibility, relative gap): that point is the answer. A simplex from
+                    // scratch would only re-find it, and on the Pakistan stress programs fails to
+                    // factorise (docs/LINEAR-PROGRAMMING.md).
+                    accepted = best
+                    return (.optimal, interiorSolution())
+                }
+                if status == .limitReached(.iteration) && best.primal <= 1e-6 && best.dual <= 1e-6 {
+                    // Stopped by the limit at a point feasible to 1e-6 (relative): returned as a
+                    // simplex stopped by a limit returns its feasible point. The remaining gap is
+                    // in the log.
+                    return (status, interiorSolution())
+                }
             }
             if options.classifyAmbiguousStatus && GLPKStatusMapping.needsClassification(status, method: method) {
                 if method == .interiorPoint {
