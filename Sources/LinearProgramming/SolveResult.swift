@@ -177,6 +177,9 @@ public struct SolveResult: Sendable {
     /// ``InteriorResiduals/acceptanceTolerance``: the status is then optimal, and these are the
     /// residuals of that point.
     public var acceptedInteriorPoint: InteriorResiduals?
+    /// Whether the simplex started from the basis of an earlier program of the same shape
+    /// (``GLPKWorker``) instead of from scratch.
+    public var warmStarted = false
 
     /// Creates a result.
     public init(status: SolveStatus, solution: Solution?, method: SolverMethod, iterations: Int,

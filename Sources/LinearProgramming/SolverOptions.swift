@@ -65,11 +65,27 @@ public struct SolverOptions: Sendable, Hashable {
     }
 }
 
-/// Something that solves linear programs.
+/// Something that solves linear programs, possibly confined to one thread (a warm worker).
 ///
 /// Implementations validate the program first and throw only for bad input; what the solve
 /// found (including infeasible and unbounded) is in the returned ``SolveResult``.
-public protocol LinearSolver: Sendable {
+public protocol ProgramSolver {
     /// Solves one program.
     func solve(_ program: LinearProgram) throws(LinearProgrammingError) -> SolveResult
+}
+
+/// A solver any thread may use: the configuration of a solve, shared by sweeps.
+public protocol LinearSolver: ProgramSolver, Sendable {
+    /// What one worker thread of a sweep solves with.
+    associatedtype Worker: ProgramSolver = Self
+    /// A solver for one worker thread of a sweep, made and used on that thread only (see
+    /// ``ParallelWork/map(_:workers:state:progress:_:)``). A stateless solver is its own worker;
+    /// GLPK's worker keeps the programs it solved loaded and starts the next program of the same
+    /// shape from the last one's basis.
+    func worker() -> Worker
+}
+
+extension LinearSolver where Worker == Self {
+    /// A stateless solver is its own worker.
+    public func worker() -> Self { self }
 }

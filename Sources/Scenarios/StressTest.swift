@@ -133,10 +133,11 @@ public enum StressTest {
             }
         }
         let pieces = split
-        let optimizer = Optimizer(solver: solver)
-        let outcomes = ParallelWork.map(pieces, workers: workers, progress: { k, done in
+        // Each worker keeps its own solver (GLPK: the programs it solved stay loaded, and a piece
+        // of the same shape, the same period under another disruption, starts from that basis).
+        let outcomes = ParallelWork.map(pieces, workers: workers, state: { Optimizer(solver: solver.worker()) }, progress: { k, done in
             progress(SweepProgress(id: pieces[k].id, finished: done, total: pieces.count))
-        }) { piece in
+        }) { optimizer, piece in
             Result { results(try optimizer.optimize(piece.system, options: piece.options, mode: .cost)) }
         }
         let solved = try outcomes.map { try $0.get() }

@@ -137,7 +137,9 @@ public struct CaseWorkflow: Sendable {
         let start = clock.now
         let optimization: Optimization
         do {
-            optimization = try Optimizer(solver: solver(method)).optimize(system, options: options, mode: mode)
+            // A worker, so that the points of a Pareto frontier (programs of one shape) start
+            // from each other's basis when the method is a simplex.
+            optimization = try Optimizer(solver: solver(method).worker()).optimize(system, options: options, mode: mode)
         } catch let error as FormulationError {
             throw .formulation(error)
         } catch let error as LinearProgrammingError {

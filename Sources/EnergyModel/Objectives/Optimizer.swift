@@ -13,9 +13,40 @@ public struct Stage: Sendable, Equatable, Codable {
     /// Seconds in the solver. Not written to results.json (it would differ between identical
     /// runs); run folders keep timings in run.json.
     public var seconds: Double = 0
+    /// The method that produced the stage's answer (after any fallback): `primal`, `dual`,
+    /// `interior` (absent in results written before it was recorded).
+    public var method: String?
+    /// Whether the stage's simplex started from the basis of an earlier program of the same shape.
+    public var warmStarted: Bool?
+    /// What the solver did besides its first method, in words (an interior point stopped short
+    /// and accepted, a crossover, a simplex fallback); empty when the first method finished.
+    public var fallbacks: [String]?
+    /// The relative gap of the stage's answer where the method measures one (an interior point:
+    /// its last relative gap; 0 for a simplex optimum, which is exact at its tolerances).
+    public var relativeGap: Double?
+
+    /// A stage from a solve.
+    public init(name: String, result: SolveResult) {
+        self.init(name: name, status: result.status.code, objective: result.objective, iterations: result.iterations,
+                  seconds: result.solveSeconds)
+        method = result.method.rawValue
+        warmStarted = result.warmStarted
+        fallbacks = result.fallbacks
+        relativeGap = result.relativeGap
+    }
+
+    /// A stage from its parts.
+    public init(name: String, status: SolveStatus.Code, objective: Double?, iterations: Int, seconds: Double = 0) {
+        self.name = name
+        self.status = status
+        self.objective = objective
+        self.iterations = iterations
+        self.seconds = seconds
+    }
 
     enum CodingKeys: String, CodingKey {
-        case name, status, objective, iterations
+        case name, status, objective, iterations, method, fallbacks
+        case warmStarted = "warm_started", relativeGap = "relative_gap"
     }
 }
 
@@ -36,9 +67,10 @@ public struct Optimization: Sendable {
     public var frontier: [ParetoPoint]
 }
 
-/// Runs the objective modes of MODEL.md with any ``LinearSolver`` (GLPK by default): every
-/// stage's program goes through the solver's `solve`, nothing else.
-public struct Optimizer<Solver: LinearSolver>: Sendable {
+/// Runs the objective modes of MODEL.md with any ``ProgramSolver`` (GLPK by default): every
+/// stage's program goes through the solver's `solve`, nothing else. With a thread-confined
+/// solver (a sweep worker, ``GLPKWorker``) the optimiser is confined to that thread too.
+public struct Optimizer<Solver: ProgramSolver> {
     /// The solver of every stage.
     public var solver: Solver
 
@@ -62,8 +94,7 @@ public struct Optimizer<Solver: LinearSolver>: Sendable {
 
         func run(_ lp: EnergyLP, _ name: String) throws -> SolveResult {
             let result = try solver.solve(lp.program)
-            stages.append(Stage(name: name, status: result.status.code, objective: result.objective,
-                                iterations: result.iterations, seconds: result.solveSeconds))
+            stages.append(Stage(name: name, result: result))
             return result
         }
         func finish(_ lp: EnergyLP, _ result: SolveResult) -> Optimization {
@@ -116,6 +147,7 @@ public struct Optimizer<Solver: LinearSolver>: Sendable {
 
     private func pareto(_ system: EnergySystem, options: FormulationOptions, targets: [Double]) throws -> Optimization {
         var points: [ParetoPoint] = []
+        var runs: [(target: Double, stages: [Stage], status: SolveStatus.Code)] = []
         var last: Optimization?
         var lastOptimal: Optimization?
         for target in targets {
@@ -127,6 +159,7 @@ public struct Optimizer<Solver: LinearSolver>: Sendable {
             points.append(ParetoPoint(target: target, status: run.result.status.code, costUSD: run.costUSD,
                                       unservedMWh: measures?.unservedMWh, renewableShare: measures?.renewableShare))
             last = run
+            runs.append((target, run.stages, run.result.status.code))
             if run.result.status == .optimal { lastOptimal = run }
         }
         // The run's answer is the last solved point (an infeasible high target does not make the
@@ -136,11 +169,19 @@ public struct Optimizer<Solver: LinearSolver>: Sendable {
         }
         answer.mode = .pareto(renewableTargets: targets)
         answer.frontier = ParetoPoint.flagDominated(points)
-        answer.stages = points.map { Stage(name: "minimise cost at renewable share ≥ \($0.target)", status: $0.status,
-                                           objective: $0.costUSD, iterations: 0, seconds: 0) }
+        // One stage per point: its last solve, with the iterations and seconds of all of them.
+        answer.stages = runs.map { target, stages, status in
+            var stage = stages.last ?? Stage(name: "", status: status, objective: nil, iterations: 0)
+            stage.name = "minimise cost at renewable share ≥ \(target)"
+            stage.iterations = stages.reduce(0) { $0 + $1.iterations }
+            stage.seconds = stages.reduce(0) { $0 + $1.seconds }
+            return stage
+        }
         return answer
     }
 }
+
+extension Optimizer: Sendable where Solver: Sendable {}
 
 extension Optimizer where Solver == GLPKSolver {
     /// Creates an optimiser that solves with GLPK's default options.
