@@ -20,15 +20,19 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public var solveSeconds: Double
     /// The command line.
     public var arguments: [String]
+    /// Seconds in the solver for each stage, in the order of results.json's `stages` (absent in
+    /// records written before it was recorded).
+    public var stageSeconds: [Double]?
 
     enum CodingKeys: String, CodingKey {
         case date, model, scenario, bijliVersion = "bijli_version", gitCommit = "git_commit", buildSeconds = "build_seconds"
-        case solveSeconds = "solve_seconds", arguments
+        case solveSeconds = "solve_seconds", arguments, stageSeconds = "stage_seconds"
     }
 
     /// Creates a record.
     public init(date: String, model: String, scenario: String, bijliVersion: String, gitCommit: String?,
-                buildSeconds: Double, solveSeconds: Double, arguments: [String]) {
+                buildSeconds: Double, solveSeconds: Double, arguments: [String], stageSeconds: [Double]? = nil) {
+        self.stageSeconds = stageSeconds
         self.date = date
         self.model = model
         self.scenario = scenario

@@ -64,7 +64,8 @@ public enum RunReports {
             formatter.timeZone = TimeZone(identifier: "UTC")
             files["run.json"] = try RunRecord(date: formatter.string(from: Date()), model: optimization.lp.system.name, scenario: scenario,
                                               bijliVersion: BijliVersion.current, gitCommit: commit, buildSeconds: buildSeconds,
-                                              solveSeconds: solveSeconds, arguments: arguments).json()
+                                              solveSeconds: solveSeconds, arguments: arguments,
+                                              stageSeconds: optimization.stages.map(\.seconds)).json()
             return files
         }
     }

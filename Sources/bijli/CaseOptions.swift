@@ -44,8 +44,11 @@ struct CaseOptions: ParsableArguments {
     @Option(help: "Stop the simplex after this many seconds (also bounds the simplex fallback when the interior point fails).")
     var timeLimit: Double = 1800
 
-    @Flag(help: "No progress messages on standard error.")
+    @Flag(help: "No progress messages on standard error (warnings still).")
     var quiet = false
+
+    @Option(help: "Progress on standard error as text lines or as JSON lines (one object per line, docs/CLI.md).")
+    var progress: ProgressFormat = .text
 
     func validate() throws {
         if pypsa == nil, model.isEmpty || inputs.isEmpty { throw ValidationError("give --model and --inputs, or --pypsa") }
@@ -77,7 +80,7 @@ struct CaseOptions: ParsableArguments {
 
     /// The workflow of the run, with progress on standard error unless `--quiet`.
     func workflow(_ request: RunRequest? = nil) -> CaseWorkflow {
-        CaseWorkflow(request ?? self.request(), progress: Progress(quiet: quiet))
+        CaseWorkflow(request ?? self.request(), progress: Progress(quiet: quiet, format: progress))
     }
 }
 

@@ -46,32 +46,3 @@ struct Run: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 }
-
-/// Progress lines on standard error with the elapsed time, unless quiet; warnings always.
-struct Progress: WorkflowProgress {
-    let quiet: Bool
-    let start = ContinuousClock.now
-
-    /// One line per finished case of a sweep: a bar, the count, the case and the ETA.
-    func sweep(_ step: StressTest.SweepProgress) {
-        let remaining = seconds / Double(step.finished) * Double(step.total - step.finished)
-        let width = 20, filled = width * step.finished / max(1, step.total)
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        say("[\(bar)] \(step.finished)/\(step.total) \(step.id) solved, ETA \(Int(remaining.rounded())) s")
-    }
-
-    func say(_ message: String) {
-        guard !quiet else { return }
-        var standardError = StandardError()
-        print(String(format: "[%7.2fs] ", seconds) + message, to: &standardError)
-    }
-
-    func warn(_ message: String) {
-        printError(message)
-    }
-
-    private var seconds: Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    }
-}

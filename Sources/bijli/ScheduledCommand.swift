@@ -26,8 +26,11 @@ struct ScheduledCommand: ParsableCommand {
     @Option(help: "Wait up to SECONDS for another run to release the lock (default 0: refuse at once, exit 75).")
     var wait: Double = 0
 
-    @Flag(help: "No progress messages on standard error.")
+    @Flag(help: "No progress messages on standard error (warnings still).")
     var quiet = false
+
+    @Option(help: "Progress on standard error as text lines or as JSON lines (one object per line, docs/CLI.md).")
+    var progress: ProgressFormat = .text
 
     func validate() throws {
         if let runDate, CalendarDate(iso: runDate) == nil { throw ValidationError("--run-date must be a date YYYY-MM-DD, found '\(runDate)'") }
@@ -51,7 +54,7 @@ struct ScheduledCommand: ParsableCommand {
                 // (the log line is synced, the archive committed; the kernel drops the run lock).
                 _exit(error.exitCode)
             },
-            progress: Progress(quiet: quiet),
+            progress: Progress(quiet: quiet, format: progress),
             holdStage: ProcessInfo.processInfo.environment["BIJLI_SCHEDULED_HOLD"],
             arguments: Array(CommandLine.arguments.dropFirst()))
         let scheduled = ScheduledRun(config: schedule, configName: config, runDate: runDate.flatMap(CalendarDate.init(iso:)),

@@ -51,6 +51,36 @@ import Testing
         }
     }
 
+    /// `--progress json`: every line of standard error is one JSON object with an elapsed time
+    /// and an event; the solve's stage is among them. results.json records the solver, run.json
+    /// each stage's seconds.
+    @Test func jsonProgressAndTheSolverRecord() throws {
+        let out = cli.scratch.appendingPathComponent("runs")
+        let run = try cli.bijli("run", "--model", Self.fixture.appendingPathComponent("model").path,
+                                "--inputs", Self.fixture.appendingPathComponent("inputs").path,
+                                "--resolution", "repdays:12", "--method", "simplex", "--out", out.path, "--progress", "json")
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let events = try run.stderr.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
+        }
+        #expect(!events.isEmpty)
+        #expect(events.allSatisfy { $0["elapsed"] is Double && $0["event"] is String })
+        #expect(events.contains { ($0["message"] as? String)?.hasPrefix("minimise cost: optimal") == true })
+
+        let latest = out.appendingPathComponent("tiny/base/latest")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: latest.appendingPathComponent("results.json"))) as? [String: Any])
+        let solver = try #require(results["solver"] as? [String: Any])
+        #expect(solver["status"] as? String == "optimal")
+        #expect(solver["method"] as? String == "primal")
+        #expect((solver["iterations"] as? Int ?? 0) > 0)
+        #expect(solver["relative_gap"] as? Double == 0)
+        #expect(solver["lower_bound"] as? Double == solver["upper_bound"] as? Double)
+        let stages = try #require(results["stages"] as? [[String: Any]])
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: latest.appendingPathComponent("run.json"))) as? [String: Any])
+        let seconds = try #require(record["stage_seconds"] as? [Double])
+        #expect(seconds.count == stages.count && seconds.allSatisfy { $0 >= 0 })
+    }
+
     @Test func badObjectiveIsAUsageError() throws {
         let run = try cli.bijli("run", "--model", "m", "--inputs", "i", "--out", "o", "--objective", "cheapest")
         #expect(run.status == 64)

@@ -12,6 +12,7 @@ extension EnergyResults {
         objectiveConstantUSD = lp.usd(lp.program.objectiveConstant)
         resolution = lp.options.time.resolution.description
         stages = run.stages
+        solver = SolverSummary(run)
         frontier = run.frontier
         self.provenance = provenance
         guard let solution = run.result.solution else {

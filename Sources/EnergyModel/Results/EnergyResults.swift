@@ -30,11 +30,13 @@ public struct EnergyResults: Sendable, Equatable, Codable {
     /// The system the run solved: resources and carriers, targets, source notes (absent in
     /// results written before reports existed).
     public var system: SystemSummary? = nil
+    /// How the solver reached the answer (absent in results written before it was recorded).
+    public var solver: SolverSummary? = nil
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", status, objectiveMode = "objective_mode", objectiveUSD = "objective_usd"
         case objectiveConstantUSD = "objective_constant_usd", resolution, periods, marginalPrice = "marginal_price"
-        case bindingConstraints = "binding_constraints", stages, frontier, provenance, system
+        case bindingConstraints = "binding_constraints", stages, frontier, provenance, system, solver
     }
 }
 
