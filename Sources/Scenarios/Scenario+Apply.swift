@@ -131,7 +131,18 @@ extension Overlay {
                     changed += 1
                 }
             }
-            if target == .fuelSupply { system.fuels[f].supplyLimitMMBtu = values } else { system.fuels[f].priceUSDPerMMBtu = values }
+            if target == .fuelSupply {
+                system.fuels[f].supplyLimitMMBtu = values
+                // Cargoes the seller does not deliver are not paid for: a take-or-pay minimum
+                // never exceeds what the disruption leaves to deliver.
+                for (year, months) in system.fuels[f].minimumOfftakeMMBtu.values {
+                    for (month, minimum) in months {
+                        if let limit = values[year, month], limit < minimum { system.fuels[f].minimumOfftakeMMBtu.values[year]![month] = limit }
+                    }
+                }
+            } else {
+                system.fuels[f].priceUSDPerMMBtu = values
+            }
         }
         if !missing.isEmpty {
             let what = target == .fuelSupply ? "supply limit" : "price"

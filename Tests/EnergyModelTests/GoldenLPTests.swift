@@ -35,9 +35,10 @@ import LinearProgramming
             let system = Tiny.system(generators: [dam, Tiny.thermal("th", 100, cost: 40)], demand: demand,
                                      hydro: [HydroBudget(generator: "dam", year: 2030, month: 1, energyMWh: 200_000)])
             return (system, two, "HYDRO(")
-        case .FUEL, .IMPORT, .FXBILL, .CO2:
+        case .FUEL, .FUELMIN, .IMPORT, .FXBILL, .CO2:
             let lng = Fuel(id: "rlng", imported: true, co2TonnesPerMMBtu: 0.0531, priceUSDPerMMBtu: MonthlyValues([2030: [1: 12]]),
-                           supplyLimitMMBtu: id == .FUEL ? MonthlyValues([2030: [1: 2_000_000]]) : MonthlyValues())
+                           supplyLimitMMBtu: id == .FUEL ? MonthlyValues([2030: [1: 2_000_000]]) : MonthlyValues(),
+                           minimumOfftakeMMBtu: id == .FUELMIN ? MonthlyValues([2030: [1: 2_000_000]]) : MonthlyValues())
             let plant = Generator(id: "ccgt", region: "r", technology: "ccgt", carrier: "rlng", fuel: "rlng",
                                   existingCapacityMW: 100, heatRateMMBtuPerMWh: 7.2, variableOMUSDPerMWh: 3)
             var policies = Policies()

@@ -79,6 +79,7 @@ enum ConstraintFamilies {
         EBFamily.self,         // adds unserved energy first (UnservedEnergy.swift)
         HYDROFamily.self,
         FUELFamily.self,
+        FUELMINFamily.self,
         RESERVEFamily.self,
         RESHAREFamily.self,
         CO2Family.self,
@@ -94,6 +95,7 @@ enum ConstraintFamilies {
         case .MINGEN: MINGENFamily.self
         case .HYDRO: HYDROFamily.self
         case .FUEL: FUELFamily.self
+        case .FUELMIN: FUELMINFamily.self
         case .STO: STOFamily.self
         case .LINK: LINKFamily.self
         case .BUILD: BUILDFamily.self

@@ -13,6 +13,8 @@ public enum EquationID: String, Sendable, Hashable, CaseIterable, Codable {
     case HYDRO
     /// Monthly fuel supply limit.
     case FUEL
+    /// Monthly minimum off-take of a fuel (take-or-pay): burned plus paid-for surplus ≥ the minimum.
+    case FUELMIN
     /// Storage balance and limits.
     case STO
     /// Corridor flow limits.

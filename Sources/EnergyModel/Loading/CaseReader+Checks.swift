@@ -35,6 +35,17 @@ extension CaseReader {
                         suggestion: "add rows '\(generator.id),YEAR,MONTH,GWH' (month 'all' for the same each month)")
             }
         }
+        // A take-or-pay minimum above the month's supply limit could never be burned.
+        for fuel in fuels {
+            for (year, months) in fuel.minimumOfftakeMMBtu.values.sorted(by: { $0.key < $1.key }) {
+                let above = months.keys.sorted().filter { month in fuel.supplyLimitMMBtu[year, month].map { months[month]! > $0 } ?? false }
+                guard let first = above.first else { continue }
+                log.add(inputsPath("fuel_offtake.csv"),
+                        "fuel '\(fuel.id)' \(year): the minimum off-take is above the supply limit of fuel_supply.csv in \(above.count) month(s) "
+                            + "(month \(first): \(months[first]!) > \(fuel.supplyLimitMMBtu[year, first]!) MMBtu)",
+                        suggestion: "lower the minimum or raise the limit; a contract cannot oblige more than can be delivered")
+            }
+        }
         checkPolicies()
     }
 

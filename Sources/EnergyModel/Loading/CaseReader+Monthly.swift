@@ -19,6 +19,16 @@ extension CaseReader {
         }
     }
 
+    /// `Inputs/<model>/fuel_offtake.csv` (optional): minimum off-take (take-or-pay) by fuel, period
+    /// and month, MMBtu per month.
+    func readFuelOfftake() {
+        for entry in monthlyFile("fuel_offtake.csv", keyColumn: "fuel", valueColumn: "minimum_mmbtu", known: declaredFuels, what: "fuel") {
+            if let index = fuels.firstIndex(where: { $0.id == entry.key }) {
+                fuels[index].minimumOfftakeMMBtu.values[entry.year, default: [:]][entry.month] = entry.value
+            }
+        }
+    }
+
     /// `Inputs/<model>/hydro_budgets.csv` (optional): monthly energy of reservoir hydro, GWh (stored as MWh).
     func readHydroBudgets() {
         let entries = monthlyFile("hydro_budgets.csv", keyColumn: "generator", valueColumn: "energy_gwh", known: declaredGenerators, what: "generator",

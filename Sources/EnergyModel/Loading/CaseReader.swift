@@ -87,6 +87,7 @@ final class CaseReader {
         readDemand()
         readFuelPrices()
         readFuelSupply()
+        readFuelOfftake()
         readHydroBudgets()
         readTariffs()
         readSnapshots()

@@ -20,7 +20,9 @@ extension SolutionReader {
         let unit = family.family.shadowPriceUnit
         var text = family.family.sentence(family.indices, shadowPrice: shadowPrice)
         if let violation, violation > 1e-6 {
-            text += " The soft target is missed by \(BindingText.number(violation)) \(unit.components(separatedBy: "/").last ?? "")."
+            let amount = "\(BindingText.number(violation)) \(unit.components(separatedBy: "/").last ?? "")"
+            // FUELMIN's slack is the surplus of a take-or-pay contract, not a missed target.
+            text += family.family == .FUELMIN ? " Paid for and not burned: \(amount)." : " The soft target is missed by \(amount)."
         }
         return BindingConstraint(equation: family.family, indices: family.indices, shadowPrice: shadowPrice, unit: unit,
                                  violation: violation, sentence: text)

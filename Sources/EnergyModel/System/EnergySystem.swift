@@ -184,10 +184,14 @@ public struct Fuel: Sendable, Equatable {
     public var priceUSDPerMMBtu: MonthlyValues
     /// Supply limit by period and month, MMBtu per month (absent: unlimited).
     public var supplyLimitMMBtu: MonthlyValues
+    /// Minimum off-take by period and month, MMBtu per month (take-or-pay contracts; absent: none).
+    /// What is not burned of it is paid for all the same (``EquationID/FUELMIN``).
+    public var minimumOfftakeMMBtu: MonthlyValues
 
     /// Creates a fuel.
     public init(id: String, imported: Bool, co2TonnesPerMMBtu: Double, priceUSDPerMMBtu: MonthlyValues = MonthlyValues(),
-                supplyLimitMMBtu: MonthlyValues = MonthlyValues()) {
+                supplyLimitMMBtu: MonthlyValues = MonthlyValues(), minimumOfftakeMMBtu: MonthlyValues = MonthlyValues()) {
+        self.minimumOfftakeMMBtu = minimumOfftakeMMBtu
         self.id = id
         self.imported = imported
         self.co2TonnesPerMMBtu = co2TonnesPerMMBtu
