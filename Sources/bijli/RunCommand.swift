@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
+import Reporting
 import Scenarios
 import Workflows
 
@@ -34,11 +35,12 @@ struct Run: ParsableCommand {
 
     private func summary(_ results: EnergyResults, folder: URL) -> String {
         var lines = ["status      \(results.status)",
-                     "objective   \(results.objectiveUSD.map { String(format: "%.6g USD", $0) } ?? "none") (mode \(results.objectiveMode))"]
+                     "objective   \(results.objectiveUSD.map { NumberText.money($0) } ?? "none") (mode \(results.objectiveMode), discounted over the horizon)"]
         for period in results.periods {
             let i = period.indicators
-            lines.append(String(format: "%d        unserved %.4g MWh (%.3g %%), renewable share %.1f %%, CO2 %.4g t, average cost %.2f USD/MWh",
-                                period.period, period.unservedMWh, 100 * i.unservedShare, 100 * i.renewableShare, i.co2T, i.averageCostUSDPerMWh))
+            lines.append("\(period.period)        unserved \(NumberText.energy(period.unservedMWh)) (\(NumberText.percent(i.unservedShare, decimals: 2))), "
+                         + "renewable share \(NumberText.percent(i.renewableShare)), CO2 \(NumberText.format(i.co2T / 1e6, decimals: 2)) Mt, "
+                         + "average cost \(NumberText.format(i.averageCostUSDPerMWh, decimals: 2)) USD/MWh")
         }
         for binding in results.bindingConstraints.prefix(3) { lines.append("binding     \(binding.sentence)") }
         lines.append("results     \(folder.path)/results.json")
