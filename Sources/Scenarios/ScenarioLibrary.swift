@@ -35,6 +35,31 @@ public struct ScenarioLibrary: Sendable {
         return library
     }
 
+    /// The library with one more scenario read from `file` (anywhere), its id the file's name
+    /// without extension; it may compose the library's scenarios.
+    /// - Throws: ``ScenarioError`` for a missing or bad file, an id the library already has, or an
+    ///   unknown or cyclic composition.
+    public func adding(_ file: URL, system: EnergySystem) throws(ScenarioError) -> ScenarioLibrary {
+        let log = IssueLog()
+        let id = file.deletingPathExtension().lastPathComponent
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw ScenarioError(issues: [CaseIssue(file: file.path, message: "no such scenario file",
+                                                   suggestion: "give the path of a scenario YAML file (docs/SCENARIOS.md), or the id of one in <inputs>/scenarios/")])
+        }
+        if scenario(id) != nil {
+            throw ScenarioError(issues: [CaseIssue(file: file.path, message: "the inputs' scenarios already have one named '\(id)'",
+                                                   suggestion: "rename the file, or give '--scenario \(id)' for the inputs' own")])
+        }
+        guard let read = ScenarioReader(system: system, log: log).read(file), log.isEmpty else { throw ScenarioError(issues: log.issues) }
+        let library = ScenarioLibrary(scenarios: scenarios + [read])
+        for part in read.compose where scenario(part) == nil {
+            log.add(file.path, "composes unknown scenario '\(part)'", suggestion: Suggestion.advice(for: part, among: scenarios.map(\.id)))
+        }
+        if library.hasCycle(from: id) { log.add(file.path, "scenario '\(id)' composes itself (directly or through others)", suggestion: "remove the cycle from 'compose'") }
+        guard log.isEmpty else { throw ScenarioError(issues: log.issues) }
+        return library
+    }
+
     /// Creates a library from scenarios already read.
     public init(scenarios: [Scenario]) {
         self.scenarios = scenarios

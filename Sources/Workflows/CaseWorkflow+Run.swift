@@ -38,7 +38,7 @@ extension CaseWorkflow {
         var files = try RunReports.resultFiles(optimization, results: results, aggregation: aggregation)
         if let prices = TariffSelection.pricesCSV(system) { files["tariff_prices.csv"] = prices }
         // Reports (docs/REPORTS.md): hourly.csv, run.json, report.*, figures/, tables/, in <out>/<model>/<scenario>/<run id>.
-        let scenario = request.scenario ?? RunReports.scenario
+        let scenario = request.scenarioName ?? RunReports.scenario
         files.merge(try RunReports.files(optimization, results: results, aggregation: aggregation, scenario: scenario,
                                          buildSeconds: provenance.buildSeconds, solveSeconds: provenance.solveSeconds,
                                          arguments: arguments)) { current, _ in current }

@@ -69,10 +69,16 @@ public struct CaseWorkflow: Sendable {
     /// The system with the request's scenario laid on it (unchanged without one).
     public func applyScenario(to system: EnergySystem) throws(WorkflowError) -> EnergySystem {
         guard let scenario = request.scenario else { return system }
-        let library = try scenarioLibrary(for: system)
+        let file = request.scenarioFile
+        let folder = request.inputsURL.appendingPathComponent("scenarios")
+        let hasOwn = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        // A scenario file needs no library of the inputs' own.
+        var library = file != nil && !hasOwn ? ScenarioLibrary(scenarios: []) : try scenarioLibrary(for: system)
         progress.say("applying scenario '\(scenario)'")
         let result = Result { () throws(ScenarioError) in
-            let chosen = try library.select([scenario])
+            // A scenario file outside the inputs may compose the inputs' scenarios.
+            if let file { library = try library.adding(file, system: system) }
+            let chosen = try library.select([request.scenarioName ?? scenario])
             return try library.apply(chosen[0], to: system).0
         }
         switch result {
@@ -164,7 +170,8 @@ public struct CaseWorkflow: Sendable {
                        "seed": String(request.seed), "method": method.rawValue,
                        "periods": (request.periods ?? system.periods.map(\.year)).map(String.init).joined(separator: ",")]
         if let variant = system.settings.demandVariant { options["demand_variant"] = variant }
-        if let scenario = request.scenario { options["scenario"] = scenario }
+        if let scenario = request.scenarioName { options["scenario"] = scenario }
+        if let file = request.scenarioFile { options["scenario_file"] = file.path }
         options.merge(request.tariffSelection.provenance(of: system)) { $1 }
         options.merge(extra) { $1 }
         return Provenance(
@@ -188,6 +195,10 @@ public struct CaseWorkflow: Sendable {
             if !url.path.hasPrefix(inputs.standardizedFileURL.path + "/"), let digest = InputDigest.sha256(of: url) {
                 hashes["tariff/" + url.lastPathComponent] = digest
             }
+        }
+        if let file = request.scenarioFile?.standardizedFileURL, !file.path.hasPrefix(inputs.standardizedFileURL.path + "/"),
+           let digest = InputDigest.sha256(of: file) {
+            hashes["scenario/" + file.lastPathComponent] = digest
         }
         return hashes
     }

@@ -26,7 +26,21 @@ public struct RunRequest: Sendable, Equatable {
 
     /// The case.
     public var source: Source
-    /// A disruption scenario of `<inputs>/scenarios/` laid on the case, or nil.
+
+    /// The scenario as a file path, when ``scenario`` names a file (it ends in `.yaml` or `.yml`,
+    /// or contains a `/`) rather than an id of `<inputs>/scenarios/`.
+    public var scenarioFile: URL? {
+        guard let scenario, scenario.hasSuffix(".yaml") || scenario.hasSuffix(".yml") || scenario.contains("/") else { return nil }
+        return URL(fileURLWithPath: scenario)
+    }
+
+    /// The scenario's name for run folders and provenance: the id, or the file's name without
+    /// its extension; nil without a scenario.
+    public var scenarioName: String? {
+        scenarioFile.map { $0.deletingPathExtension().lastPathComponent } ?? scenario
+    }
+    /// A disruption scenario laid on the case, or nil: the id of one in `<inputs>/scenarios/`, or
+    /// the path of a scenario file (``scenarioFile``) anywhere.
     public var scenario: String?
     /// The demand variant of demand.csv, or nil for that of settings.yaml.
     public var demandVariant: String?

@@ -20,7 +20,7 @@ struct CaseOptions: ParsableArguments {
     @Option(help: "Demand variant of demand.csv (e.g. low, medium, high); default: demand_variant in settings.yaml.")
     var demandVariant: String?
 
-    @Option(help: "A disruption scenario of <inputs>/scenarios/ (file name without .yaml) laid on the case (docs/SCENARIOS.md).")
+    @Option(help: "A disruption scenario laid on the case: the id of one in <inputs>/scenarios/ (file name without .yaml), or the path of a scenario file anywhere (docs/SCENARIOS.md).")
     var scenario: String?
 
     @Option(help: "A tariff file to apply (docs/FORMATS.md), a folder of them (the newest effective on the run date), or 'none' for fuel_prices.csv alone; default: the newest file of <inputs>/tariffs/ effective on the run date.")

@@ -94,3 +94,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+/// `--scenario FILE`: a scenario file outside the inputs, named by its file name.
+@Suite struct ScenarioFileTests {
+    let cli = CLITests()
+
+    @Test func aScenarioFileAnywhereIsLaidOnTheCase() throws {
+        let fixture = RunCommandTests.fixture
+        let file = cli.scratch.appendingPathComponent("hot-summer.yaml")
+        try "name: Hot summer\nsource: test what-if\ntag: ASSUMPTION\noverlays:\n  - {target: demand, select: {months: \"6-8\"}, scale: 1.2}\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let out = cli.scratch.appendingPathComponent("runs")
+        let args = ["run", "--model", fixture.appendingPathComponent("model").path, "--inputs", fixture.appendingPathComponent("inputs").path,
+                    "--resolution", "repdays:12", "--method", "simplex", "--out", out.path, "--quiet"]
+        let base = try cli.bijli(args)
+        let hot = try cli.bijli(args + ["--scenario", file.path])
+        #expect(base.status == 0 && hot.status == 0, "stderr: \(hot.stderr)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("tiny/hot-summer/latest/results.json"))) as? [String: Any])
+        let provenance = try #require(results["provenance"] as? [String: Any])
+        #expect((provenance["options"] as? [String: String])?["scenario"] == "hot-summer")
+        #expect((provenance["input_hashes"] as? [String: String])?["scenario/hot-summer.yaml"]?.count == 64)
+        let baseResults = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("tiny/base/latest/results.json"))) as? [String: Any])
+        let baseDemand = try #require((baseResults["periods"] as? [[String: Any]])?.first?["demand_mwh"] as? Double)
+        let hotDemand = try #require((results["periods"] as? [[String: Any]])?.first?["demand_mwh"] as? Double)
+        #expect(hotDemand > baseDemand * 1.02)
+
+        let missing = try cli.bijli(args + ["--scenario", cli.scratch.appendingPathComponent("nope.yaml").path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("nope.yaml") && missing.stderr.contains("no such scenario file"))
+    }
+}
