@@ -14,10 +14,14 @@ struct ScenarioReader {
 
     /// Reads one scenario file; nil after recording its problems.
     func read(_ url: URL) -> Scenario? {
-        let id = url.deletingPathExtension().lastPathComponent
-        let before = log.issues.count
         guard let text = TextFile.read(url.lastPathComponent, in: url.deletingLastPathComponent(), required: true, log: log) else { return nil }
-        let yaml = YAMLFile(path: url.path, name: "scenarios/\(url.lastPathComponent)", log: log)
+        return read(text: text, id: url.deletingPathExtension().lastPathComponent, path: url.path, name: "scenarios/\(url.lastPathComponent)")
+    }
+
+    /// Reads a scenario from its text; `path` names it in messages, `name` in source notes.
+    func read(text: String, id: String, path: String, name: String) -> Scenario? {
+        let before = log.issues.count
+        let yaml = YAMLFile(path: path, name: name, log: log)
         guard let root = yaml.parse(text), let top = yaml.mapping(root, "a scenario file") else { return nil }
         yaml.checkKeys(top, at: root, allowed: Self.topKeys, required: ["name"], context: "the scenario")
         let provenance = yaml.provenance(top, inherited: .init())

@@ -68,17 +68,21 @@ public struct CaseWorkflow: Sendable {
 
     /// The system with the request's scenario laid on it (unchanged without one).
     public func applyScenario(to system: EnergySystem) throws(WorkflowError) -> EnergySystem {
-        guard let scenario = request.scenario else { return system }
+        guard request.scenario != nil || !request.overlays.isEmpty else { return system }
+        let scenario = request.scenarioName ?? ""
         let file = request.scenarioFile
         let folder = request.inputsURL.appendingPathComponent("scenarios")
         let hasOwn = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-        // A scenario file needs no library of the inputs' own.
-        var library = file != nil && !hasOwn ? ScenarioLibrary(scenarios: []) : try scenarioLibrary(for: system)
+        // A scenario file or overlays need no library of the inputs' own.
+        let needsOwn = request.scenario != nil && file == nil
+        var library = !needsOwn && !hasOwn ? ScenarioLibrary(scenarios: []) : try scenarioLibrary(for: system)
         progress.say("applying scenario '\(scenario)'")
         let result = Result { () throws(ScenarioError) in
             // A scenario file outside the inputs may compose the inputs' scenarios.
             if let file { library = try library.adding(file, system: system) }
-            let chosen = try library.select([request.scenarioName ?? scenario])
+            var id = file.map { $0.deletingPathExtension().lastPathComponent } ?? request.scenario
+            if !request.overlays.isEmpty { (library, id) = try library.whatIf(base: id, overlays: request.overlays, system: system) }
+            let chosen = try library.select([id ?? ""])
             return try library.apply(chosen[0], to: system).0
         }
         switch result {
@@ -172,6 +176,7 @@ public struct CaseWorkflow: Sendable {
         if let variant = system.settings.demandVariant { options["demand_variant"] = variant }
         if let scenario = request.scenarioName { options["scenario"] = scenario }
         if let file = request.scenarioFile { options["scenario_file"] = file.path }
+        if !request.overlays.isEmpty { options["overlays"] = request.overlays.joined(separator: "; ") }
         options.merge(request.tariffSelection.provenance(of: system)) { $1 }
         options.merge(extra) { $1 }
         return Provenance(

@@ -37,11 +37,16 @@ public struct RunRequest: Sendable, Equatable {
     /// The scenario's name for run folders and provenance: the id, or the file's name without
     /// its extension; nil without a scenario.
     public var scenarioName: String? {
-        scenarioFile.map { $0.deletingPathExtension().lastPathComponent } ?? scenario
+        let named = scenarioFile.map { $0.deletingPathExtension().lastPathComponent } ?? scenario
+        guard !overlays.isEmpty else { return named }
+        return named.map { "\($0)+what-if" } ?? "what-if"
     }
     /// A disruption scenario laid on the case, or nil: the id of one in `<inputs>/scenarios/`, or
     /// the path of a scenario file (``scenarioFile``) anywhere.
     public var scenario: String?
+    /// Overlays of the scenario language given on the command line (`--overlay`), laid on after
+    /// ``scenario``; each a YAML flow mapping (docs/SCENARIOS.md).
+    public var overlays: [String] = []
     /// The demand variant of demand.csv, or nil for that of settings.yaml.
     public var demandVariant: String?
     /// `nil` for the newest tariff file of `<inputs>/tariffs/`; `none`; a tariff file; or a folder of them.

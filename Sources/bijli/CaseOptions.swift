@@ -23,6 +23,9 @@ struct CaseOptions: ParsableArguments {
     @Option(help: "A disruption scenario laid on the case: the id of one in <inputs>/scenarios/ (file name without .yaml), or the path of a scenario file anywhere (docs/SCENARIOS.md).")
     var scenario: String?
 
+    @Option(name: .customLong("overlay"), help: ArgumentHelp("One overlay of the scenario language as a YAML flow mapping, e.g. '{target: fuel_price, select: {fuel: rlng, periods: [2030, 2035]}, scale: 1.3}'; repeat for more; laid on after --scenario (docs/SCENARIOS.md).", valueName: "yaml"))
+    var overlays: [String] = []
+
     @Option(help: "A tariff file to apply (docs/FORMATS.md), a folder of them (the newest effective on the run date), or 'none' for fuel_prices.csv alone; default: the newest file of <inputs>/tariffs/ effective on the run date.")
     var tariffs: String?
 
@@ -69,13 +72,15 @@ struct CaseOptions: ParsableArguments {
 
     /// The run these options describe, with `objective` and the command's default resolution.
     func request(objective: ObjectiveMode = .cost, defaultResolution: Resolution = .representativeDays(24)) -> RunRequest {
-        RunRequest(
+        var request = RunRequest(
             source: pypsa.map { .pypsa(URL(fileURLWithPath: $0)) }
                 ?? .folders(model: URL(fileURLWithPath: model), inputs: URL(fileURLWithPath: inputs)),
             scenario: scenario, demandVariant: demandVariant, tariffs: tariffs, runDate: runDate.flatMap(CalendarDate.init(iso:)),
             resolution: resolution, defaultResolution: defaultResolution,
             periods: periods.map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } },
             seed: seed, objective: objective, method: method, timeLimitSeconds: timeLimit)
+        request.overlays = overlays
+        return request
     }
 
     /// The workflow of the run, with progress on standard error unless `--quiet`.

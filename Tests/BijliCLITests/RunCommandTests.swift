@@ -123,4 +123,33 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("nope.yaml") && missing.stderr.contains("no such scenario file"))
     }
+
+    @Test func overlaysOnTheCommandLineComposeWithAScenario() throws {
+        let fixture = RunCommandTests.fixture
+        let file = cli.scratch.appendingPathComponent("hot-summer.yaml")
+        try "name: Hot summer\nsource: test what-if\ntag: ASSUMPTION\noverlays:\n  - {target: demand, select: {months: \"6-8\"}, scale: 1.2}\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let out = cli.scratch.appendingPathComponent("runs")
+        let args = ["run", "--model", fixture.appendingPathComponent("model").path, "--inputs", fixture.appendingPathComponent("inputs").path,
+                    "--resolution", "repdays:12", "--method", "simplex", "--out", out.path, "--quiet"]
+        func results(_ scenario: String) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("tiny/\(scenario)/latest/results.json"))) as? [String: Any])
+        }
+        func cost(_ scenario: String) throws -> Double { try #require(try results(scenario)["objective_usd"] as? Double) }
+        #expect(try cli.bijli(args + ["--scenario", file.path]).status == 0)
+        // Gas twice as dear, braces left out: the same what-if laid alone and on the scenario.
+        let dearGas = "target: fuel_price, select: {fuel: gas}, scale: 2"
+        let alone = try cli.bijli(args + ["--overlay", dearGas])
+        let both = try cli.bijli(args + ["--scenario", file.path, "--overlay", dearGas, "--overlay", "{target: demand, scale: 1.05}"])
+        #expect(alone.status == 0 && both.status == 0, "stderr: \(alone.stderr) \(both.stderr)")
+        #expect(try cost("hot-summer+what-if") > cost("hot-summer"))
+        let options = try #require((try results("what-if")["provenance"] as? [String: Any])?["options"] as? [String: String])
+        #expect(options["overlays"] == dearGas && options["scenario"] == "what-if")
+        let demand = { (name: String) throws -> Double in try #require((try results(name)["periods"] as? [[String: Any]])?.first?["demand_mwh"] as? Double) }
+        #expect(abs(try demand("hot-summer+what-if") / demand("hot-summer") - 1.05) < 1e-9)
+
+        let bad = try cli.bijli(args + ["--overlay", "{target: fuel_price, select: {fuel: gass}, scale: 2}"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--overlay '{target: fuel_price, select: {fuel: gass}, scale: 2}'") && bad.stderr.contains("gas"), "stderr: \(bad.stderr)")
+    }
 }
