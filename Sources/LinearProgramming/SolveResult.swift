@@ -177,6 +177,9 @@ public struct SolveResult: Sendable {
     /// ``InteriorResiduals/acceptanceTolerance``: the status is then optimal, and these are the
     /// residuals of that point.
     public var acceptedInteriorPoint: InteriorResiduals?
+    /// Every solver call of this solve, in order: what ran, why, how it ended, iterations and
+    /// seconds (``SolveStep``). Empty for results not made by a GLPK solve.
+    public var path: [SolveStep] = []
 
     /// Creates a result.
     public init(status: SolveStatus, solution: Solution?, method: SolverMethod, iterations: Int,
