@@ -1,18 +1,17 @@
 /// The record of how a solve went, in words and numbers for results files.
 extension SolveResult {
-    /// What the solver did besides its first method, in words; empty when the first method
-    /// finished on its own.
+    /// What the solver did besides its first method, in words: every step of ``path`` when there
+    /// was more than one or the interior point's point was accepted short of its own test; empty
+    /// when the first method finished on its own.
     public var fallbacks: [String] {
-        var notes: [String] = []
+        if !path.isEmpty {
+            return path.count > 1 || acceptedInteriorPoint != nil ? path.map(\.summary) : []
+        }
         if let r = acceptedInteriorPoint {
-            notes.append(String(format: "interior point stopped short; its best point accepted as optimal (rpi %.1e, rdi %.1e, gap %.1e)",
-                                r.primal, r.dual, r.gap))
+            return [String(format: "interior point stopped short; its best point accepted as optimal (rpi %.1e, rdi %.1e, gap %.1e)",
+                           r.primal, r.dual, r.gap)]
         }
-        if returnCodes.count > 1 {
-            let codes = returnCodes.map(String.init).joined(separator: ", ")
-            notes.append("\(returnCodes.count) solver calls (GLPK return codes \(codes)); finished by the \(method.rawValue) method")
-        }
-        return notes
+        return []
     }
 
     /// The relative gap of the answer where the method measures one: the interior point's own

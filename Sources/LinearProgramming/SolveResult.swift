@@ -180,6 +180,9 @@ public struct SolveResult: Sendable {
     /// Whether the simplex started from the basis of an earlier program of the same shape
     /// (``GLPKWorker``) instead of from scratch.
     public var warmStarted = false
+    /// Every solver call of this solve, in order: what ran, why, how it ended, iterations and
+    /// seconds (``SolveStep``). Empty for results not made by a GLPK solve.
+    public var path: [SolveStep] = []
 
     /// Creates a result.
     public init(status: SolveStatus, solution: Solution?, method: SolverMethod, iterations: Int,

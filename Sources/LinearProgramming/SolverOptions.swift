@@ -34,6 +34,11 @@ public struct SolverOptions: Sendable, Hashable {
     /// Resolve "infeasible or unbounded" into one of the two by a second simplex solve without
     /// presolve, and classify an interior-point failure by a simplex solve (on by default).
     public var classifyAmbiguousStatus: Bool
+    /// Receives progress events while a solve runs (``SolverProgress``); ``SolverProgressObserver/none``
+    /// by default. Set it with `options.progress = SolverProgressObserver { event in ... }`. With an
+    /// active observer, GLPK's simplex prints a progress line about every second instead of every
+    /// five (`out_frq`), so the captured log has more lines. Not part of equality or hashing.
+    public var progress: SolverProgressObserver = .none
 
     /// Creates options; every parameter has a default.
     public init(method: SolverMethod = .primalSimplex, presolve: Bool = true, timeLimitSeconds: Double? = nil,

@@ -134,9 +134,15 @@ public struct CaseWorkflow: Sendable {
         }
     }
 
-    /// The solver of the run: its method and time limit.
-    public func solver(_ method: SolverMethod) -> GLPKSolver {
-        GLPKSolver(options: SolverOptions(method: method, timeLimitSeconds: request.timeLimitSeconds))
+    /// The solver of the run: its method and time limit; with `observed`, its progress events go
+    /// to ``progress`` (single runs; a sweep's cases report as cases instead).
+    public func solver(_ method: SolverMethod, observed: Bool = false) -> GLPKSolver {
+        var options = SolverOptions(method: method, timeLimitSeconds: request.timeLimitSeconds)
+        if observed {
+            let progress = self.progress
+            options.progress = SolverProgressObserver { progress.solver($0) }
+        }
+        return GLPKSolver(options: options)
     }
 
     /// Builds and solves in a mode; returns the optimisation and the seconds spent outside the solver.
@@ -149,7 +155,7 @@ public struct CaseWorkflow: Sendable {
         do {
             // A worker, so that the points of a Pareto frontier (programs of one shape) start
             // from each other's basis when the method is a simplex.
-            optimization = try Optimizer(solver: solver(method).worker()).optimize(system, options: options, mode: mode)
+            optimization = try Optimizer(solver: solver(method, observed: true).worker()).optimize(system, options: options, mode: mode)
         } catch let error as FormulationError {
             throw .formulation(error)
         } catch let error as LinearProgrammingError {

@@ -1,3 +1,4 @@
+import LinearProgramming
 import Scenarios
 
 /// Where a workflow says what it is doing (loading, choosing days, each stage's solve, each case
@@ -9,6 +10,8 @@ public protocol WorkflowProgress: Sendable {
     func sweep(_ step: StressTest.SweepProgress)
     /// A warning: something went wrong that does not stop the run (shown even when progress is not).
     func warn(_ message: String)
+    /// What the solver of a single run is doing (``SolverProgress``), from the solving thread.
+    func solver(_ event: SolverProgress)
 }
 
 extension WorkflowProgress {
@@ -19,6 +22,9 @@ extension WorkflowProgress {
 
     /// The warning as a progress line.
     public func warn(_ message: String) { say(message) }
+
+    /// Solver events are not shown unless a progress says how.
+    public func solver(_ event: SolverProgress) {}
 }
 
 /// Progress that goes nowhere.
@@ -31,4 +37,6 @@ public struct SilentProgress: WorkflowProgress {
     public func sweep(_ step: StressTest.SweepProgress) {}
     /// Ignores the warning.
     public func warn(_ message: String) {}
+    /// Ignores the event.
+    public func solver(_ event: SolverProgress) {}
 }

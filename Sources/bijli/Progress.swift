@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import LinearProgramming
 import Scenarios
+import Synchronization
 import Workflows
 
 /// How progress goes to standard error: lines for people, or JSON lines for programs.
@@ -17,6 +19,58 @@ struct Progress: WorkflowProgress {
     let quiet: Bool
     var format: ProgressFormat = .text
     let start = ContinuousClock.now
+    /// When the last solver line was printed (seconds since `start`), for text output.
+    private let lastSolverLine = SolverLineClock()
+
+    /// Seconds a solve runs before its iterations are shown, and between two shown iterations.
+    static let solverInterval = 2.0
+
+    /// What the solver is doing. As text: each step after the first (a crossover, a simplex after
+    /// a failure) when it starts and ends, and once a solve has run 2 s, an iteration line at most
+    /// every 2 s. As JSON: every event (`"event": "solver"`, the ``SolverProgress`` fields).
+    func solver(_ event: SolverProgress) {
+        guard !quiet else { return }
+        switch format {
+        case .json:
+            var fields: [String: Any] = ["event": "solver", "solver_event": event.event.rawValue, "stage": event.stage.rawValue,
+                                         "method": event.method.rawValue, "solve_seconds": (event.elapsedSeconds * 100).rounded() / 100]
+            if let v = event.phase { fields["phase"] = v }
+            if let v = event.iteration { fields["iteration"] = v }
+            for (key, value) in [("objective", event.objective), ("primal_infeasibility", event.primalInfeasibility),
+                                 ("dual_infeasibility", event.dualInfeasibility), ("gap", event.gap)] {
+                if let value, value.isFinite { fields[key] = value }
+            }
+            if let v = event.message { fields["message"] = v }
+            emit(fields)
+        case .text:
+            switch event.event {
+            case .started where event.stage != .simplex && event.stage != .interiorPoint:
+                say("  \(event.stage.rawValue.replacingOccurrences(of: "_", with: " ")): \(event.message ?? "started")")
+            case .finished where event.stage != .simplex && event.stage != .interiorPoint:
+                say("  \(event.message ?? "\(event.stage.rawValue) finished")")
+            case .iteration where event.elapsedSeconds >= Self.solverInterval:
+                guard lastSolverLine.claim(now: seconds, interval: Self.solverInterval) else { return }
+                var words = ["  \(Self.name(of: event)): iteration \(event.iteration.map(String.init) ?? "?")"]
+                if let v = event.objective { words.append(String(format: "objective %.6g", v)) }
+                if let v = event.gap { words.append(String(format: "gap %.1e", v)) }
+                if let v = event.primalInfeasibility { words.append(String(format: event.method == .interiorPoint ? "rpi %.1e" : "infeasibility %.1e", v)) }
+                if let v = event.dualInfeasibility { words.append(String(format: "rdi %.1e", v)) }
+                words.append(String(format: "%.0f s in the solver", event.elapsedSeconds))
+                say(words.joined(separator: ", "))
+            default:
+                return
+            }
+        }
+    }
+
+    /// `interior point`, `dual simplex, phase 2` ...
+    private static func name(of event: SolverProgress) -> String {
+        switch event.method {
+        case .interiorPoint: "interior point"
+        case .dualSimplex, .primalSimplex:
+            "\(event.method == .dualSimplex ? "dual" : "primal") simplex" + (event.phase.map { ", phase \($0)" } ?? "")
+        }
+    }
 
     /// One line per finished case of a sweep: a bar, the count, the case and the ETA.
     func sweep(_ step: StressTest.SweepProgress) {
@@ -65,3 +119,18 @@ struct Progress: WorkflowProgress {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }
+
+/// The time of the last solver line, shared by copies of a ``Progress`` across threads.
+final class SolverLineClock: Sendable {
+    private let last = Mutex<Double>(-.infinity)
+
+    /// Whether a line may be printed at `now` (and records it), at most one per `interval`.
+    func claim(now: Double, interval: Double) -> Bool {
+        last.withLock { last in
+            guard now - last >= interval else { return false }
+            last = now
+            return true
+        }
+    }
+}
+

@@ -66,6 +66,10 @@ import Testing
         #expect(!events.isEmpty)
         #expect(events.allSatisfy { $0["elapsed"] is Double && $0["event"] is String })
         #expect(events.contains { ($0["message"] as? String)?.hasPrefix("minimise cost: optimal") == true })
+        // The solver's own events: its step started and finished, with iterations in between.
+        let solverEvents = events.filter { $0["event"] as? String == "solver" }
+        #expect(solverEvents.first?["solver_event"] as? String == "started" && solverEvents.last?["solver_event"] as? String == "finished")
+        #expect(solverEvents.contains { $0["solver_event"] as? String == "iteration" && $0["iteration"] is Int })
 
         let latest = out.appendingPathComponent("tiny/base/latest")
         let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: latest.appendingPathComponent("results.json"))) as? [String: Any])

@@ -87,6 +87,52 @@ final class GLPKProblem {
         glp_set_row_bnds(handle, Int32(i + 1), type, lower, upper)
     }
 
+    /// GLPK's bound type and values of one column (0-based index), as `glp_get_col_type/lb/ub` give them.
+    func columnBoundsRaw(_ j: Int) -> (type: Int32, lower: Double, upper: Double) {
+        let k = Int32(j + 1)
+        return (glp_get_col_type(handle, k), glp_get_col_lb(handle, k), glp_get_col_ub(handle, k))
+    }
+
+    /// GLPK's bound type and values of one row (0-based index).
+    func rowBoundsRaw(_ i: Int) -> (type: Int32, lower: Double, upper: Double) {
+        let k = Int32(i + 1)
+        return (glp_get_row_type(handle, k), glp_get_row_lb(handle, k), glp_get_row_ub(handle, k))
+    }
+
+    /// Sets one column's bounds from GLPK's type and values, as read by ``columnBoundsRaw(_:)``.
+    func setColumnBoundsRaw(_ j: Int, _ bounds: (type: Int32, lower: Double, upper: Double)) {
+        checkThread()
+        glp_set_col_bnds(handle, Int32(j + 1), bounds.type, bounds.lower, bounds.upper)
+    }
+
+    /// Sets one row's bounds from GLPK's type and values, as read by ``rowBoundsRaw(_:)``.
+    func setRowBoundsRaw(_ i: Int, _ bounds: (type: Int32, lower: Double, upper: Double)) {
+        checkThread()
+        glp_set_row_bnds(handle, Int32(i + 1), bounds.type, bounds.lower, bounds.upper)
+    }
+
+    /// Whether a column is basic (`glp_get_col_stat` is `GLP_BS`).
+    func columnIsBasic(_ j: Int) -> Bool { glp_get_col_stat(handle, Int32(j + 1)) == GLP_BS }
+
+    /// Whether a row is basic (`glp_get_row_stat` is `GLP_BS`).
+    func rowIsBasic(_ i: Int) -> Bool { glp_get_row_stat(handle, Int32(i + 1)) == GLP_BS }
+
+    /// Makes a non-basic column non-basic at its upper bound (`glp_set_col_stat` with `GLP_NU`);
+    /// the column must have one.
+    func setColumnAtUpperBound(_ j: Int) {
+        checkThread()
+        glp_set_col_stat(handle, Int32(j + 1), GLP_NU)
+    }
+
+    /// Makes a non-basic row non-basic at its upper bound (`glp_set_row_stat` with `GLP_NU`).
+    func setRowAtUpperBound(_ i: Int) {
+        checkThread()
+        glp_set_row_stat(handle, Int32(i + 1), GLP_NU)
+    }
+
+    /// Whether the problem is a maximisation (`glp_get_obj_dir`).
+    var isMaximization: Bool { glp_get_obj_dir(handle) == GLP_MAX }
+
     /// Changes one objective coefficient (0-based index, validated by the caller).
     func setCost(_ j: Int, _ cost: Double) {
         checkThread()
@@ -155,7 +201,8 @@ final class GLPKProblem {
 
     // MARK: Solving
 
-    /// Runs `glp_simplex` and returns its return code.
+    /// Runs `glp_simplex` and returns its return code. With a progress observer, GLPK prints a
+    /// progress line about every second (`out_frq`, in milliseconds in GLPK 5.0; its default is 5 s).
     func runSimplex(_ method: SolverMethod, presolve: Bool, options: SolverOptions) -> Int32 {
         checkThread()
         var parm = glp_smcp()
@@ -167,6 +214,7 @@ final class GLPKProblem {
         parm.tol_dj = options.dualTolerance
         if let limit = options.timeLimitSeconds { parm.tm_lim = Int32((limit * 1000).rounded(.up)) }
         if let limit = options.iterationLimit { parm.it_lim = Int32(limit) }
+        if options.progress.isActive { parm.out_frq = 1000 }
         return glp_simplex(handle, &parm)
     }
 

@@ -41,87 +41,212 @@ extension GLPKProblem {
     /// Solves the loaded problem once, classifies the outcome and extracts the solution.
     ///
     /// Interior point on a program without rows is solved by simplex (GLPK's interior point
-    /// refuses it). With ``SolverOptions/classifyAmbiguousStatus``, an "infeasible or unbounded"
-    /// answer is settled by a primal simplex without presolve, an interior-point failure by a dual
-    /// simplex with presolve (then, if that is ambiguous, the primal without).
-    func solve(options: SolverOptions, method requested: SolverMethod, presolve: Bool, loadSeconds: Double) -> SolveResult {
+    /// refuses it). When the interior point stops short (instability, no convergence, its
+    /// iteration limit), its best point is accepted if its residuals are within
+    /// ``InteriorResiduals/acceptanceTolerance``; otherwise, with
+    /// ``SolverOptions/classifyAmbiguousStatus``, a crossover recovers a basis from the point and
+    /// the primal simplex finishes from it (``GLPKCrossover``); only if that fails does a cold dual
+    /// simplex with presolve run. Any other interior-point failure goes to that cold simplex; an
+    /// "infeasible or unbounded" answer is settled by a primal simplex without presolve. Every
+    /// solver call is recorded in ``SolveResult/path`` and reported to ``SolverOptions/progress``.
+    ///
+    /// `crossoverAttempts` are the crossover's rules for "at a bound", tried in order (tests pass
+    /// others to reach the tighter attempts and the cold last resort).
+    func solve(options: SolverOptions, method requested: SolverMethod, presolve: Bool, loadSeconds: Double,
+               crossoverAttempts: [GLPKCrossover.Attempt] = GLPKCrossover.attempts) -> SolveResult {
         let clock = ContinuousClock()
         let start = clock.now
         let firstIteration = iterationCount
         var codes: [Int] = []
         var method = requested
         if method == .interiorPoint && rowCount == 0 { method = .primalSimplex }
+        let reporter = GLPKProgressReporter(observer: options.progress, clock: clock, start: start)
+        var steps: [SolveStep] = []
 
         var interiorIterations = 0
         var accepted: InteriorResiduals?
-        var interiorLogStart = "".startIndex
         let ((status, solution), log) = GLPKTerminal.capturing(keep: true) { buffer -> (SolveStatus, Solution?) in
+            if options.progress.isActive { buffer.onLine = { reporter.consume($0) } }
+
+            /// Runs one simplex call as a step of the path.
+            func simplexStep(_ kind: SolveStep.Kind, _ simplex: SolverMethod, presolve: Bool, why: String,
+                             counts: GLPKCrossover.Counts? = nil,
+                             describe: (_ what: String, _ outcome: String) -> String) -> SolveStatus {
+                reporter.begin(kind, simplex, why: why)
+                let stepStart = clock.now, stepIterations = iterationCount
+                let code = runSimplex(simplex, presolve: presolve, options: options)
+                codes.append(Int(code))
+                let status = GLPKStatusMapping.simplex(returnCode: code, status: simplexStatus.overall,
+                                                       dualStatus: simplexStatus.dual)
+                let iterations = iterationCount - stepIterations
+                let what = "\(simplex == .dualSimplex ? "dual" : "primal") simplex\(presolve ? " with presolve" : "")"
+                var step = SolveStep(kind: kind, method: simplex, presolve: presolve, status: status.code,
+                                     iterations: iterations, seconds: (clock.now - stepStart).seconds,
+                                     summary: describe(what, "\(Self.word(status)), \(iterations) iterations"))
+                if let counts {
+                    step.fixedColumns = counts.fixedColumns
+                    step.columns = counts.columns
+                    step.fixedRows = counts.fixedRows
+                    step.rows = counts.rows
+                    step.tolerance = counts.tolerance
+                }
+                steps.append(step)
+                reporter.end(step)
+                return status
+            }
+
             var status: SolveStatus
             if method == .interiorPoint {
+                reporter.begin(.interiorPoint, .interiorPoint, why: "interior point as asked")
+                let stepStart = clock.now
                 let before = buffer.text.endIndex
-                interiorLogStart = before
                 let code = runInterior(options: options)
                 codes.append(Int(code))
-                interiorIterations = GLPKInteriorLog.iterations(in: buffer.text[before...])
+                let interiorLog = buffer.text[before...]
+                interiorIterations = GLPKInteriorLog.iterations(in: interiorLog)
                 status = GLPKStatusMapping.interior(returnCode: code, status: interiorStatus)
-                if status == .optimal { return (status, interiorSolution()) }
-            } else {
-                let code = runSimplex(method, presolve: presolve, options: options)
-                codes.append(Int(code))
-                status = GLPKStatusMapping.simplex(returnCode: code, status: simplexStatus.overall,
-                                                   dualStatus: simplexStatus.dual)
-            }
-            if method == .interiorPoint, GLPKStatusMapping.stoppedShort(status),
-               let best = GLPKInteriorLog.bestResiduals(in: buffer.text[interiorLogStart...]) {
-                // GLPK's interior point stopped short (numerical instability, no convergence,
-                // its fixed limit of 100 iterations) and kept its best point.
-                if best.isWithin(InteriorResiduals.acceptanceTolerance) {
-                    // Optimal to 1e-6 by its own residuals (relative primal and dual
-                    // infeasibility, relative gap): that point is the answer. A simplex from
-                    // scratch would only re-find it, and on the Pakistan stress programs fails to
-                    // factorise (docs/LINEAR-PROGRAMMING.md).
+                let stoppedShort = GLPKStatusMapping.stoppedShort(status)
+                let best = stoppedShort ? GLPKInteriorLog.bestResiduals(in: interiorLog) : nil
+                var summary = "interior point: \(Self.word(status)) at iteration \(interiorIterations)"
+                if let best { summary += " (best point: \(Self.describe(best)))" }
+                if let best, best.isWithin(InteriorResiduals.acceptanceTolerance) {
+                    summary += "; within \(Self.scientific(InteriorResiduals.acceptanceTolerance)): accepted as optimal"
+                }
+                var step = SolveStep(kind: .interiorPoint, method: .interiorPoint, presolve: false, status: status.code,
+                                     iterations: interiorIterations, seconds: (clock.now - stepStart).seconds,
+                                     summary: summary, residuals: best)
+                if status == .optimal {
+                    steps.append(step)
+                    reporter.end(step)
+                    return (status, interiorSolution())
+                }
+                if let best, best.isWithin(InteriorResiduals.acceptanceTolerance) {
+                    // GLPK's interior point stopped short (numerical instability, no convergence,
+                    // its fixed limit of 100 iterations) at a point optimal to 1e-6 by its own
+                    // residuals (relative primal and dual infeasibility, relative gap): that point
+                    // is the answer. A simplex would only re-find it (docs/LINEAR-PROGRAMMING.md).
+                    step.status = .optimal
+                    steps.append(step)
+                    reporter.end(step)
                     accepted = best
                     return (.optimal, interiorSolution())
                 }
-                if status == .limitReached(.iteration) && best.primal <= 1e-6 && best.dual <= 1e-6 {
-                    // Stopped by the limit at a point feasible to 1e-6 (relative): returned as a
-                    // simplex stopped by a limit returns its feasible point. The remaining gap is
-                    // in the log.
+                steps.append(step)
+                reporter.end(step)
+                if stoppedShort && options.classifyAmbiguousStatus {
+                    // Short of the tolerance: a crossover from the point GLPK kept.
+                    let point = interiorSolution()
+                    if options.scaling { scale() }
+                    let why = "the interior point stopped short (\(Self.word(status)))"
+                        + (best.map { " at \(Self.describe($0))" } ?? "")
+                    if let finished = crossover(from: point, attempts: crossoverAttempts, why: why, run: { simplexStep($0, $1, presolve: $2, why: $3, counts: $4, describe: $5) }) {
+                        method = .primalSimplex
+                        status = finished
+                    } else {
+                        // The last resort: a simplex from scratch.
+                        method = .dualSimplex
+                        status = simplexStep(.coldSimplex, .dualSimplex, presolve: true,
+                                             why: "the crossover found no basis") { "cold simplex, the last resort: \($0): \($1)" }
+                    }
+                } else if stoppedShort && status == .limitReached(.iteration),
+                          let best, best.primal <= 1e-6 && best.dual <= 1e-6 {
+                    // Without classification: stopped by the limit at a point feasible to 1e-6
+                    // (relative), returned as a simplex stopped by a limit returns its feasible
+                    // point. The remaining gap is in the log.
                     return (status, interiorSolution())
                 }
+            } else {
+                status = simplexStep(.simplex, method, presolve: presolve, why: "simplex as asked") { "\($0): \($1)" }
             }
             if options.classifyAmbiguousStatus && GLPKStatusMapping.needsClassification(status, method: method) {
                 if method == .interiorPoint {
-                    // After an interior-point failure: the dual simplex with presolve (GLPK's
-                    // GLP_DUALP, which turns to the primal where it must), several times faster
-                    // than the primal without presolve on the Pakistan plans (docs/BENCHMARKS.md).
+                    // After an interior-point failure without a point (GLPK's failure or "no
+                    // feasible solution"): the dual simplex with presolve (GLPK's GLP_DUALP, which
+                    // turns to the primal where it must), several times faster than the primal
+                    // without presolve on the Pakistan plans (docs/BENCHMARKS.md).
                     if options.scaling { scale() }
                     method = .dualSimplex
-                    let code = runSimplex(.dualSimplex, presolve: true, options: options)
-                    codes.append(Int(code))
-                    status = GLPKStatusMapping.simplex(returnCode: code, status: simplexStatus.overall,
-                                                       dualStatus: simplexStatus.dual)
+                    status = simplexStep(.coldSimplex, .dualSimplex, presolve: true,
+                                         why: "the interior point ended without a point (\(Self.word(status)))") { "cold simplex: \($0): \($1)" }
                 }
                 if GLPKStatusMapping.needsClassification(status, method: method) {
                     // An ambiguous status (also the presolver's "no dual feasible solution") is
                     // settled by the primal simplex without presolve.
                     method = .primalSimplex
-                    let code = runSimplex(.primalSimplex, presolve: false, options: options)
-                    codes.append(Int(code))
-                    status = GLPKStatusMapping.simplex(returnCode: code, status: simplexStatus.overall,
-                                                       dualStatus: simplexStatus.dual)
+                    status = simplexStep(.classification, .primalSimplex, presolve: false,
+                                         why: "settle \(Self.word(status))") { "classification: \($0): \($1)" }
                 }
             }
             let hasPoint = method.isSimplex
                 && GLPKStatusMapping.simplexHasSolution(status, primalStatus: simplexStatus.primal)
             return (status, hasPoint ? basicSolution() : nil)
         }
-        return SolveResult(
+        var result = SolveResult(
             status: status, solution: solution, method: method,
             iterations: iterationCount - firstIteration + interiorIterations,
             solveSeconds: (clock.now - start).seconds, loadSeconds: loadSeconds,
             log: options.captureLog ? log : "", returnCodes: codes, acceptedInteriorPoint: accepted)
+        result.path = steps
+        return result
     }
+
+    /// The crossover from an interior point (``GLPKCrossover``): each attempt fixes what sits at a
+    /// bound, solves the restricted program (dual simplex with presolve), restores the bounds and
+    /// finishes with the primal simplex without presolve from that basis. Returns the final status,
+    /// or `nil` when no attempt gave a basis the primal simplex could use (then the caller runs a
+    /// cold simplex). The original bounds are restored in every case.
+    private func crossover(
+        from point: Solution, attempts: [GLPKCrossover.Attempt], why: String,
+        run: (SolveStep.Kind, SolverMethod, Bool, String, GLPKCrossover.Counts?, (String, String) -> String) -> SolveStatus
+    ) -> SolveStatus? {
+        let columns = point.values.count, rows = point.rowActivities.count
+        var reason = why
+        for attempt in attempts {
+            let fixing = fixAtBounds(point, attempt)
+            let fixed = "\(fixing.columns.count) of \(columns) columns"
+                + (attempt.fixRows ? " and \(fixing.rows.count) of \(rows) rows" : "")
+                + " fixed at a bound (tolerance \(Self.scientific(attempt.tolerance))"
+                + (attempt.confirmByReducedCost ? ", confirmed by the reduced cost)" : ")")
+            let counts = GLPKCrossover.Counts(fixedColumns: fixing.columns.count, columns: columns,
+                                              fixedRows: fixing.rows.count, rows: rows, tolerance: attempt.tolerance)
+            let restricted = run(.crossover, .dualSimplex, true, reason, counts) { "crossover: \(fixed); \($0): \($1)" }
+            restoreBounds(fixing)
+            switch restricted {
+            case .optimal:
+                let finished = run(.crossoverSimplex, .primalSimplex, false, "finish from the crossover basis", nil) {
+                    "\($0) from the crossover basis: \($1)"
+                }
+                if case .solverError = finished { return nil }
+                return finished
+            case .limitReached:
+                return restricted
+            default:
+                reason = "the restricted program was \(Self.word(restricted)): fix less"
+            }
+        }
+        return nil
+    }
+
+    /// A short word for a status in a step's summary.
+    static func word(_ status: SolveStatus) -> String {
+        switch status {
+        case .solverError(.noConvergence): "no convergence"
+        case .solverError(.numericalInstability): "numerical instability"
+        case .limitReached(.iteration): "iteration limit"
+        case .limitReached(.time): "time limit"
+        case .infeasibleOrUnbounded: "infeasible or unbounded"
+        case .solverError(let failure): "solver error (\(failure))"
+        default: status.code.rawValue
+        }
+    }
+
+    /// `rpi 1.1e-09, rdi 4.1e-09, gap 1.3e-06`.
+    static func describe(_ r: InteriorResiduals) -> String {
+        "rpi \(scientific(r.primal)), rdi \(scientific(r.dual)), gap \(scientific(r.gap))"
+    }
+
+    /// A number as GLPK prints residuals: `1.3e-06`.
+    static func scientific(_ x: Double) -> String { String(format: "%.1e", x) }
 }
 
 extension Duration {

@@ -7,8 +7,21 @@ enum GLPKTerminal {
     final class Buffer {
         private(set) var text = ""
         let keep: Bool
+        /// Called with every complete line as it arrives (without its newline). GLPK prints one
+        /// line in several pieces (a simplex progress line is three `xprintf` calls), so pieces
+        /// are joined here first.
+        var onLine: ((Substring) -> Void)?
+        private var partialLine = ""
         init(keep: Bool) { self.keep = keep }
-        fileprivate func append(_ s: String) { text += s }
+        fileprivate func append(_ s: String) {
+            text += s
+            guard let onLine else { return }
+            partialLine += s
+            while let newline = partialLine.firstIndex(of: "\n") {
+                onLine(partialLine[..<newline])
+                partialLine = String(partialLine[partialLine.index(after: newline)...])
+            }
+        }
     }
 
     /// Runs `body` with GLPK's output captured (when `keep`) or discarded, and returns both.
