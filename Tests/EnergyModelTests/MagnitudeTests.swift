@@ -88,3 +88,23 @@ extension TinyCase {
                                    tariffs: .newest(runDate: CalendarDate(year: 2025, month: 3, day: 1)!))
     }
 }
+
+/// Issue 19: a broken model.yaml was reported last, after a dozen errors it caused.
+@Suite("Loading: root cause first")
+struct RootCauseFirstTests {
+    @Test func aBrokenModelFileComesFirst() throws {
+        let issues = try TinyCase.issues { try $0.replace("model/model.yaml", "regions:", "regions: [unclosed") }
+        #expect(issues.count > 5)
+        #expect(issues.first?.file.hasSuffix("model.yaml") == true)
+        #expect(issues.first?.message.hasPrefix("YAML syntax error") == true)
+        #expect(issues.dropFirst().allSatisfy { !$0.isRootCause })
+    }
+
+    @Test func aMissingFileComesFirst() throws {
+        let issues = try TinyCase.issues {
+            try $0.remove("inputs/periods.csv")
+            try $0.replace("model/generators.csv", "south_ccgt,south,ccgt,rlng,rlng,1200", "south_ccgt,south,ccgt,rlng,rlng,lots")
+        }
+        #expect(issues.first?.file.hasSuffix("periods.csv") == true && issues.first?.message == "missing file")
+    }
+}
