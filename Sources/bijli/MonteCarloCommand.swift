@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
+import Reporting
 import Scenarios
 import Workflows
 
@@ -101,37 +102,12 @@ func planFile(_ folder: String) -> String {
 func readPlan(_ folder: String) throws -> EnergyResults {
     let url = URL(fileURLWithPath: folder).appendingPathComponent("results.json")
     do {
-        return try JSONDecoder().decode(EnergyResults.self, from: Data(contentsOf: url))
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(EnergyResults.self, from: Data(contentsOf: url))
     } catch {
-        printError("error: \(url.path): cannot read the plan's results (\(describeReadError(error))); pass a run folder written by `bijli run`")
+        printError("error: \(url.path): cannot read the plan's results (\(ReadErrorText.describe(error))); pass a run folder written by `bijli run`")
         throw ExitCode.badInput
     }
 }
 
-/// A Foundation or decoding error in words, without its domain and code: what went wrong with
-/// the file, and where in it for JSON.
-func describeReadError(_ error: any Error) -> String {
-    if let decoding = error as? DecodingError {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return keys.isEmpty ? "" : " at \(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)"
-        }
-        switch decoding {
-        case .dataCorrupted(let context): return "not valid JSON\(path(context))"
-        case .keyNotFound(let key, let context): return "the key '\(key.stringValue)' is missing\(path(context))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "a value of the wrong type\(path(context)): \(context.debugDescription)"
-        @unknown default: return "not a results file of this version"
-        }
-    }
-    let ns = error as NSError
-    if ns.domain == NSCocoaErrorDomain {
-        switch ns.code {
-        case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
-        case NSFileReadNoPermissionError: return "permission denied"
-        case NSFileReadCorruptFileError: return "the file is corrupt"
-        default: break
-        }
-    }
-    if ns.domain == NSPOSIXErrorDomain, ns.code == Int(EISDIR) { return "it is a folder" }
-    return ns.localizedDescription
-}
