@@ -61,6 +61,7 @@ struct MagnitudeTests {
         #expect(Magnitude.ceiling(for: "capex_usd_per_kw") == Magnitude.pricePerKW)
         #expect(Magnitude.ceiling(for: "sd") == Magnitude.relativeDeviation)
         #expect(Magnitude.ceiling(for: "weight") == Magnitude.other)
+        #expect(Magnitude.ceiling(for: "years_represented") == Magnitude.years)
         #expect(Magnitude.problem(1e7, name: "peak_mw") == nil && Magnitude.problem(-1.5e7, name: "peak_mw") != nil)
         #expect(Magnitude.problem(.nan, name: "peak_mw") != nil)
     }

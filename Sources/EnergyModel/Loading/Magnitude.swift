@@ -68,7 +68,7 @@ public enum Magnitude {
     /// The ceiling of a column or key, by its unit suffix (`_mw`, `_gwh`, `_usd_per_mwh` ...).
     public static func ceiling(for name: String) -> Ceiling {
         let key = name.lowercased()
-        let exact: [String: Ceiling] = ["sd": relativeDeviation, "scale": scale, "penalty": penalty]
+        let exact: [String: Ceiling] = ["sd": relativeDeviation, "scale": scale, "penalty": penalty, "years_represented": years]
         if let ceiling = exact[key] { return ceiling }
         let rules: [(String, Ceiling)] = [
             ("_usd_per_mwh", pricePerMWh), ("_usd_per_kw_year", pricePerKWYear), ("_usd_per_kw", pricePerKW),
