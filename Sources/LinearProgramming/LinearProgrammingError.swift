@@ -74,6 +74,10 @@ public enum ProgramIssue: Sendable, Hashable, CustomStringConvertible {
     case nameHasControlCharacter(Place?, index: Int)
     /// Two variables or two rows share a name.
     case duplicateName(Place, name: String, first: Int, second: Int)
+    /// A finite number of ``LinearProgram/largestMagnitude`` (1e15) or more, or a non-zero
+    /// coefficient below ``LinearProgram/smallestCoefficient`` (1e-15): outside what GLPK's
+    /// double-precision simplex computes reliably. `what` names the place.
+    case outOfRange(String, value: Double)
 
     /// A message for people.
     public var description: String {
@@ -102,6 +106,9 @@ public enum ProgramIssue: Sendable, Hashable, CustomStringConvertible {
             return "\(place?.rawValue ?? "program") name #\(index) contains a control character; use printable characters only"
         case .duplicateName(let place, let name, let first, let second):
             return "\(place.rawValue)s #\(first) and #\(second) are both named '\(name)'; names must be unique"
+        case .outOfRange(let what, let value):
+            return "\(what) is \(value); numbers must be below 1e15 in magnitude and non-zero coefficients at least 1e-15 "
+                + "(GLPK computes in double precision); rescale the program (change its units)"
         }
     }
 }

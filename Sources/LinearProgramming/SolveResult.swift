@@ -13,6 +13,10 @@ public enum SolveStatus: Sendable, Hashable, CustomStringConvertible {
     case limitReached(SolveLimit)
     /// The solver failed for a numerical or internal reason.
     case solverError(SolverFailure)
+    /// The solver said "optimal", but its solution fails the check against the program
+    /// (``LinearProgram/check(_:checkDuals:)``), and solving again another way gave no solution
+    /// that passes: the program is too badly scaled for double precision. Never reported as optimal.
+    case numericallyUnreliable
 
     /// The status as recorded in results, stress matrices and Monte Carlo samples: a short
     /// stable word (`optimal`, `infeasible`, `time_limit` ...) without the failure's details.
@@ -26,6 +30,7 @@ public enum SolveStatus: Sendable, Hashable, CustomStringConvertible {
         case .limitReached(.iteration): .iterationLimit
         case .limitReached(.objective): .objectiveLimit
         case .solverError: .solverError
+        case .numericallyUnreliable: .numericallyUnreliable
         }
     }
 
@@ -41,6 +46,8 @@ public enum SolveStatus: Sendable, Hashable, CustomStringConvertible {
         case .infeasibleOrUnbounded: "infeasible or unbounded (dual infeasible; primal status not determined)"
         case .limitReached(let limit): "stopped at the \(limit.rawValue) limit before proving optimality"
         case .solverError(let failure): "solver error: \(failure)"
+        case .numericallyUnreliable:
+            "numerically unreliable: the solver's optimum fails the check against the program, and solving again did not help; rescale the program"
         }
     }
 }
@@ -49,7 +56,8 @@ extension SolveStatus {
     /// A recorded solve status: the machine-readable word of a ``SolveStatus`` (its limit
     /// named, its failure's details left to the solver log). Encodes as that word, so files
     /// keep the strings `optimal`, `infeasible`, `unbounded`, `infeasible_or_unbounded`,
-    /// `time_limit`, `iteration_limit`, `objective_limit` and `solver_error`; its description
+    /// `time_limit`, `iteration_limit`, `objective_limit`, `solver_error` and
+    /// `numerically_unreliable`; its description
     /// is the same word.
     public enum Code: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
         /// An optimal solution was found.
@@ -68,6 +76,8 @@ extension SolveStatus {
         case objectiveLimit = "objective_limit"
         /// The solver failed.
         case solverError = "solver_error"
+        /// The solver's optimum failed the check against the program (never optimal).
+        case numericallyUnreliable = "numerically_unreliable"
 
         /// Whether an optimal solution was found.
         public var isOptimal: Bool { self == .optimal }
@@ -183,6 +193,10 @@ public struct SolveResult: Sendable {
     /// Every solver call of this solve, in order: what ran, why, how it ended, iterations and
     /// seconds (``SolveStep``). Empty for results not made by a GLPK solve.
     public var path: [SolveStep] = []
+    /// The check of an optimal solution against the program (``LinearProgram/check(_:checkDuals:)``):
+    /// set whenever the solver said "optimal", also when the status became
+    /// ``SolveStatus/numericallyUnreliable``; nil otherwise.
+    public var check: SolutionCheck?
 
     /// Creates a result.
     public init(status: SolveStatus, solution: Solution?, method: SolverMethod, iterations: Int,

@@ -19,6 +19,9 @@ public struct SolveStep: Sendable, Equatable, Codable {
         case coldSimplex = "cold_simplex"
         /// A primal simplex without presolve that settles "infeasible or unbounded".
         case classification
+        /// A solve again after an optimum failed the check against the program (GLPK's exact
+        /// simplex for small programs, else the other simplex).
+        case recheck
     }
 
     /// What the step did.

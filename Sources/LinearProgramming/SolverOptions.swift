@@ -18,8 +18,14 @@ public struct SolverOptions: Sendable, Hashable {
     public var method: SolverMethod
     /// Whether GLPK's LP presolver runs first (simplex only; a warm re-solve never presolves).
     public var presolve: Bool
-    /// Wall-clock limit in seconds for simplex (GLPK has none for interior point), or `nil`.
+    /// Wall-clock limit in seconds for simplex (GLPK has none for interior point), or `nil` for
+    /// none. Default ``defaultTimeLimitSeconds``: no solve runs unbounded unless asked to.
     public var timeLimitSeconds: Double?
+
+    /// The default time limit: 1,800 s (30 minutes), as `bijli run`'s. The largest measured
+    /// solve, the hourly Pakistan plan, takes a few minutes (docs/BENCHMARKS.md); a simplex
+    /// that cycles on a badly scaled program stops here with status `time_limit`.
+    public static let defaultTimeLimitSeconds: Double = 1800
     /// Iteration limit for simplex, or `nil`.
     public var iterationLimit: Int?
     /// Primal feasibility tolerance (GLPK `tol_bnd`, default 1e-7).
@@ -41,7 +47,7 @@ public struct SolverOptions: Sendable, Hashable {
     public var progress: SolverProgressObserver = .none
 
     /// Creates options; every parameter has a default.
-    public init(method: SolverMethod = .primalSimplex, presolve: Bool = true, timeLimitSeconds: Double? = nil,
+    public init(method: SolverMethod = .primalSimplex, presolve: Bool = true, timeLimitSeconds: Double? = SolverOptions.defaultTimeLimitSeconds,
                 iterationLimit: Int? = nil, primalTolerance: Double = 1e-7, dualTolerance: Double = 1e-7,
                 scaling: Bool = true, captureLog: Bool = true, classifyAmbiguousStatus: Bool = true) {
         self.scaling = scaling

@@ -61,7 +61,7 @@ public enum RunDirectory {
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let results: EnergyResults
         do { results = try decoder.decode(EnergyResults.self, from: data) } catch {
-            throw .unreadable(resultsURL.path, String(describing: error))
+            throw .unreadable(resultsURL.path, ReadErrorText.describe(error))
         }
         var input = RunReportInput(results: results)
         let hourlyURL = folder.appendingPathComponent("hourly.csv")

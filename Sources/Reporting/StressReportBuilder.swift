@@ -82,7 +82,7 @@ public enum StressReportBuilder {
         let url = folder.appendingPathComponent("stress.json")
         guard let data = try? Data(contentsOf: url) else { return nil }
         do { return try JSONDecoder().decode([StressTest.Row].self, from: data) } catch {
-            throw .unreadable(url.path, String(describing: error))
+            throw .unreadable(url.path, ReadErrorText.describe(error))
         }
     }
 }

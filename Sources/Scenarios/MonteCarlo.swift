@@ -13,17 +13,19 @@ public enum MonteCarlo {
         public var sample: Int
         /// Period year.
         public var period: Int
-        /// Unserved energy, GWh per year.
-        public var unservedGWh: Double
+        /// Unserved energy, GWh per year. The measures are nil when the sample has no solution
+        /// in this period (infeasible, a limit, a solver failure): the sample stays in the
+        /// outcomes with its status, and is left out of the summaries (which say how many).
+        public var unservedGWh: Double?
         /// Hours with unserved energy (weighted): loss-of-load hours.
-        public var lossOfLoadHours: Double
+        public var lossOfLoadHours: Double?
         /// Largest unserved power in an hour, MW.
-        public var peakShortfallMW: Double
+        public var peakShortfallMW: Double?
         /// Solver status.
         public var status: SolveStatus.Code
 
         /// Creates an outcome.
-        public init(sample: Int, period: Int, unservedGWh: Double, lossOfLoadHours: Double, peakShortfallMW: Double, status: SolveStatus.Code) {
+        public init(sample: Int, period: Int, unservedGWh: Double?, lossOfLoadHours: Double?, peakShortfallMW: Double?, status: SolveStatus.Code) {
             self.sample = sample
             self.period = period
             self.unservedGWh = unservedGWh
@@ -36,6 +38,17 @@ public enum MonteCarlo {
             case sample, period, unservedGWh = "unserved_gwh", lossOfLoadHours = "loss_of_load_hours"
             case peakShortfallMW = "peak_shortfall_mw", status
         }
+
+        /// Encodes every key, a measure without a value as null (not left out).
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(sample, forKey: .sample)
+            try c.encode(period, forKey: .period)
+            try c.encode(unservedGWh, forKey: .unservedGWh)
+            try c.encode(lossOfLoadHours, forKey: .lossOfLoadHours)
+            try c.encode(peakShortfallMW, forKey: .peakShortfallMW)
+            try c.encode(status, forKey: .status)
+        }
     }
 
     /// Summary of one metric in one period over the samples.
@@ -44,21 +57,38 @@ public enum MonteCarlo {
         public var period: Int
         /// `unserved_gwh`, `loss_of_load_hours` or `peak_shortfall_mw`.
         public var metric: String
-        /// Sample mean (the expected value).
-        public var mean: Double
+        /// Sample mean (the expected value); nil (as are the figures below) when no sample solved.
+        public var mean: Double?
         /// Sample standard deviation.
-        public var standardDeviation: Double
+        public var standardDeviation: Double?
         /// 95 % confidence interval of the mean (normal approximation: mean ± 1.96 s/√n, the lower
         /// end cut at 0 since every metric is non-negative).
-        public var confidenceLow: Double
+        public var confidenceLow: Double?
         /// Upper end of the interval.
-        public var confidenceHigh: Double
+        public var confidenceHigh: Double?
         /// 5th, 50th and 95th percentiles of the samples.
-        public var p5: Double, p50: Double, p95: Double
+        public var p5: Double?, p50: Double?, p95: Double?
+        /// Samples without a solution in this period (left out of the figures above).
+        public var unsolved: Int
 
         enum CodingKeys: String, CodingKey {
             case period, metric, mean, standardDeviation = "standard_deviation", confidenceLow = "ci95_low"
-            case confidenceHigh = "ci95_high", p5, p50, p95
+            case confidenceHigh = "ci95_high", p5, p50, p95, unsolved
+        }
+
+        /// Encodes every key, a figure without a value as null.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(period, forKey: .period)
+            try c.encode(metric, forKey: .metric)
+            try c.encode(mean, forKey: .mean)
+            try c.encode(standardDeviation, forKey: .standardDeviation)
+            try c.encode(confidenceLow, forKey: .confidenceLow)
+            try c.encode(confidenceHigh, forKey: .confidenceHigh)
+            try c.encode(p5, forKey: .p5)
+            try c.encode(p50, forKey: .p50)
+            try c.encode(p95, forKey: .p95)
+            try c.encode(unsolved, forKey: .unsolved)
         }
     }
 
@@ -129,10 +159,10 @@ public enum MonteCarlo {
     }
 
     /// Draws and solves `samples` samples (in parallel, each with its own seed) against a fixed plan.
-    public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, spec: MonteCarloSpec, samples: Int, seed: UInt64,
+    public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, planFile: String = "plan", spec: MonteCarloSpec, samples: Int, seed: UInt64,
                            options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active,
                            progress: @Sendable (StressTest.SweepProgress) -> Void = { _ in }) throws -> [Outcome] {
-        try StressTest.checkPlan(plan, years: options.periodYears ?? system.periods.map(\.year))
+        try StressTest.checkPlan(plan, years: options.periodYears ?? system.periods.map(\.year), system: system, file: planFile)
         var cases: [(id: String, system: EnergySystem, options: FormulationOptions)] = []
         for k in 0..<samples {
             let (sampled, fixed, _) = try sample(k, seed: seed, spec: spec, system: system, fixedCapacityMW: plan)
@@ -141,24 +171,37 @@ public enum MonteCarlo {
             cases.append((String(k), StressTest.operational(sampled), sampleOptions))
         }
         let results = try StressTest.solveAll(cases, solver: solver, workers: workers, progress: progress)
+        let years = options.periodYears ?? system.periods.map(\.year)
         return results.enumerated().flatMap { k, result in
-            result.periods.map { period in
-                Outcome(sample: k, period: period.period, unservedGWh: period.unservedMWh / 1000, lossOfLoadHours: period.indicators.shortageHours,
-                        peakShortfallMW: period.indicators.peakShortfallMW, status: result.status)
+            years.map { year in
+                // A sample without a solution in a period keeps its line, with its status.
+                guard let period = result.periods.first(where: { $0.period == year }) else {
+                    return Outcome(sample: k, period: year, unservedGWh: nil, lossOfLoadHours: nil, peakShortfallMW: nil, status: result.status)
+                }
+                return Outcome(sample: k, period: period.period, unservedGWh: period.unservedMWh / 1000, lossOfLoadHours: period.indicators.shortageHours,
+                               peakShortfallMW: period.indicators.peakShortfallMW, status: result.status)
             }
         }
     }
 
-    /// Mean, deviation, 95 % interval of the mean and percentiles of each metric per period.
+    /// Mean, deviation, 95 % interval of the mean and percentiles of each metric per period,
+    /// over the samples solved in that period (samples without a solution are counted in
+    /// ``Summary/unsolved``, not averaged in).
     public static func summarize(_ outcomes: [Outcome]) -> [Summary] {
         let periods = Array(Set(outcomes.map(\.period))).sorted()
-        let metrics: [(String, (Outcome) -> Double)] = [("unserved_gwh", \.unservedGWh), ("loss_of_load_hours", \.lossOfLoadHours),
-                                                        ("peak_shortfall_mw", \.peakShortfallMW)]
+        let metrics: [(String, (Outcome) -> Double?)] = [("unserved_gwh", \.unservedGWh), ("loss_of_load_hours", \.lossOfLoadHours),
+                                                         ("peak_shortfall_mw", \.peakShortfallMW)]
         var result: [Summary] = []
         for period in periods {
             let rows = outcomes.filter { $0.period == period }
             for (name, value) in metrics {
-                let values = rows.map(value).sorted()
+                let values = rows.compactMap(value).sorted()
+                let unsolved = rows.count - values.count
+                guard !values.isEmpty else {
+                    result.append(Summary(period: period, metric: name, mean: nil, standardDeviation: nil, confidenceLow: nil,
+                                          confidenceHigh: nil, p5: nil, p50: nil, p95: nil, unsolved: unsolved))
+                    continue
+                }
                 let n = Double(values.count)
                 let mean: Double = values.reduce(0, +) / n
                 let variance: Double = values.count > 1 ? values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
@@ -167,7 +210,7 @@ public enum MonteCarlo {
                 // The metrics are non-negative: the interval's lower end is cut at 0.
                 result.append(Summary(period: period, metric: name, mean: mean, standardDeviation: sd, confidenceLow: max(0, mean - half),
                                       confidenceHigh: mean + half, p5: percentile(values, 0.05), p50: percentile(values, 0.5),
-                                      p95: percentile(values, 0.95)))
+                                      p95: percentile(values, 0.95), unsolved: unsolved))
             }
         }
         return result
@@ -186,7 +229,9 @@ public enum MonteCarlo {
     /// half-width are both below 1 MWh (no shortage in any sample).
     public static func convergence(_ outcomes: [Outcome], tolerance: Double) -> (relativeHalfWidth: Double, met: Bool) {
         var totals: [Int: Double] = [:]
-        for outcome in outcomes { totals[outcome.sample, default: 0] += outcome.unservedGWh }
+        // Only samples solved in every period count (an unsolved one has no total).
+        let unsolved = Set(outcomes.filter { $0.unservedGWh == nil }.map(\.sample))
+        for outcome in outcomes where !unsolved.contains(outcome.sample) { totals[outcome.sample, default: 0] += outcome.unservedGWh ?? 0 }
         let values = Array(totals.values)
         let n = Double(values.count)
         guard n > 1 else { return (.infinity, false) }

@@ -108,7 +108,10 @@ public struct MonteCarloSpec: Sendable {
             guard units >= 1, repair > 0, (0..<1).contains(rate) else { continue }
             outages.append(Outage(resource: id, units: units, repairHours: repair, forcedOutageRate: rate))
         }
-        if shocks.isEmpty && outages.isEmpty { yaml.issue(root, "nothing to sample", suggestion: "add 'shocks:' or 'outages:'") }
+        // Only when nothing was listed: shocks or outages refused above are reported already.
+        if shocks.isEmpty && outages.isEmpty && top["shocks"] == nil && top["outages"] == nil {
+            yaml.issue(root, "nothing to sample", suggestion: "add 'shocks:' or 'outages:'")
+        }
         guard let note else { return nil }
         return MonteCarloSpec(shocks: shocks, correlation: correlation, outages: outages, note: note)
     }

@@ -95,6 +95,10 @@ struct ScenarioReader {
                 if map[name].map(yaml.isNull) == true { yaml.issue(map[name], "'\(name)' needs a number") }
                 return nil
             }
+            if name != "scale", let problem = Magnitude.problem(value, ceiling: target.ceiling(policy: map["select"]?.mapping?["policy"]?.scalar?.string), name: name) {
+                yaml.issue(map[name], "\(target.rawValue): \(problem)", suggestion: Magnitude.suggestion)
+                return nil
+            }
             switch name {
             case "scale":
                 guard value >= 0 else { yaml.issue(map[name], "a scale factor must not be negative, found \(value)", suggestion: "use 0 to take everything away"); return nil }
@@ -178,6 +182,19 @@ extension Overlay.Target {
         case .corridorCapacity: ["corridor", "periods", "months", "days", "hours"]
         case .exchangeRate: []
         case .policy: ["policy", "periods"]
+        }
+    }
+
+    /// The largest magnitude of a `set` or `add` value on this target (docs/FORMATS.md, Magnitudes).
+    func ceiling(policy: String?) -> Magnitude.Ceiling {
+        switch self {
+        case .availability: Magnitude.Ceiling(limit: 1, unit: "(fraction)", reason: "availability is a fraction")
+        case .capacity, .demand, .corridorCapacity: Magnitude.power
+        case .fuelSupply: Magnitude.heat
+        case .fuelPrice: Magnitude.fuelPrice
+        case .hydroBudget: Magnitude.energy
+        case .exchangeRate: Magnitude.exchangeRate
+        case .policy: policy.map(Magnitude.ceiling(for:)) ?? Magnitude.other
         }
     }
 

@@ -85,11 +85,11 @@ public enum StressTest {
     ///   - progress: called when each case is solved, from worker threads (for a progress bar and ETA).
     /// - Throws: ``ScenarioError`` (an overlay that selects nothing, before anything is solved),
     ///   ``FormulationError``, or a ``LinearProgrammingError`` from the solver.
-    public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, library: ScenarioLibrary, scenarios: [Scenario],
+    public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, planFile: String = "plan", library: ScenarioLibrary, scenarios: [Scenario],
                            options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active,
                            progress: @Sendable (SweepProgress) -> Void = { _ in }) throws -> [Row] {
         let years = options.periodYears ?? system.periods.map(\.year)
-        try checkPlan(plan, years: years)
+        try checkPlan(plan, years: years, system: system, file: planFile)
         // Every overlay is checked before the first solve.
         var cases: [(id: String, name: String, system: EnergySystem, options: FormulationOptions)] = []
         var baseOptions = options
@@ -107,13 +107,45 @@ public enum StressTest {
         return rows
     }
 
-    /// Refuses a plan without periods or capacities (an infeasible plan has neither) before
-    /// anything is solved.
-    static func checkPlan(_ plan: CapacityPlan, years: [Int]) throws(ScenarioError) {
+    /// Refuses a plan that cannot be held fixed on `system`, before anything is solved: no
+    /// periods or capacities (an infeasible plan has neither); a resource of the case without a
+    /// capacity in a period (it would silently become a decision); a resource the case does not
+    /// have; a year that is not a period of the case; a capacity that is negative, not finite or
+    /// beyond ``Magnitude/power``. Every problem names `file` (the plan's results.json) and the resource.
+    public static func checkPlan(_ plan: CapacityPlan, years: [Int], system: EnergySystem? = nil, file: String = "plan") throws(ScenarioError) {
         guard !years.isEmpty, !plan.isEmpty else {
-            throw ScenarioError(issues: [CaseIssue(file: "plan", message: "the plan has no \(years.isEmpty ? "periods" : "capacities") to hold fixed",
+            throw ScenarioError(issues: [CaseIssue(file: file, message: "the plan has no \(years.isEmpty ? "periods" : "capacities") to hold fixed",
                                                    suggestion: "give a plan that solved to optimality (its results.json has periods)")])
         }
+        var issues: [CaseIssue] = []
+        for entry in plan.sorted(by: { ($0.resource, $0.year) < ($1.resource, $1.year) }) {
+            if !(entry.mw >= 0) || Magnitude.problem(entry.mw, ceiling: Magnitude.power, name: "capacity") != nil {
+                issues.append(CaseIssue(file: file, message: "resource '\(entry.resource)' in \(entry.year): capacity \(entry.mw) MW is not a capacity "
+                                            + "(it must be a number from 0 to \(Magnitude.format(Magnitude.power.limit)) MW)",
+                                        suggestion: "give a plan written by `bijli run` for this case"))
+            }
+        }
+        if let system {
+            let resources = system.generators.map(\.id) + system.storages.map(\.id)
+            let known = Set(resources), caseYears = Set(system.periods.map(\.year))
+            var extra: Set<String> = []
+            for entry in plan where !known.contains(entry.resource) && extra.insert(entry.resource).inserted {
+                issues.append(CaseIssue(file: file, message: "the plan has resource '\(entry.resource)', which the case does not have",
+                                        suggestion: "give a plan of this case (\(Suggestion.advice(for: entry.resource, among: resources)))"))
+            }
+            for year in Set(plan.map(\.year)).sorted() where !caseYears.contains(year) {
+                issues.append(CaseIssue(file: file, message: "the plan's year \(year) is not a period of the case",
+                                        suggestion: "give a plan of this case (periods \(system.periods.map { String($0.year) }.joined(separator: ", ")))"))
+            }
+            for id in resources {
+                let missing = years.filter { plan[id, $0] == nil }
+                if !missing.isEmpty {
+                    issues.append(CaseIssue(file: file, message: "the plan has no capacity for resource '\(id)' in \(missing.map(String.init).joined(separator: ", "))",
+                                            suggestion: "give a plan written by `bijli run` for this case (a resource left out would be re-planned)"))
+                }
+            }
+        }
+        if !issues.isEmpty { throw ScenarioError(issues: issues) }
     }
 
     /// Cost-optimises each case on up to `workers` threads; results in the order given.
@@ -147,7 +179,7 @@ public enum StressTest {
     /// One result from the results of a case's periods: periods, prices, constraints and stages
     /// side by side, objectives added, the first status that is not optimal.
     static func merge(_ parts: [EnergyResults]) -> EnergyResults {
-        guard var merged = parts.first else { preconditionFailure("a case has at least one period (checked by run)") }
+        guard var merged = parts.first else { preconditionFailure("a case has at least one period (checked by checkPlan)") }
         for part in parts.dropFirst() {
             merged.periods += part.periods
             merged.marginalPrice += part.marginalPrice

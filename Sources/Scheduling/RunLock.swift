@@ -21,10 +21,21 @@ public final class RunLock: Sendable {
     /// Takes the lock; if another process holds it, waits up to `waitSeconds` (0: refuse at once).
     public static func acquire(_ url: URL, waitSeconds: Double = 0, startedAt: String) throws(RunLockError) -> RunLock {
         let path = url.path
+        // A file where a folder of the path should be (`reports:` naming a file) is named as such,
+        // not as a lock another run holds.
+        var ancestor = url.deletingLastPathComponent()
+        while ancestor.pathComponents.count > 1 {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
+                if !isFolder.boolValue { throw .cannotOpen(path, "\(ancestor.path) is a file, not a folder") }
+                break
+            }
+            ancestor.deleteLastPathComponent()
+        }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw .cannotOpen(path, error.localizedDescription)
+            throw .cannotOpen(path, (error as NSError).localizedFailureReason ?? "cannot create its folder")
         }
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotOpen(path, String(cString: strerror(errno))) }

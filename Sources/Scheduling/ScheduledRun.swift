@@ -127,8 +127,9 @@ public struct ScheduledRun: Sendable {
         }) {
         case .success(let value): lock = value
         case .failure(let error):
-            session.event("refused", stage: "lock", message: error.description, exitCode: ExitStatus.lockHeld)
-            throw .lockHeld(error)
+            let refusal = ScheduledRunError.lockHeld(error)
+            session.event("refused", stage: "lock", message: error.description, exitCode: refusal.exitCode)
+            throw refusal
         }
         defer { lock.release() }
         session.listen()

@@ -10,10 +10,12 @@ public enum ScheduledRunError: Error, Sendable, CustomStringConvertible {
     /// SIGTERM or SIGINT stopped the run during `stage`; no report was written.
     case terminated(signal: Int32, stage: String, runID: String)
 
-    /// The exit code (docs/SCHEDULING.md): 75 lock held, a stage's own code, 143 terminated.
+    /// The exit code (docs/SCHEDULING.md): 75 lock held by another run, 73 a lock file that
+    /// cannot be created (e.g. `reports:` is a file), a stage's own code, 143 terminated.
     public var exitCode: Int32 {
         switch self {
-        case .lockHeld: 75
+        case .lockHeld(.held): 75
+        case .lockHeld(.cannotOpen): 73
         case .failed(_, let code, _, _, _): code
         case .terminated: 143
         }

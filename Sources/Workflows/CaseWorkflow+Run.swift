@@ -16,6 +16,8 @@ public struct RunOutcome: Sendable {
     public var aggregation: AggregationReport?
     /// The run folder written.
     public var folder: URL
+    /// For an infeasible run, the constraint families at fault (also in `infeasibility.txt`).
+    public var infeasibility: InfeasibilityExplanation?
 }
 
 extension CaseWorkflow {
@@ -36,6 +38,14 @@ extension CaseWorkflow {
         let results = EnergyResults(optimization, provenance: provenance)
 
         var files = try RunReports.resultFiles(optimization, results: results, aggregation: aggregation)
+        // An infeasible run says which constraint families conflict (one more solve per family).
+        var infeasibility: InfeasibilityExplanation?
+        if optimization.result.status == .infeasible {
+            progress.say("infeasible: relaxing each constraint family in turn to find the conflict")
+            let explanation = optimization.lp.explainInfeasibility(solver: solver(method))
+            infeasibility = explanation
+            files["infeasibility.txt"] = Data((explanation.sentences.joined(separator: "\n") + "\n").utf8)
+        }
         if let prices = TariffSelection.pricesCSV(system) { files["tariff_prices.csv"] = prices }
         // Reports (docs/REPORTS.md): hourly.csv, run.json, report.*, figures/, tables/, in <out>/<model>/<scenario>/<run id>.
         let scenario = request.scenarioName ?? RunReports.scenario
@@ -44,7 +54,8 @@ extension CaseWorkflow {
                                          arguments: arguments)) { current, _ in current }
         let parent = try RunReports.folder(out, model: system.name, scenario: scenario).parent
         let folder = try RunReports.write(files, under: parent)
-        return RunOutcome(system: system, optimization: optimization, results: results, aggregation: aggregation, folder: folder)
+        return RunOutcome(system: system, optimization: optimization, results: results, aggregation: aggregation, folder: folder,
+                          infeasibility: infeasibility)
     }
 
     /// Writes the cost program of a case (CPLEX LP or free MPS by the file's extension).

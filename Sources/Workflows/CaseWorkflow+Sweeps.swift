@@ -7,7 +7,7 @@ extension CaseWorkflow {
     /// chosen disruption (ids of `<inputs>/scenarios/`, `all` or `none`; with
     /// `nMinusOneMinimumMW`, also the N-1 sweep) laid on the case and dispatch re-optimised, on
     /// the plan's periods. Build the request with ``RunRequest/matching(_:)`` so the time steps are the plan's.
-    public func stress(plan: EnergyResults, scenarios ids: [String], nMinusOneMinimumMW: Double? = nil) throws(WorkflowError) -> [StressTest.Row] {
+    public func stress(plan: EnergyResults, planFile: String = "plan", scenarios ids: [String], nMinusOneMinimumMW: Double? = nil) throws(WorkflowError) -> [StressTest.Row] {
         let system = try loadCase()
         let library = try scenarioLibrary(for: system)
         var chosen = try select(ids, from: library)
@@ -17,7 +17,7 @@ extension CaseWorkflow {
         let method = solverMethod(for: system, time: time, periodCount: years.count)
         let progress = self.progress
         return try Self.sweeping {
-            try StressTest.run(system: system, plan: StressTest.capacities(of: plan), library: library, scenarios: chosen,
+            try StressTest.run(system: system, plan: StressTest.capacities(of: plan), planFile: planFile, library: library, scenarios: chosen,
                                options: FormulationOptions(time: time, periodYears: years), solver: solver(method)) {
                 progress.sweep($0)
             }
@@ -27,7 +27,7 @@ extension CaseWorkflow {
     /// Monte Carlo samples against a finished plan (`bijli montecarlo`): correlated shocks and
     /// forced outages of the spec (default `<inputs>/montecarlo.yaml`), `samples` of them drawn
     /// with `seed`, each dispatched with the plan's capacities fixed on the plan's periods.
-    public func monteCarlo(plan: EnergyResults, spec: URL?, samples: Int, seed: UInt64) throws(WorkflowError) -> [MonteCarlo.Outcome] {
+    public func monteCarlo(plan: EnergyResults, planFile: String = "plan", spec: URL?, samples: Int, seed: UInt64) throws(WorkflowError) -> [MonteCarlo.Outcome] {
         let system = try loadCase()
         let specURL = spec ?? request.inputsURL.appendingPathComponent("montecarlo.yaml")
         let parsed: MonteCarloSpec
@@ -40,7 +40,7 @@ extension CaseWorkflow {
         let method = solverMethod(for: system, time: time, periodCount: years.count)
         let progress = self.progress
         return try Self.sweeping {
-            try MonteCarlo.run(system: system, plan: StressTest.capacities(of: plan), spec: parsed, samples: samples, seed: seed,
+            try MonteCarlo.run(system: system, plan: StressTest.capacities(of: plan), planFile: planFile, spec: parsed, samples: samples, seed: seed,
                                options: FormulationOptions(time: time, periodYears: years), solver: solver(method)) {
                 progress.sweep($0)
             }

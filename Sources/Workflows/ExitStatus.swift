@@ -20,6 +20,9 @@ public enum ExitStatus {
     public static let infeasibleOrUnbounded: Int32 = 6
     /// A check asked for (`bijli backcast --check`) found a target missed.
     public static let targetMissed: Int32 = 7
+    /// The solver said "optimal", but the solution failed Bijli's check against the program and
+    /// solving again another way did not give one that passes (docs/LINEAR-PROGRAMMING.md).
+    public static let numericallyUnreliable: Int32 = 8
     /// An output file or folder could not be written (nothing partial is left).
     public static let cannotWrite: Int32 = 73
     /// The run archive cannot be written (`bijli scheduled`).
@@ -38,6 +41,7 @@ public enum ExitStatus {
         case .infeasibleOrUnbounded: infeasibleOrUnbounded
         case .limitReached: limitReached
         case .solverError: solverError
+        case .numericallyUnreliable: numericallyUnreliable
         }
     }
 

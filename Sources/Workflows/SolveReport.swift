@@ -34,7 +34,7 @@ public struct SolveReport: Encodable, Sendable {
     let presolve: Bool
     let status: SolveStatus.Code
     let statusMessage: String
-    let objective: Double?
+    let objective: JSONNumber
     let rows: Int
     let variables: Int
     let nonzeros: Int
@@ -50,7 +50,7 @@ public struct SolveReport: Encodable, Sendable {
         presolve = options.presolve && result.method.isSimplex
         status = result.status.code
         statusMessage = result.status.description
-        objective = result.objective
+        objective = JSONNumber(result.objective)
         rows = program.rowCount
         variables = program.variableCount
         nonzeros = program.entryCount
@@ -83,7 +83,7 @@ public struct SolveReport: Encodable, Sendable {
             "problem     \(name.isEmpty ? "(unnamed)" : name): \(sense), \(rows) rows, \(variables) variables, \(nonzeros) non-zeros",
             "method      \(method)\(method == "interior" ? "" : presolve ? ", presolve on" : ", presolve off")",
             "status      \(statusMessage)",
-            "objective   \(objective.map(Self.number) ?? "none")",
+            "objective   \(objective.value.map(Self.number) ?? "none")",
             "iterations  \(iterations)",
         ]
         if let solution {
@@ -125,7 +125,7 @@ public struct SolveRecord: Encodable, Sendable {
     let timeLimitSeconds: Double?
     let iterationLimit: Int?
     let status: SolveStatus.Code
-    let objective: Double?
+    let objective: JSONNumber
     let loadSeconds: Double
     let solveSeconds: Double
     let date: Date
@@ -139,7 +139,7 @@ public struct SolveRecord: Encodable, Sendable {
         timeLimitSeconds = options.timeLimitSeconds
         iterationLimit = options.iterationLimit
         status = result.status.code
-        objective = result.objective
+        objective = JSONNumber(result.objective)
         loadSeconds = result.loadSeconds
         solveSeconds = result.solveSeconds
         self.date = date
@@ -168,5 +168,21 @@ extension SolveReport {
              "run.json": try record.json()]
         }
         return try RunReports.write(files, under: root.appendingPathComponent("lp").appendingPathComponent(stem), date: record.date)
+    }
+}
+
+/// A number in JSON that is `null` when absent or not finite: never a string such as "inf"
+/// (and never a missing key).
+struct JSONNumber: Encodable, Sendable {
+    /// The number, nil when absent or not finite.
+    let value: Double?
+
+    init(_ value: Double?) {
+        self.value = value.flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
     }
 }

@@ -16,7 +16,7 @@ extension LP {
     struct Solve: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Solve an LP or MPS file with GLPK and print the status, objective, sizes, iterations and time.",
-            discussion: "Exit codes: 0 optimal, 1 solver error, 2 bad input, 3 infeasible, 4 unbounded, 5 limit reached, 6 infeasible or unbounded, 64 usage, 73 cannot write. See docs/CLI.md.")
+            discussion: "Exit codes: 0 optimal, 1 solver error, 2 bad input, 3 infeasible, 4 unbounded, 5 limit reached, 6 infeasible or unbounded, 8 numerically unreliable, 64 usage, 73 cannot write. See docs/CLI.md.")
 
         @Argument(help: "The program: a .lp (CPLEX LP) or .mps (free MPS) file.")
         var file: String
@@ -27,8 +27,8 @@ extension LP {
         @Flag(help: "Skip GLPK's LP presolver (simplex only).")
         var noPresolve = false
 
-        @Option(help: "Stop the simplex after this many seconds.")
-        var timeLimit: Double?
+        @Option(help: "Stop the simplex after this many seconds (exit 5).")
+        var timeLimit: Double = SolverOptions.defaultTimeLimitSeconds
 
         @Option(help: "Stop the simplex after this many iterations.")
         var iterationLimit: Int?
@@ -46,7 +46,7 @@ extension LP {
         var reportDir: String?
 
         func validate() throws {
-            if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+            if !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
             if let n = iterationLimit, n <= 0 { throw ValidationError("--iteration-limit must be a positive whole number") }
         }
 

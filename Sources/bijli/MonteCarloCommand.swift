@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
+import Reporting
 import Scenarios
 import Workflows
 
@@ -43,7 +44,7 @@ struct MonteCarloCommand: ParsableCommand {
         let workflow = caseOptions.workflow(caseOptions.request().matching(planResults))
         // The plan's own time steps; --seed is the seed of the samples here.
         let outcomes = try orExit { () throws(WorkflowError) in
-            try workflow.monteCarlo(plan: planResults, spec: spec.map { URL(fileURLWithPath: $0) }, samples: samples, seed: caseOptions.seed)
+            try workflow.monteCarlo(plan: planResults, planFile: planFile(plan), spec: spec.map { URL(fileURLWithPath: $0) }, samples: samples, seed: caseOptions.seed)
         }
         let summary = MonteCarlo.summarize(outcomes)
         let convergence = MonteCarlo.convergence(outcomes, tolerance: tolerance)
@@ -52,15 +53,23 @@ struct MonteCarloCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         var csv = "sample,period,unserved_gwh,loss_of_load_hours,peak_shortfall_mw,status\n"
+        func number(_ value: Double?) -> String { value.map { String(format: "%.12g", $0) } ?? "" }
         for o in outcomes {
-            csv += "\(o.sample),\(o.period),\(String(format: "%.12g", o.unservedGWh)),\(String(format: "%.12g", o.lossOfLoadHours)),"
-                + "\(String(format: "%.12g", o.peakShortfallMW)),\(o.status)\n"
+            csv += "\(o.sample),\(o.period),\(number(o.unservedGWh)),\(number(o.lossOfLoadHours)),\(number(o.peakShortfallMW)),\(o.status)\n"
         }
         let folder = try writeRunFolder(["montecarlo.json": try encoder.encode(report), "samples.csv": Data(csv.utf8)], under: out)
         print("period  metric               mean     95 % CI of the mean        P5       P50       P95")
         for s in summary {
-            print(String(format: "%6d  ", s.period) + s.metric.padding(toLength: 18, withPad: " ", startingAt: 0)
-                  + String(format: " %10.2f  [%9.2f, %9.2f]  %9.2f %9.2f %9.2f", s.mean, s.confidenceLow, s.confidenceHigh, s.p5, s.p50, s.p95))
+            let line = String(format: "%6d  ", s.period) + s.metric.padding(toLength: 18, withPad: " ", startingAt: 0)
+            guard let mean = s.mean, let low = s.confidenceLow, let high = s.confidenceHigh, let p5 = s.p5, let p50 = s.p50, let p95 = s.p95 else {
+                print(line + " no sample solved")
+                continue
+            }
+            print(line + String(format: " %10.2f  [%9.2f, %9.2f]  %9.2f %9.2f %9.2f", mean, low, high, p5, p50, p95)
+                  + (s.unsolved > 0 ? "  (\(s.unsolved) unsolved left out)" : ""))
+        }
+        for o in outcomes where !o.status.isOptimal {
+            printError("warning: sample \(o.sample), \(o.period): \(o.status); kept in samples.csv without figures, left out of the summary")
         }
         print(String(format: "convergence: 95 %% half-width of expected unserved energy = %.1f %% of the mean (criterion ≤ %.1f %%): ",
                      100 * convergence.relativeHalfWidth, 100 * tolerance) + (convergence.met ? "met" : "NOT met, add samples"))
@@ -84,13 +93,21 @@ struct MonteCarloCommand: ParsableCommand {
     }
 }
 
+/// The results file of a plan folder, as messages name it.
+func planFile(_ folder: String) -> String {
+    URL(fileURLWithPath: folder).appendingPathComponent("results.json").path
+}
+
 /// Reads a finished run's results.json; exits 2 with the reason if it cannot.
 func readPlan(_ folder: String) throws -> EnergyResults {
     let url = URL(fileURLWithPath: folder).appendingPathComponent("results.json")
     do {
-        return try JSONDecoder().decode(EnergyResults.self, from: Data(contentsOf: url))
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(EnergyResults.self, from: Data(contentsOf: url))
     } catch {
-        printError("error: \(url.path): cannot read the plan's results (\(error)); pass a run folder written by `bijli run`")
+        printError("error: \(url.path): cannot read the plan's results (\(ReadErrorText.describe(error))); pass a run folder written by `bijli run`")
         throw ExitCode.badInput
     }
 }
+

@@ -30,6 +30,7 @@ struct Run: ParsableCommand {
         }
         print(summary(outcome.results, folder: outcome.folder))
         if let note = CaseWorkflow.instabilityNote(outcome.optimization) { printError(note) }
+        for sentence in outcome.infeasibility?.sentences ?? [] { printError("infeasible: \(sentence)") }
         throw ExitCode(outcome.optimization.result.status)
     }
 

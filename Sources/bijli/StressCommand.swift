@@ -35,7 +35,7 @@ struct StressCommand: ParsableCommand {
         let workflow = caseOptions.workflow(caseOptions.request().matching(planResults))
         let ids = scenarios.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let rows = try orExit { () throws(WorkflowError) in
-            try workflow.stress(plan: planResults, scenarios: ids, nMinusOneMinimumMW: nMinusOne ? nMinusOneMinimumMW : nil)
+            try workflow.stress(plan: planResults, planFile: planFile(plan), scenarios: ids, nMinusOneMinimumMW: nMinusOne ? nMinusOneMinimumMW : nil)
         }
         var files = try ReportFiles.files(for: StressReportBuilder.build(rows))
         files.merge(try orExit { () throws(WorkflowError) in try RunReports.stressFiles(rows) }) { $1 }

@@ -63,9 +63,9 @@ import Testing
 
     @Test func statusCodesAreStableWords() {
         let all: [SolveStatus] = [.optimal, .infeasible, .unbounded, .infeasibleOrUnbounded,
-                                  .limitReached(.time), .limitReached(.iteration), .solverError(.failed)]
+                                  .limitReached(.time), .limitReached(.iteration), .solverError(.failed), .numericallyUnreliable]
         #expect(all.map(\.code.rawValue) == ["optimal", "infeasible", "unbounded", "infeasible_or_unbounded",
-                                             "time_limit", "iteration_limit", "solver_error"])
+                                             "time_limit", "iteration_limit", "solver_error", "numerically_unreliable"])
     }
 
     /// A recorded status is written as its word (no wrapping object) and read back as itself.
@@ -73,7 +73,7 @@ import Testing
         let codes = SolveStatus.Code.allCases
         let json = try JSONEncoder().encode(codes)
         #expect(String(decoding: json, as: UTF8.self) == #"["optimal","infeasible","unbounded","infeasible_or_unbounded","#
-                + #""time_limit","iteration_limit","objective_limit","solver_error"]"#)
+                + #""time_limit","iteration_limit","objective_limit","solver_error","numerically_unreliable"]"#)
         #expect(try JSONDecoder().decode([SolveStatus.Code].self, from: json) == codes)
         #expect(codes.map(\.description) == codes.map(\.rawValue))
         #expect(SolveStatus.limitReached(.objective).code == .objectiveLimit)

@@ -24,9 +24,9 @@ struct MonteCarloTests {
                                           options: FormulationOptions(time: RobustPlanTests.monthly), solver: GLPKSolver())
         // 80 MW demand, 70 MW in service: 10 MW short in every hour.
         #expect(outcomes.count == 3)
-        for outcome in outcomes { #expect(abs(outcome.unservedGWh - 87.6) < 1e-6 && abs(outcome.lossOfLoadHours - 8760) < 1e-6) }
+        for outcome in outcomes { #expect(abs(outcome.unservedGWh! - 87.6) < 1e-6 && abs(outcome.lossOfLoadHours! - 8760) < 1e-6) }
         let summary = MonteCarlo.summarize(outcomes).first { $0.metric == "unserved_gwh" }!
-        #expect(abs(summary.mean - 87.6) < 1e-6 && summary.standardDeviation < 1e-9)
+        #expect(abs(summary.mean! - 87.6) < 1e-6 && summary.standardDeviation! < 1e-9 && summary.unsolved == 0)
         #expect(MonteCarlo.convergence(outcomes, tolerance: 0.01).met)
     }
 
@@ -39,7 +39,7 @@ struct MonteCarloTests {
         let first = try run(1), again = try run(1), other = try run(2)
         #expect(first == again)
         #expect(first != other)
-        #expect(first.contains { $0.unservedGWh > 0 })
+        #expect(first.contains { ($0.unservedGWh ?? 0) > 0 })
     }
 
     @Test func shocksAreCorrelated() throws {
@@ -80,9 +80,9 @@ struct MonteCarloTests {
         let s = MonteCarlo.summarize(outcomes).first { $0.metric == "unserved_gwh" }!
         let sd: Double = 1.5811388300841898
         let half: Double = 1.96 * sd / 5.0.squareRoot()
-        #expect(s.mean == 3 && abs(s.standardDeviation - sd) < 1e-12)
-        #expect(abs(s.p5 - 1.2) < 1e-12 && s.p50 == 3 && abs(s.p95 - 4.8) < 1e-12)
-        #expect(abs(s.confidenceHigh - (3 + half)) < 1e-12)
+        #expect(s.mean == 3 && abs(s.standardDeviation! - sd) < 1e-12)
+        #expect(abs(s.p5! - 1.2) < 1e-12 && s.p50 == 3 && abs(s.p95! - 4.8) < 1e-12)
+        #expect(abs(s.confidenceHigh! - (3 + half)) < 1e-12)
         let convergence = MonteCarlo.convergence(outcomes, tolerance: 0.5)
         #expect(abs(convergence.relativeHalfWidth - half / 3) < 1e-12 && convergence.met)
     }
@@ -107,5 +107,44 @@ struct MonteCarloTests {
             correlation: [[1, 1.5], [1.5, 1]]
             """) else { Issue.record("accepted"); return }
         #expect(notPD.description.contains("the correlation matrix cannot be used"))
+    }
+
+    /// Issue 19: a sample without a solution keeps its lines, with its status; the summary leaves
+    /// it out and counts it.
+    @Test func unsolvedSamplesStayWithTheirStatus() {
+        let outcomes = [
+            MonteCarlo.Outcome(sample: 0, period: 2030, unservedGWh: 1, lossOfLoadHours: 2, peakShortfallMW: 3, status: .optimal),
+            MonteCarlo.Outcome(sample: 1, period: 2030, unservedGWh: nil, lossOfLoadHours: nil, peakShortfallMW: nil, status: .infeasible),
+            MonteCarlo.Outcome(sample: 2, period: 2030, unservedGWh: 3, lossOfLoadHours: 2, peakShortfallMW: 3, status: .optimal),
+        ]
+        let s = MonteCarlo.summarize(outcomes).first { $0.metric == "unserved_gwh" }!
+        #expect(s.mean == 2 && s.unsolved == 1)
+        let none = MonteCarlo.summarize([outcomes[1]]).first!
+        #expect(none.mean == nil && none.unsolved == 1)
+    }
+
+    @Test func anUnsolvedSampleEncodesNulls() throws {
+        let outcome = MonteCarlo.Outcome(sample: 1, period: 2030, unservedGWh: nil, lossOfLoadHours: nil, peakShortfallMW: nil, status: .infeasible)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text = String(decoding: try encoder.encode(outcome), as: UTF8.self)
+        #expect(text == #"{"loss_of_load_hours":null,"peak_shortfall_mw":null,"period":2030,"sample":1,"status":"infeasible","unserved_gwh":null}"#)
+    }
+
+    /// One line per sample and period, in sample order.
+    @Test func everySampleHasALinePerPeriod() throws {
+        let spec = try Self.spec(Self.header + "shocks:\n  - {id: d, target: demand, sd: 0.5}\n").get()
+        let outcomes = try MonteCarlo.run(system: ScenarioTests.system(), plan: ["plant": [2030: 90]], spec: spec, samples: 4, seed: 5,
+                                          options: FormulationOptions(time: RobustPlanTests.monthly), solver: GLPKSolver())
+        #expect(outcomes.map(\.sample) == [0, 1, 2, 3])
+    }
+
+    @Test func hugeDeviationsAreRefusedWithTheirPlace() throws {
+        guard case .failure(let error) = try Self.spec(Self.header + "shocks:\n  - {id: d, target: demand, sd: 1e300}\n") else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(error.issues.count == 1, "\(error.issues)")
+        #expect(error.issues.first?.description.contains(":4:") == true)
+        #expect(error.issues.first?.message.contains("'sd' is 1e+300") == true)
     }
 }

@@ -182,6 +182,10 @@ struct CSVTable {
             issue(row, column, "'\(column)' is not a finite number: '\(text)'", suggestion: "write a decimal number such as 12.5", log: log)
             return nil
         }
+        if let problem = Magnitude.problem(value, name: column) {
+            issue(row, column, problem, suggestion: Magnitude.suggestion, log: log)
+            return nil
+        }
         return value
     }
 

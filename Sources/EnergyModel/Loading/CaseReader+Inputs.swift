@@ -54,7 +54,7 @@ extension CaseReader {
         var zeroShapes: Set<String> = []
         if let text = TextFile.read(profileFile, in: inputs, required: true, log: log),
            let table = CSVTable(path: inputsPath(profileFile), text: text, log: log),
-           let series = hourlySeries(table, file: profileFile, range: 0...Double.greatestFiniteMagnitude, what: "demand shape") {
+           let series = hourlySeries(table, file: profileFile, range: 0...Magnitude.other.limit, what: "demand shape") {
             haveShapeFile = true
             shapeHeaderLine = table.headerLine
             let regionIDs = regions.map(\.id)
@@ -245,7 +245,7 @@ extension CaseReader {
                     table.issue(row, name, "'\(name)' is not a finite number: '\(text)'", log: log); bad += 1; continue
                 }
                 if !range.contains(value) {
-                    let bounds = range.upperBound == Double.greatestFiniteMagnitude ? "non-negative" : "in [\(range.lowerBound), \(range.upperBound)]"
+                    let bounds = range.upperBound == Magnitude.other.limit ? "non-negative and at most 1e+12" : "in [\(range.lowerBound), \(range.upperBound)]"
                     table.issue(row, name, "\(what) '\(name)' must be \(bounds), found \(value)", log: log); bad += 1; continue
                 }
                 series[name]![index] = value

@@ -183,6 +183,9 @@ extension CaseReader {
                 continue
             }
             if mw < 0 { table.issue(row, "committed_mw", "'committed_mw' for \(year) must not be negative, found \(mw)", log: log); ok = false }
+            if let problem = Magnitude.problem(mw, name: "committed_mw") {
+                table.issue(row, "committed_mw", problem, suggestion: Magnitude.suggestion, log: log); ok = false
+            }
             if !periods.isEmpty, !periodYears.contains(year) {
                 table.issue(row, "committed_mw", "'committed_mw': \(year) is not a period", suggestion: Suggestion.advice(for: String(year), among: periodYears.map(String.init)), log: log)
                 ok = false

@@ -109,6 +109,11 @@ package struct YAMLFile {
             issue(node, "'\(what)' must be a finite number, found \(describe(node))", suggestion: "write a decimal number such as 0.1")
             return nil
         }
+        // The unit is the suffix of the key (`co2_cap_t.values.2030` → `co2_cap_t`, tonnes).
+        if let problem = Magnitude.problem(value, ceiling: Magnitude.ceiling(for: what.split(separator: ".").first.map(String.init) ?? what), name: what) {
+            issue(node, problem, suggestion: Magnitude.suggestion)
+            return nil
+        }
         return value
     }
 

@@ -8,7 +8,10 @@ extension EnergyResults {
         // Keys are spelled out in each type's CodingKeys (units such as MWh do not survive
         // Foundation's automatic snake_case).
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(self)
+        // The objective is a number or absent, never the string "inf" (issue 19).
+        var copy = self
+        if let objective = copy.objectiveUSD, !objective.isFinite { copy.objectiveUSD = nil }
+        return try encoder.encode(copy)
     }
 
     /// The CSV tables of a run, by file name; units are in the headers.

@@ -143,6 +143,8 @@ public struct TariffFile: Sendable, Equatable {
             if fuel == exchangeRateKey {
                 if parameters.unit != .pkrPerUSD {
                     table.issue(row, "unit", "the exchange rate row has unit '\(parameters.unit.rawValue)'", suggestion: "write PKR/USD", log: log)
+                } else if let problem = Magnitude.problem(price, ceiling: Magnitude.exchangeRate, name: "price") {
+                    table.issue(row, "price", problem, suggestion: Magnitude.suggestion, log: log)
                 } else {
                     rate = (price, note)
                 }
@@ -156,6 +158,12 @@ public struct TariffFile: Sendable, Equatable {
             if parameters.unit.isInRupees { parameters.exchangeRatePKRPerUSD = rate?.value ?? fallbackRate }
             switch FuelPriceConversion.usdPerMMBtu(entry.price, parameters) {
             case .success(let value):
+                if let problem = Magnitude.problem(value, ceiling: Magnitude.fuelPrice, name: "price") {
+                    // Checked after the conversion, in USD/MMBtu, whatever the published unit.
+                    table.issue(entry.row, "price", "fuel '\(entry.fuel)': \(entry.price) \(parameters.unit.rawValue) is \(value) USD/MMBtu; \(problem)",
+                                suggestion: Magnitude.suggestion, log: log)
+                    continue
+                }
                 if let note = entry.note {
                     rows.append(Row(fuel: entry.fuel, price: entry.price, parameters: parameters, usdPerMMBtu: value, note: note, line: entry.row.line))
                 }

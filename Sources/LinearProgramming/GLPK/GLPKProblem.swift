@@ -218,6 +218,18 @@ final class GLPKProblem {
         return glp_simplex(handle, &parm)
     }
 
+    /// Runs `glp_exact` (the simplex in exact rational arithmetic on the program's double
+    /// values, from the current basis) with the options' limits and returns its return code.
+    func runExact(options: SolverOptions) -> Int32 {
+        checkThread()
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = GLP_MSG_ALL
+        if let limit = options.timeLimitSeconds { parm.tm_lim = Int32((limit * 1000).rounded(.up)) }
+        if let limit = options.iterationLimit { parm.it_lim = Int32(limit) }
+        return glp_exact(handle, &parm)
+    }
+
     /// Runs `glp_interior` and returns its return code.
     func runInterior(options: SolverOptions) -> Int32 {
         checkThread()

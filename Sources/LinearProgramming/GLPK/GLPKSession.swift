@@ -33,8 +33,13 @@ public final class GLPKSession {
         }
     }
 
-    /// Solves: cold the first time, from the previous basis afterwards.
+    /// Solves: cold the first time, from the previous basis afterwards. An optimum is checked
+    /// against the program (docs/LINEAR-PROGRAMMING.md).
     public func solve() -> SolveResult {
+        GLPKVerification.verified(solveUnchecked(), program: program, options: options)
+    }
+
+    private func solveUnchecked() -> SolveResult {
         guard solvedOnce else {
             solvedOnce = true
             let method: SolverMethod = options.method.isSimplex ? options.method : .dualSimplex

@@ -32,8 +32,8 @@ public struct GLPKSolver: LinearSolver {
             if options.scaling && options.method.isSimplex { problem.scale() }
         }
         let loadSeconds = (clock.now - start).seconds
-        return problem.solve(options: options, method: options.method, presolve: options.presolve,
-                             loadSeconds: loadSeconds)
+        let result = problem.solve(options: options, method: options.method, presolve: options.presolve, loadSeconds: loadSeconds)
+        return GLPKVerification.verified(result, program: program, options: options)  // docs/LINEAR-PROGRAMMING.md
     }
 }
 
