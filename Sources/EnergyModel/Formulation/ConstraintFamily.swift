@@ -36,6 +36,8 @@ public enum PyPSAMapping: Sendable, Equatable {
 struct FamilyTraits: Sendable {
     /// Its equation ID (row-name prefix).
     let id: EquationID
+    /// What its rows say, in a few words (e.g. `monthly hydro budgets`), for messages.
+    let meaning: String
     /// Planning or operating (stress mode drops the policy targets of planning families).
     let stage: FamilyStage
     /// The span of one row.
@@ -111,6 +113,8 @@ enum ConstraintFamilies {
 extension EquationID {
     /// The equation IDs in build order (``ConstraintFamilies/ordered``).
     public static var buildOrder: [EquationID] { ConstraintFamilies.ordered.map { $0.traits.id } }
+    /// What its rows say, in a few words, for messages.
+    public var meaning: String { ConstraintFamilies.family(self).traits.meaning }
     /// Planning or operating.
     public var stage: FamilyStage { ConstraintFamilies.family(self).traits.stage }
     /// The span of one row.

@@ -39,28 +39,9 @@ public struct InfeasibilityExplanation: Sendable, Equatable {
                     + "alone leaves the program infeasible, so several conflict together."]
         }
         return culprits.map { culprit in
-            "Without its \(culprit.family.rawValue) rows (\(Self.meaning(culprit.family)); \(culprit.rows) row\(culprit.rows == 1 ? "" : "s"), "
+            "Without its \(culprit.family.rawValue) rows (\(culprit.family.meaning); \(culprit.rows) row\(culprit.rows == 1 ? "" : "s"), "
                 + "e.g. \(culprit.examples.joined(separator: ", "))) the program is feasible: they conflict with the rest "
                 + "(other rows, or the variables' bounds such as fixed capacities, which are not relaxed)."
-        }
-    }
-
-    static func meaning(_ id: EquationID) -> String {
-        switch id {
-        case .EB: "energy balance per region and step"
-        case .CAP: "generation within available capacity"
-        case .MINGEN: "minimum generation"
-        case .HYDRO: "monthly hydro budgets"
-        case .FUEL: "monthly fuel supply limits"
-        case .FUELMIN: "take-or-pay minimum off-take of a fuel"
-        case .STO: "storage balance and limits"
-        case .LINK: "corridor flow limits"
-        case .BUILD: "capacity accounting, potentials and committed builds"
-        case .RESERVE: "the reserve margin"
-        case .RESHARE: "the renewable share"
-        case .CO2: "the CO2 cap"
-        case .IMPORT: "the import-dependence cap"
-        case .FXBILL: "the foreign-exchange budget"
         }
     }
 }

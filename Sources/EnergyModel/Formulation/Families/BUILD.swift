@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **BUILD** family: capacity accounting, resource potential and committed builds.
 struct BUILDFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .BUILD, stage: .planning, timeScope: .period, rowUnit: "MW", rowScale: 1,
+    static let traits = FamilyTraits(id: .BUILD, meaning: "capacity accounting, potentials and committed builds", stage: .planning, timeScope: .period, rowUnit: "MW", rowScale: 1,
                                      shadowPriceUnit: "USD/MW", reportsBinding: false, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

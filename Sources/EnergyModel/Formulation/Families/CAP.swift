@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **CAP** family: generation ≤ availability × capacity.
 struct CAPFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .CAP, stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
+    static let traits = FamilyTraits(id: .CAP, meaning: "generation within available capacity", stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
                                      shadowPriceUnit: "USD/MW", reportsBinding: false, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **CO2** family: emission cap.
 struct CO2Family: ConstraintFamily {
-    static let traits = FamilyTraits(id: .CO2, stage: .operating, timeScope: .period, rowUnit: "kt", rowScale: 1e-3,
+    static let traits = FamilyTraits(id: .CO2, meaning: "the CO2 cap", stage: .operating, timeScope: .period, rowUnit: "kt", rowScale: 1e-3,
                                      shadowPriceUnit: "USD/t", reportsBinding: true, policy: \Policies.co2CapTonnes)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **EB** family: energy balance per region and step.
 struct EBFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .EB, stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
+    static let traits = FamilyTraits(id: .EB, meaning: "energy balance per region and step", stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
                                      shadowPriceUnit: "USD/MWh", reportsBinding: false, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

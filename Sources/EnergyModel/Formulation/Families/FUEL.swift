@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **FUEL** family: monthly fuel supply limit.
 struct FUELFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .FUEL, stage: .operating, timeScope: .month, rowUnit: "thousand MMBtu", rowScale: 1e-3,
+    static let traits = FamilyTraits(id: .FUEL, meaning: "monthly fuel supply limits", stage: .operating, timeScope: .month, rowUnit: "thousand MMBtu", rowScale: 1e-3,
                                      shadowPriceUnit: "USD/MMBtu", reportsBinding: true, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

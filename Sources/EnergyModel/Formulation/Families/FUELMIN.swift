@@ -10,7 +10,7 @@ import LinearProgramming
 /// cost in the objective instead of saving it. A contract that lets cargoes be deferred or
 /// resold is a lower minimum (docs/MODEL.md).
 struct FUELMINFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .FUELMIN, stage: .operating, timeScope: .month, rowUnit: "thousand MMBtu", rowScale: 1e-3,
+    static let traits = FamilyTraits(id: .FUELMIN, meaning: "take-or-pay minimum off-take of a fuel", stage: .operating, timeScope: .month, rowUnit: "thousand MMBtu", rowScale: 1e-3,
                                      shadowPriceUnit: "USD/MMBtu", reportsBinding: true, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **FXBILL** family: foreign-exchange budget for fuel imports.
 struct FXBILLFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .FXBILL, stage: .operating, timeScope: .period, rowUnit: "million USD", rowScale: 1e-6,
+    static let traits = FamilyTraits(id: .FXBILL, meaning: "the foreign-exchange budget", stage: .operating, timeScope: .period, rowUnit: "million USD", rowScale: 1e-6,
                                      shadowPriceUnit: "USD/USD", reportsBinding: true, policy: \Policies.fxBudgetUSD)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

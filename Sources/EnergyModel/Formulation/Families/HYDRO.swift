@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **HYDRO** family: monthly energy budget of reservoir hydro.
 struct HYDROFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .HYDRO, stage: .operating, timeScope: .month, rowUnit: "GWh", rowScale: 1e-3,
+    static let traits = FamilyTraits(id: .HYDRO, meaning: "monthly hydro budgets", stage: .operating, timeScope: .month, rowUnit: "GWh", rowScale: 1e-3,
                                      shadowPriceUnit: "USD/MWh", reportsBinding: true, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **IMPORT** family: import-dependence cap.
 struct IMPORTFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .IMPORT, stage: .operating, timeScope: .period, rowUnit: "GWh", rowScale: 1e-3,
+    static let traits = FamilyTraits(id: .IMPORT, meaning: "the import-dependence cap", stage: .operating, timeScope: .period, rowUnit: "GWh", rowScale: 1e-3,
                                      shadowPriceUnit: "USD/MWh", reportsBinding: true, policy: \Policies.importShareCap)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **LINK** family: corridor flow limits.
 struct LINKFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .LINK, stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
+    static let traits = FamilyTraits(id: .LINK, meaning: "corridor flow limits", stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
                                      shadowPriceUnit: "USD/MW", reportsBinding: false, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **MINGEN** family: generation ≥ minimum fraction × availability × capacity.
 struct MINGENFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .MINGEN, stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
+    static let traits = FamilyTraits(id: .MINGEN, meaning: "minimum generation", stage: .operating, timeScope: .step, rowUnit: "MW", rowScale: 1,
                                      shadowPriceUnit: "USD/MW", reportsBinding: false, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

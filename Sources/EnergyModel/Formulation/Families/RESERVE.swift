@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **RESERVE** family: firm capacity ≥ (1 + margin) × peak.
 struct RESERVEFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .RESERVE, stage: .planning, timeScope: .period, rowUnit: "MW", rowScale: 1,
+    static let traits = FamilyTraits(id: .RESERVE, meaning: "the reserve margin", stage: .planning, timeScope: .period, rowUnit: "MW", rowScale: 1,
                                      shadowPriceUnit: "USD/MW-year", reportsBinding: true, policy: \Policies.reserveMargin)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

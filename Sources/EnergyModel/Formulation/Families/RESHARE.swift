@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **RESHARE** family: renewable share of served demand.
 struct RESHAREFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .RESHARE, stage: .planning, timeScope: .period, rowUnit: "GWh", rowScale: 1e-3,
+    static let traits = FamilyTraits(id: .RESHARE, meaning: "the renewable share", stage: .planning, timeScope: .period, rowUnit: "GWh", rowScale: 1e-3,
                                      shadowPriceUnit: "USD/MWh", reportsBinding: true, policy: \Policies.renewableShare)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {

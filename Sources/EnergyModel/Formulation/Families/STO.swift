@@ -2,7 +2,7 @@ import LinearProgramming
 
 /// The **STO** family: storage balance and limits.
 struct STOFamily: ConstraintFamily {
-    static let traits = FamilyTraits(id: .STO, stage: .operating, timeScope: .step, rowUnit: "MWh", rowScale: 1,
+    static let traits = FamilyTraits(id: .STO, meaning: "storage balance and limits", stage: .operating, timeScope: .step, rowUnit: "MWh", rowScale: 1,
                                      shadowPriceUnit: "USD/MWh", reportsBinding: false, policy: nil)
 
     static func sentence(_ indices: [String], shadowPrice: Double) -> String {
