@@ -82,11 +82,13 @@ public struct TariffSelection: Sendable, Equatable {
     /// (USD/MMBtu), or nil when no tariff was applied.
     public static func pricesCSV(_ system: EnergySystem) -> Data? {
         guard let tariff = system.tariff else { return nil }
-        var lines = ["# Fuel prices before (fuel_prices.csv) and after applying \(tariff.name), effective \(tariff.effectiveDate); USD/MMBtu net.",
-                     "fuel,year,month,old_usd_per_mmbtu,new_usd_per_mmbtu"]
+        var lines = ["# Fuel prices before (fuel_prices.csv) and after applying \(tariff.name), effective \(tariff.effectiveDate), "
+                     + "and as the run used them (after any --scenario and --overlay); USD/MMBtu net.",
+                     "fuel,year,month,old_usd_per_mmbtu,new_usd_per_mmbtu,used_usd_per_mmbtu"]
         for change in tariff.changes {
             let old = change.oldUSDPerMMBtu.map { String($0) } ?? ""
-            lines.append("\(change.fuel),\(change.year),\(change.month),\(old),\(change.newUSDPerMMBtu)")
+            let used = system.fuels.first { $0.id == change.fuel }?.priceUSDPerMMBtu[change.year, change.month].map { String($0) } ?? ""
+            lines.append("\(change.fuel),\(change.year),\(change.month),\(old),\(change.newUSDPerMMBtu),\(used)")
         }
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }

@@ -50,8 +50,15 @@ import Testing
         let report = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("| Tariff file | tariffs/2025-01-01-a.csv, effective 2025-01-01, SHA-256 \(options["tariff_sha256"] ?? "?") |"))
         let prices = try String(contentsOf: folder.appendingPathComponent("tariff_prices.csv"), encoding: .utf8)
-        #expect(prices.contains("\nrlng,2025,1,12.0,15.0\n"))
-        #expect(prices.contains("\nrlng,2030,7,14.0,17.5\n"))
+        #expect(prices.contains("\nrlng,2025,1,12.0,15.0,15.0\n"))
+        #expect(prices.contains("\nrlng,2030,7,14.0,17.5,17.5\n"))
+
+        // A what-if on top of the tariff: the price the run used is the last column.
+        let whatIf = try cli.bijli("run", "--model", model, "--inputs", inputs.path, "--run-date", "2025-02-01", "--resolution", "repdays:12",
+                                   "--out", out.path, "--quiet", "--overlay", "{target: fuel_price, select: {fuel: rlng, periods: [2030], months: 7}, scale: 2}")
+        #expect(whatIf.status == 0, "\(whatIf.stderr)")
+        let used = try String(contentsOf: out.appendingPathComponent("tiny/what-if/latest/tariff_prices.csv"), encoding: .utf8)
+        #expect(used.contains("\nrlng,2025,1,12.0,15.0,15.0\n") && used.contains("\nrlng,2030,7,14.0,17.5,35.0\n"))
     }
 
     @Test func aBadTariffFileStopsTheRunAndLeavesEarlierRunsAlone() throws {
