@@ -226,12 +226,9 @@ public struct CaseWorkflow: Sendable {
                 + "infeasibility ≤ 1e-6); the remaining gap is the last line of solver.log. Hourly plans over several periods "
                 + "hit this (docs/BENCHMARKS.md); representative days solve to optimality."
         }
-        guard optimization.result.log.contains("NUMERIC INSTABILITY") else { return nil }
-        let note = "note: GLPK's interior point stopped with numerical instability short of 1e-6 (the status above is the simplex fallback's). "
-        if case .hourly = optimization.lp.options.time.resolution {
-            return note + "Full-year hourly planning runs are known to hit this (docs/BENCHMARKS.md); "
-                + "use --resolution repdays:N, or --method simplex for small cases."
-        }
-        return note + "--method simplex starts with the simplex directly (docs/LINEAR-PROGRAMMING.md)."
+        // Every step of a solve that took more than its first method (a crossover, a cold simplex).
+        let path = optimization.result.path
+        guard path.count > 1 else { return nil }
+        return "note: the solver took " + path.map(\.summary).joined(separator: "; then ") + " (docs/LINEAR-PROGRAMMING.md)."
     }
 }
