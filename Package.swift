@@ -72,7 +72,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
-        .executableTarget(name: "BijliBench", dependencies: ["LinearProgramming", "EnergyModel", "Scenarios"]),
+        .executableTarget(name: "BijliBench", dependencies: ["LinearProgramming", "EnergyModel", "Scenarios", "Decomposition"]),
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "DecompositionTests", dependencies: ["Decomposition", "LinearProgramming", "EnergyModel"]),

@@ -84,28 +84,37 @@ public struct BendersResult: Sendable {
     /// (the blocks' rows from their subproblems at the best point, the master's rows from the last
     /// master solve) and reduced costs `c − Aᵀλ` from those duals.
     public var solution: Solution?
-    /// The final lower and upper bounds and relative gap (in the program's own sense: for a
-    /// maximisation the "upper" bound is the best value found and the "lower" one the bound).
+    /// The final bounds on the optimum, in the program's own sense, `lowerBound ≤ upperBound`: for a
+    /// minimisation the lower one is the master's bound and the upper one the best value found;
+    /// for a maximisation the other way round.
     public var lowerBound: Double
+    /// See ``lowerBound``.
     public var upperBound: Double
+    /// `(upper − lower) / max(1, |upper|)` at the end, or `+infinity` without both bounds.
     public var gap: Double
     /// Iterations (master solves followed by a round of subproblem solves).
     public var iterations: Int
-    /// Cuts added: optimality cuts (one per block and iteration) and feasibility cuts.
+    /// Optimality cuts added (one per block and iteration).
     public var optimalityCuts: Int
+    /// Feasibility cuts added.
     public var feasibilityCuts: Int
-    /// Simplex iterations of the master solves and of the subproblems.
+    /// Simplex iterations of the master solves (with the level steps).
     public var masterIterations: Int
+    /// Simplex iterations of the subproblems (with their elastic twins).
     public var subproblemIterations: Int
-    /// Seconds: splitting the program, master solves (with the level steps), subproblem rounds
-    /// (wall clock, every block in parallel), the whole decomposition.
+    /// Seconds splitting the program and starting the workers.
     public var setupSeconds: Double
+    /// Seconds in master solves (with the level steps).
     public var masterSeconds: Double
+    /// Seconds in subproblem rounds (wall clock, every block in parallel; the first round loads the sessions).
     public var subproblemSeconds: Double
+    /// Seconds of the whole decomposition.
     public var totalSeconds: Double
-    /// Blocks, master columns, and the worker threads used.
+    /// The number of blocks.
     public var blockCount: Int
+    /// The number of master columns (without the θ_k).
     public var masterColumnCount: Int
+    /// The worker threads used.
     public var workers: Int
     /// The bounds after every iteration.
     public var history: [BendersProgress]
