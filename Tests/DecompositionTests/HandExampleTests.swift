@@ -133,6 +133,17 @@ enum HandExample {
         #expect(result.solveResult.status == .limitReached(.iteration))
     }
 
+    @Test func asALinearSolver() throws {
+        let (lp, blocks, _) = HandExample.program()
+        let result = try BlockedBendersSolver(blocks: blocks, options: BendersOptions(gap: 1e-9)).solve(lp)
+        #expect(result.status == .optimal)
+        #expect(abs((result.objective ?? 0) - HandExample.optimum) <= 1e-6)
+        // A program the structure does not fit is refused as bad input, not solved.
+        var other = lp
+        other.addVariable("extra")
+        #expect(throws: LinearProgrammingError.self) { try BlockedBendersSolver(blocks: blocks).solve(other) }
+    }
+
     @Test func completingALabellingFollowsTheRows() throws {
         let (lp, blocks, _) = HandExample.program()
         // Only the unserved columns labelled: the rest of each block follows through its rows.
