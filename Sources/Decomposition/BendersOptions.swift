@@ -24,14 +24,18 @@ public struct BendersOptions: Sendable, Hashable {
     public var stabilization: Stabilization
     /// Options of the master solves (cold, simplex).
     public var masterOptions: SolverOptions
-    /// Options of the subproblem sessions (warm dual-simplex re-solves; only simplex methods).
+    /// Options of the subproblem sessions (only simplex methods). The presolver runs on the
+    /// first, cold solve of each block only (a ``GLPKSession`` never presolves a warm re-solve,
+    /// and GLPK recovers a basis of the whole block after presolving): on the loader fixture at
+    /// 12 representative days that made the subproblem rounds 4× faster (1.9 s against 8.0 s in a
+    /// debug build, 7,832 against 14,681 simplex iterations, the same optimum).
     public var subproblemOptions: SolverOptions
 
     /// Creates options; every parameter has a default.
     public init(gap: Double = 1e-4, maxIterations: Int = 500, timeLimitSeconds: Double? = nil,
                 workers: Int = ProcessorCount.active, stabilization: Stabilization = .level(0.5),
                 masterOptions: SolverOptions = SolverOptions(method: .primalSimplex, captureLog: false),
-                subproblemOptions: SolverOptions = SolverOptions(method: .dualSimplex, presolve: false, captureLog: false)) {
+                subproblemOptions: SolverOptions = SolverOptions(method: .dualSimplex, presolve: true, captureLog: false)) {
         self.gap = gap
         self.maxIterations = maxIterations
         self.timeLimitSeconds = timeLimitSeconds

@@ -116,6 +116,7 @@ private struct Run {
                     : "the master could not be solved: \(status)"
                 return finish(program, status: status, iteration, message)
             }
+            if let crossed = crossing() { return crossed(program, iteration) }
             if gap <= options.gap {
                 return finish(program, status: .optimal, iteration, "gap \(gap) ≤ \(options.gap)")
             }
@@ -171,9 +172,22 @@ private struct Run {
             let progress = BendersProgress(iteration: iteration, lowerBound: lower, upperBound: upper, gap: gap, elapsedSeconds: elapsed)
             history.append(progress)
             observer?(progress)
+            if let crossed = crossing() { return crossed(program, iteration) }
             if gap <= options.gap {
                 return finish(program, status: .optimal, iteration, "gap \(gap) ≤ \(options.gap)")
             }
+        }
+    }
+
+    /// When the lower bound has passed the upper bound by more than 1e-6 (relative), some cut
+    /// was not valid (numerically): the answer is not proven, so the status is a solver error,
+    /// with the incumbent as the solution and the bounds in the result.
+    func crossing() -> ((LinearProgram, Int) -> BendersResult)? {
+        guard lower > -.infinity, upper < .infinity, lower > upper + 1e-6 * max(1, abs(upper)) else { return nil }
+        return { program, iteration in
+            finish(program, status: .solverError(.failed), iteration,
+                   "the lower bound \(lower) passed the upper bound \(upper): a cut was not valid (numerical tolerance of the subproblem duals); the incumbent is feasible but not proven optimal",
+                   keepIncumbent: true)
         }
     }
 
@@ -237,7 +251,7 @@ private struct Run {
     /// Adds `θ_k + g·x ≥ z + g·x̂` (optimality) or `g·x ≥ v + g·x̂` (feasibility).
     mutating func addCut(block k: Int, _ outcome: SubproblemOutcome, at x: [Double], optimality: Bool) {
         var terms: [Term] = []
-        var rhs = outcome.value
+        var rhs = optimality ? min(outcome.value, outcome.intercept ?? outcome.value) : outcome.value
         let scale = outcome.gradient.reduce(0) { max($0, abs($1.coefficient)) }
         for (j, g) in outcome.gradient where abs(g) > 1e-13 * scale {
             terms.append(Term(g, Variable(index: j)))
@@ -255,9 +269,10 @@ private struct Run {
     }
 
     /// The result, with the whole program's solution at the incumbent.
-    func finish(_ program: LinearProgram, status: SolveStatus, _ iterations: Int, _ message: String) -> BendersResult {
+    func finish(_ program: LinearProgram, status: SolveStatus, _ iterations: Int, _ message: String,
+                keepIncumbent: Bool = false) -> BendersResult {
         var solution: Solution?
-        if let incumbent, status == .optimal || status.code == .timeLimit || status.code == .iterationLimit {
+        if let incumbent, keepIncumbent || status == .optimal || status.code == .timeLimit || status.code == .iterationLimit {
             let sign = partition.senseSign
             var values = [Double](repeating: 0, count: program.variableCount)
             var duals = [Double](repeating: 0, count: program.rowCount)

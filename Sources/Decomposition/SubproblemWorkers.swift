@@ -15,6 +15,8 @@ struct SubproblemOutcome: Sendable {
     }
     var kind: Kind
     var value: Double
+    /// The cut's value at x̂: the Lagrangian bound of the duals (optimality cuts), else `value`.
+    var intercept: Double? = nil
     /// The cut's gradient `g = Σ_i λ_i B_i` on the master columns (master-local index, coefficient):
     /// z_k(x) ≥ value − g·(x − x̂), and for a feasibility cut 0 ≥ value − g·(x − x̂).
     var gradient: [(column: Int, coefficient: Double)]
@@ -142,7 +144,9 @@ struct SubproblemSolver {
         switch result.status {
         case .optimal:
             guard let solution = result.solution else { break }
-            return SubproblemOutcome(kind: .optimal, value: solution.objective, gradient: gradient(solution.rowDuals),
+            return SubproblemOutcome(kind: .optimal, value: solution.objective,
+                                     intercept: Self.lagrangianBound(solution, self.session?.program ?? sub.program),
+                                     gradient: gradient(solution.rowDuals),
                                      values: solution.values, duals: solution.rowDuals, iterations: iterations,
                                      seconds: (clock.now - begin).seconds)
         case .infeasible, .infeasibleOrUnbounded:
@@ -163,6 +167,26 @@ struct SubproblemSolver {
         }
         return SubproblemOutcome(kind: .failed(result.status, "status \(result.status)"), value: 0, gradient: [], values: [], duals: [],
                                  iterations: iterations, seconds: (clock.now - begin).seconds)
+    }
+
+    /// The Lagrangian bound of row duals λ at the block's current bounds:
+    /// `Σ_i λ_i b_i + Σ_j min_{l_j ≤ y_j ≤ u_j} d_j y_j` with `d = c − Aᵀλ` (GLPK's reduced costs),
+    /// `b_i` the lower bound of a row with λ_i > 0 and the upper one with λ_i < 0. By weak duality
+    /// it is at most z(x) for every x once the right-hand sides move with x, whatever λ is: the cut
+    /// stays valid even when GLPK's duals are dual feasible only to its tolerance (a term whose
+    /// bound is infinite and whose sign is wrong by such a tolerance is left out). At an exact
+    /// optimum it equals the optimum.
+    static func lagrangianBound(_ solution: Solution, _ program: LinearProgram) -> Double {
+        var bound = 0.0
+        for (i, lambda) in solution.rowDuals.enumerated() where lambda != 0 {
+            let side = lambda > 0 ? program.rowLower[i] : program.rowUpper[i]
+            if side.isFinite { bound += lambda * side }
+        }
+        for (j, d) in solution.reducedCosts.enumerated() where d != 0 {
+            let side = d > 0 ? program.variableLower[j] : program.variableUpper[j]
+            if side.isFinite { bound += d * side }
+        }
+        return bound
     }
 
     /// `g_j = Σ_i λ_i B_ij` over the linking rows, merged by master column.
