@@ -5,7 +5,7 @@ import LinearProgramming
 import Testing
 
 /// Decomposed = monolithic on the Pakistan plan (`Models/pakistan`, `Inputs/pakistan`, three
-/// periods, 12 representative days). Opt-in (`BIJLI_PAKISTAN_SOLVES=1`): minutes in a debug build.
+/// periods, 12 representative days). Opt-in (`BIJLI_PAKISTAN_SOLVES=1`): 24 s in a debug build.
 /// The whole program is solved by GLPK's interior point (accurate to about 1e-8 relative,
 /// docs/LINEAR-PROGRAMMING.md), the decomposition to the default gap 1e-4; the objectives must agree
 /// within that gap.
