@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Interop", targets: ["Interop"]),
         .library(name: "Workflows", targets: ["Workflows"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
+        .library(name: "Decomposition", targets: ["Decomposition"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,8 @@ let package = Package(
 
         // Value-type LP, the GLPK solver, LP/MPS files. The only importer of CGLPK.
         .target(name: "LinearProgramming", dependencies: ["CGLPK"]),
+        // Block-structured Benders decomposition over LinearProgram (docs/DECOMPOSITION.md).
+        .target(name: "Decomposition", dependencies: ["LinearProgramming"]),
         // Matrices, least squares, Cholesky, seeded sampling. The only importer of CLAPACK.
         .target(name: "Statistics", dependencies: ["CLAPACK"]),
 
@@ -38,7 +41,7 @@ let package = Package(
         .target(
             name: "EnergyModel",
             dependencies: [
-                "LinearProgramming", "Statistics",
+                "LinearProgramming", "Statistics", "Decomposition",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
@@ -69,9 +72,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `make bench`: measured figures for docs/BENCHMARKS.md.
-        .executableTarget(name: "BijliBench", dependencies: ["LinearProgramming", "EnergyModel", "Scenarios"]),
+        .executableTarget(name: "BijliBench", dependencies: ["LinearProgramming", "EnergyModel", "Scenarios", "Decomposition"]),
 
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(name: "DecompositionTests", dependencies: ["Decomposition", "LinearProgramming", "EnergyModel"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel", "Statistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"], exclude: ["Fixtures"]),

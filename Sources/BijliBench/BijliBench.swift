@@ -17,6 +17,10 @@ struct BijliBench {
                            dispatchOnly: rest.dropFirst(3).first == "dispatch")
         case "pakistan":
             try pakistan(repeats: Int(ProcessInfo.processInfo.environment["BIJLI_BENCH_REPEATS"] ?? "") ?? 3)
+        case "benders":
+            let rest = Array(arguments.dropFirst())
+            try benders(resolution: rest.first ?? "repdays:24", periods: Int(rest.dropFirst().first ?? "") ?? 3,
+                        withSimplex: rest.dropFirst(2).first == "simplex")
         case "energy":
             try energy(repeats: Int(ProcessInfo.processInfo.environment["BIJLI_BENCH_REPEATS"] ?? "") ?? 3)
         case "all":
@@ -27,7 +31,7 @@ struct BijliBench {
             try energy(repeats: repeats)
             try pakistan(repeats: repeats)
         case let other:
-            FileHandle.standardError.write(Data("usage: BijliBench [all | energy | pakistan | full-year-once [HOURS] | energy-once RESOLUTION PERIODS METHOD [plan|dispatch]] (not '\(other)')\n".utf8))
+            FileHandle.standardError.write(Data("usage: BijliBench [all | energy | pakistan | benders [RESOLUTION] [PERIODS] [simplex] | full-year-once [HOURS] | energy-once RESOLUTION PERIODS METHOD [plan|dispatch]] (not '\(other)')\n".utf8))
             exit(64)
         }
     }
