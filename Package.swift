@@ -58,7 +58,7 @@ let package = Package(
         // PyPSA CSV folders <-> Bijli cases (docs/PYPSA.md).
         .target(name: "Interop", dependencies: ["EnergyModel", .product(name: "CSV", package: "CSV.swift")]),
         // What a run is: typed requests, load -> solve -> results -> run folder, provenance, typed errors.
-        .target(name: "Workflows", dependencies: ["LinearProgramming", "Statistics", "EnergyModel", "Scenarios", "Reporting", "Interop"]),
+        .target(name: "Workflows", dependencies: ["LinearProgramming", "Decomposition", "Statistics", "EnergyModel", "Scenarios", "Reporting", "Interop"]),
         // Unattended runs: configuration, lock, JSON-lines log, the scheduled pipeline, "what changed" between runs.
         .target(
             name: "Scheduling",

@@ -134,8 +134,15 @@ public struct BendersResult: Sendable {
             log += "iteration \(p.iteration): lower \(p.lowerBound), upper \(p.upperBound), gap \(p.gap), \(p.elapsedSeconds) s\n"
         }
         log += message + "\n"
-        return SolveResult(status: status, solution: solution, method: .dualSimplex,
-                           iterations: masterIterations + subproblemIterations,
-                           solveSeconds: totalSeconds - setupSeconds, loadSeconds: setupSeconds, log: log, returnCodes: [])
+        var result = SolveResult(status: status, solution: solution, method: .dualSimplex,
+                                 iterations: masterIterations + subproblemIterations,
+                                 solveSeconds: totalSeconds - setupSeconds, loadSeconds: setupSeconds, log: log, returnCodes: [])
+        result.lowerBound = lowerBound
+        result.upperBound = upperBound
+        result.path = [SolveStep(kind: .benders, method: .dualSimplex, presolve: false, status: status.code,
+                                 iterations: masterIterations + subproblemIterations, seconds: totalSeconds,
+                                 summary: "Benders decomposition: \(blockCount) blocks, \(iterations) iterations, "
+                                     + String(format: "gap %.1e", gap) + " (\(message))")]
+        return result
     }
 }

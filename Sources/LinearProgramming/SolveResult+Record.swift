@@ -14,9 +14,17 @@ extension SolveResult {
         return []
     }
 
-    /// The relative gap of the answer where the method measures one: the interior point's own
-    /// (from its log), 0 for a simplex optimum (a vertex optimal at its tolerances), else `nil`.
+    /// The method's name for records: `benders` for a decomposition, else the method's raw value
+    /// (`primal`, `dual`, `interior`).
+    public var methodName: String {
+        path.contains { $0.kind == .benders } ? "benders" : method.rawValue
+    }
+
+    /// The relative gap of the answer where the method measures one: a decomposition's between its
+    /// bounds, the interior point's own (from its log), 0 for a simplex optimum (a vertex optimal at
+    /// its tolerances), else `nil`.
     public var relativeGap: Double? {
+        if let lower = lowerBound, let upper = upperBound { return abs(upper - lower) / max(1, abs(upper)) }
         guard status == .optimal else { return nil }
         if let accepted = acceptedInteriorPoint { return accepted.gap }
         if method.isSimplex { return 0 }

@@ -193,6 +193,11 @@ public struct SolveResult: Sendable {
     /// Every solver call of this solve, in order: what ran, why, how it ended, iterations and
     /// seconds (``SolveStep``). Empty for results not made by a GLPK solve.
     public var path: [SolveStep] = []
+    /// Lower and upper bound on the optimum, for methods that bound it from both sides (a
+    /// decomposition stopped at a relative gap); nil otherwise.
+    public var lowerBound: Double?
+    /// See ``lowerBound``.
+    public var upperBound: Double?
     /// The check of an optimal solution against the program (``LinearProgram/check(_:checkDuals:)``):
     /// set whenever the solver said "optimal", also when the status became
     /// ``SolveStatus/numericallyUnreliable``; nil otherwise.

@@ -22,6 +22,9 @@ public struct SolveStep: Sendable, Equatable, Codable {
         /// A solve again after an optimum failed the check against the program (GLPK's exact
         /// simplex for small programs, else the other simplex).
         case recheck
+        /// A Benders decomposition (`Decomposition`): a master over the planning columns and a
+        /// dispatch subproblem per block, to a relative gap.
+        case benders
     }
 
     /// What the step did.

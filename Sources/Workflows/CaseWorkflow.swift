@@ -130,7 +130,7 @@ public struct CaseWorkflow: Sendable {
         return switch request.method {
         case .simplex: .primalSimplex
         case .interior: .interiorPoint
-        case .auto: size > 5_000 ? .interiorPoint : .primalSimplex
+        case .auto, .benders: size > 5_000 ? .interiorPoint : .primalSimplex
         }
     }
 
@@ -148,14 +148,21 @@ public struct CaseWorkflow: Sendable {
     /// Builds and solves in a mode; returns the optimisation and the seconds spent outside the solver.
     public func optimize(_ system: EnergySystem, options: FormulationOptions, mode: ObjectiveMode,
                          method: SolverMethod) throws(WorkflowError) -> (Optimization, buildSeconds: Double) {
-        progress.say("building and solving (\(mode.name), \(options.time.resolution), \(method.rawValue))")
+        let decomposed = request.method == .benders
+        progress.say("building and solving (\(mode.name), \(options.time.resolution), \(decomposed ? "benders" : method.rawValue))")
         let clock = ContinuousClock()
         let start = clock.now
         let optimization: Optimization
         do {
-            // A worker, so that the points of a Pareto frontier (programs of one shape) start
-            // from each other's basis when the method is a simplex.
-            optimization = try Optimizer(solver: solver(method, observed: true).worker()).optimize(system, options: options, mode: mode)
+            if decomposed {
+                optimization = try Optimizer(solver: try bendersSolver(system, options: options, mode: mode)).optimize(system, options: options, mode: mode)
+            } else {
+                // A worker, so that the points of a Pareto frontier (programs of one shape) start
+                // from each other's basis when the method is a simplex.
+                optimization = try Optimizer(solver: solver(method, observed: true).worker()).optimize(system, options: options, mode: mode)
+            }
+        } catch let error as WorkflowError {
+            throw error
         } catch let error as FormulationError {
             throw .formulation(error)
         } catch let error as LinearProgrammingError {

@@ -22,10 +22,16 @@ public struct RunRequest: Sendable, Equatable {
         case interior
         /// The interior point for programs of more than 5,000 step-resource cells, else the simplex.
         case auto
+        /// Benders decomposition by period (``Decomposition``; cost and pareto modes), each
+        /// period's dispatch a subproblem, to the relative gap ``RunRequest/gap``. Sweeps of fixed
+        /// plans (stress, Monte Carlo) have no planning master: they solve as `auto`.
+        case benders
     }
 
     /// The case.
     public var source: Source
+    /// The relative gap at which a decomposition stops (`--method benders`).
+    public var gap: Double = 1e-4
 
     /// The scenario as a file path, when ``scenario`` names a file (it ends in `.yaml` or `.yml`,
     /// or contains a `/`) rather than an id of `<inputs>/scenarios/`.

@@ -26,6 +26,8 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case linearProgramming(LinearProgrammingError)
     /// Any other error of the optimiser.
     case optimization(String)
+    /// `--method benders` cannot decompose the run (its mode, or a row across periods).
+    case decomposition(String)
     /// A year that is not a period of the case (nil: the case has no periods).
     case notAPeriod(Int?, periodsFile: String, periods: [Int])
     /// The observed generation of a back-cast does not read.
@@ -59,6 +61,7 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .formulation(let error): "error: \(error)"
         case .linearProgramming(let error): "error: \(error)"
         case .optimization(let message): "error: \(message)"
+        case .decomposition(let message): "error: \(message)"
         case .notAPeriod(let year, let file, let periods):
             "error: \(year.map(String.init) ?? "the first period") is not a period of \(file); "
                 + "periods: \(periods.map(String.init).joined(separator: ", "))"

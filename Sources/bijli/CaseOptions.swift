@@ -41,8 +41,11 @@ struct CaseOptions: ParsableArguments {
     @Option(help: "Comma-separated period years to model (default: all).")
     var periods: String?
 
-    @Option(help: "simplex, interior or auto (interior point for large programs).")
+    @Option(help: "simplex, interior, auto (interior point for large programs) or benders (decomposition by period, cost and pareto modes; docs/DECOMPOSITION.md).")
     var method: RunRequest.Method = .auto
+
+    @Option(help: "Relative gap at which --method benders stops.")
+    var gap: Double = 1e-4
 
     @Option(help: "Stop the simplex after this many seconds (also bounds the simplex fallback when the interior point fails).")
     var timeLimit: Double = 1800
@@ -57,6 +60,7 @@ struct CaseOptions: ParsableArguments {
         if pypsa == nil, model.isEmpty || inputs.isEmpty { throw ValidationError("give --model and --inputs, or --pypsa") }
         if pypsa != nil, !model.isEmpty || !inputs.isEmpty { throw ValidationError("--pypsa replaces --model and --inputs; give one or the other") }
         guard timeLimit > 0 && timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap > 0 && gap < 1 else { throw ValidationError("--gap must lie strictly between 0 and 1, e.g. 1e-4") }
         if let periods, periods.split(separator: ",").contains(where: { Int($0.trimmingCharacters(in: .whitespaces)) == nil }) {
             throw ValidationError("--periods must be comma-separated years, e.g. 2030,2035")
         }
@@ -80,6 +84,7 @@ struct CaseOptions: ParsableArguments {
             periods: periods.map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } },
             seed: seed, objective: objective, method: method, timeLimitSeconds: timeLimit)
         request.overlays = overlays
+        request.gap = gap
         return request
     }
 

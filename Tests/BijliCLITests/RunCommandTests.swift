@@ -156,4 +156,31 @@ import Testing
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("--overlay '{target: fuel_price, select: {fuel: gass}, scale: 2}'") && bad.stderr.contains("gas"), "stderr: \(bad.stderr)")
     }
+
+    /// `--method benders`: the tiny case by period within the gap of the simplex optimum, the
+    /// bounds in results.json; a mode with a row over all periods refused before solving.
+    @Test func bendersMatchesTheSimplexWithinItsGap() throws {
+        let fixture = RunCommandTests.fixture
+        let out = cli.scratch.appendingPathComponent("runs")
+        let args = ["run", "--model", fixture.appendingPathComponent("model").path, "--inputs", fixture.appendingPathComponent("inputs").path,
+                    "--resolution", "repdays:12", "--out", out.path, "--quiet"]
+        func latest() throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("tiny/base/latest/results.json"))) as? [String: Any])
+        }
+        #expect(try cli.bijli(args + ["--method", "simplex"]).status == 0)
+        let exact = try #require(try latest()["objective_usd"] as? Double)
+        let run = try cli.bijli(args + ["--method", "benders", "--gap", "1e-4"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let results = try latest()
+        let solver = try #require(results["solver"] as? [String: Any])
+        #expect(solver["method"] as? String == "benders")
+        let lower = try #require(solver["lower_bound"] as? Double), upper = try #require(solver["upper_bound"] as? Double)
+        #expect(lower <= upper && (upper - lower) / upper <= 1e-4)
+        let cost = try #require(results["objective_usd"] as? Double)
+        #expect(abs(cost - exact) / exact <= 1e-4)
+
+        let deficit = try cli.bijli(args + ["--method", "benders", "--objective", "deficit"])
+        #expect(deficit.status == 2 && deficit.stderr.contains("--method benders decomposes the cost and pareto modes"))
+    }
 }
+

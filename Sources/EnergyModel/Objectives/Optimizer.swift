@@ -29,7 +29,7 @@ public struct Stage: Sendable, Equatable, Codable {
     public init(name: String, result: SolveResult) {
         self.init(name: name, status: result.status.code, objective: result.objective, iterations: result.iterations,
                   seconds: result.solveSeconds)
-        method = result.method.rawValue
+        method = result.methodName
         warmStarted = result.warmStarted
         fallbacks = result.fallbacks
         relativeGap = result.relativeGap

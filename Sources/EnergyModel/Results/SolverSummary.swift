@@ -34,15 +34,15 @@ public struct SolverSummary: Sendable, Equatable, Codable {
     /// The summary of an optimisation's stages and final result.
     public init(_ run: Optimization) {
         let result = run.result
-        method = result.method.rawValue
+        method = result.methodName
         status = result.status.code
         iterations = run.stages.reduce(0) { $0 + $1.iterations }
         stages = run.stages.count
         warmStarts = run.stages.filter { $0.warmStarted == true }.count
         relativeGap = run.stages.last?.relativeGap ?? result.relativeGap
-        let exact = result.status == .optimal && result.method.isSimplex
-        lowerBound = exact ? result.objective : nil
-        upperBound = result.status == .optimal ? result.objective : nil
+        let exact = result.status == .optimal && result.method.isSimplex && result.lowerBound == nil
+        lowerBound = result.lowerBound ?? (exact ? result.objective : nil)
+        upperBound = result.upperBound ?? (result.status == .optimal ? result.objective : nil)
         fallbacks = run.stages.flatMap { stage in (stage.fallbacks ?? []).map { "\(stage.name): \($0)" } }
     }
 }
