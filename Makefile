@@ -55,19 +55,19 @@ bench: deps
 ## fuzz: libFuzzer over the LP reader (and solver) and the case loader, FUZZ_SECONDS each
 ## (default 300; the issue's acceptance run is FUZZ_SECONDS=3600). Built with -sanitize=fuzzer in
 ## .build-fuzz (the main build is untouched); the corpora grow in .build-fuzz/corpus, a crash
-## leaves its input in .build-fuzz/crash-* (keep it as a regression test). Fuzz/README.md.
+## leaves its input in .build-fuzz/crash-* (keep it as a regression test). Tests/Fuzz/README.md.
 FUZZ_SECONDS ?= 300
 FUZZ_BUILD   := .build-fuzz
 FUZZ_CONFIG  ?= release
 FUZZ_BIN     := $(FUZZ_BUILD)/$(FUZZ_CONFIG)/BijliFuzz
 fuzz: deps
-	ln -sfn .. Fuzz/bijli
-	$(SWIFT) build --package-path Fuzz --build-path $(FUZZ_BUILD) -c $(FUZZ_CONFIG) -Xswiftc -sanitize=fuzzer
+	ln -sfn ../.. Tests/Fuzz/bijli
+	$(SWIFT) build --package-path Tests/Fuzz --build-path $(FUZZ_BUILD) -c $(FUZZ_CONFIG) -Xswiftc -sanitize=fuzzer
 	mkdir -p $(FUZZ_BUILD)/corpus/lp $(FUZZ_BUILD)/corpus/case
 	BIJLI_FUZZ_TARGET=lp $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=60 \
-	  -artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus/lp Fuzz/seeds/lp
+	  -artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus/lp Tests/Fuzz/seeds/lp
 	BIJLI_FUZZ_CASE=Tests/EnergyModelTests/Fixtures/tiny BIJLI_FUZZ_TARGET=case $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) \
-	  -rss_limit_mb=4096 -timeout=60 -artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus/case Fuzz/seeds/case
+	  -rss_limit_mb=4096 -timeout=60 -artifact_prefix=$(FUZZ_BUILD)/ $(FUZZ_BUILD)/corpus/case Tests/Fuzz/seeds/case
 
 clean:
 	rm -rf .build .build-fuzz
