@@ -139,7 +139,10 @@ extension GLPKProblem {
                     if options.scaling { scale() }
                     let why = "the interior point stopped short (\(Self.word(status)))"
                         + (best.map { " at \(Self.describe($0))" } ?? "")
-                    if let finished = crossover(from: point, attempts: crossoverAttempts, why: why, run: { simplexStep($0, $1, presolve: $2, why: $3, counts: $4, describe: $5) }) {
+                    let finished = crossover(from: point, attempts: crossoverAttempts, why: why) {
+                        simplexStep($0, $1, presolve: $2, why: $3, counts: $4, describe: $5)
+                    }
+                    if let finished {
                         method = .primalSimplex
                         status = finished
                     } else {
