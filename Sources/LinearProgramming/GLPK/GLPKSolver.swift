@@ -50,10 +50,13 @@ extension GLPKProblem {
     /// "infeasible or unbounded" answer is settled by a primal simplex without presolve. Every
     /// solver call is recorded in ``SolveResult/path`` and reported to ``SolverOptions/progress``.
     ///
-    /// `crossoverAttempts` are the crossover's rules for "at a bound", tried in order (tests pass
-    /// others to reach the tighter attempts and the cold last resort).
+    /// `crossoverAttempts` are the crossover's rules for "at a bound", tried in order, and
+    /// `acceptanceTolerance` the residuals under which a stopped-short point is accepted (tests pass
+    /// others to reach the tighter attempts, the cold last resort, or a crossover from a point that
+    /// would be accepted).
     func solve(options: SolverOptions, method requested: SolverMethod, presolve: Bool, loadSeconds: Double,
-               crossoverAttempts: [GLPKCrossover.Attempt] = GLPKCrossover.attempts) -> SolveResult {
+               crossoverAttempts: [GLPKCrossover.Attempt] = GLPKCrossover.attempts,
+               acceptanceTolerance: Double = InteriorResiduals.acceptanceTolerance) -> SolveResult {
         let clock = ContinuousClock()
         let start = clock.now
         let firstIteration = iterationCount
@@ -109,8 +112,8 @@ extension GLPKProblem {
                 let best = stoppedShort ? GLPKInteriorLog.bestResiduals(in: interiorLog) : nil
                 var summary = "interior point: \(Self.word(status)) at iteration \(interiorIterations)"
                 if let best { summary += " (best point: \(Self.describe(best)))" }
-                if let best, best.isWithin(InteriorResiduals.acceptanceTolerance) {
-                    summary += "; within \(Self.scientific(InteriorResiduals.acceptanceTolerance)): accepted as optimal"
+                if let best, best.isWithin(acceptanceTolerance) {
+                    summary += "; within \(Self.scientific(acceptanceTolerance)): accepted as optimal"
                 }
                 var step = SolveStep(kind: .interiorPoint, method: .interiorPoint, presolve: false, status: status.code,
                                      iterations: interiorIterations, seconds: (clock.now - stepStart).seconds,
@@ -120,7 +123,7 @@ extension GLPKProblem {
                     reporter.end(step)
                     return (status, interiorSolution())
                 }
-                if let best, best.isWithin(InteriorResiduals.acceptanceTolerance) {
+                if let best, best.isWithin(acceptanceTolerance) {
                     // GLPK's interior point stopped short (numerical instability, no convergence,
                     // its fixed limit of 100 iterations) at a point optimal to 1e-6 by its own
                     // residuals (relative primal and dual infeasibility, relative gap): that point
@@ -139,7 +142,10 @@ extension GLPKProblem {
                     if options.scaling { scale() }
                     let why = "the interior point stopped short (\(Self.word(status)))"
                         + (best.map { " at \(Self.describe($0))" } ?? "")
-                    if let finished = crossover(from: point, attempts: crossoverAttempts, why: why, run: { simplexStep($0, $1, presolve: $2, why: $3, counts: $4, describe: $5) }) {
+                    let finished = crossover(from: point, attempts: crossoverAttempts, why: why) {
+                        simplexStep($0, $1, presolve: $2, why: $3, counts: $4, describe: $5)
+                    }
+                    if let finished {
                         method = .primalSimplex
                         status = finished
                     } else {
