@@ -54,11 +54,13 @@ public final class GLPKSession {
             // The old basis cannot be factorised any more: start again from an advanced basis.
             problem.resetBasis()
             let retry = problem.solve(options: options, method: .primalSimplex, presolve: false, loadSeconds: 0)
+            let path = result.path + retry.path
             result = SolveResult(
                 status: retry.status, solution: retry.solution, method: retry.method,
                 iterations: result.iterations + retry.iterations,
                 solveSeconds: result.solveSeconds + retry.solveSeconds, loadSeconds: 0,
                 log: result.log + retry.log, returnCodes: result.returnCodes + retry.returnCodes)
+            result.path = path
         }
         return result
     }
