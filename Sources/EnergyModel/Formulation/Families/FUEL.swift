@@ -27,17 +27,22 @@ extension FormulationBuilder {
     /// (LNG cargoes, domestic gas allocation), for every fuel, period and month with a limit.
     mutating func addFuelLimits() {
         for fuel in system.fuels where !fuel.supplyLimitMMBtu.isEmpty {
-            let users = system.generators.indices.filter { system.generators[$0].fuel == fuel.id }
             for (y, period) in periods.enumerated() {
                 for (month, monthSteps) in stepsByMonth {
                     guard let limit = fuel.supplyLimitMMBtu[period.year, month] else { continue }
-                    let groups = monthSteps.map { t in
-                        users.map { g in Term(steps[t].weight * system.generators[g].heatRateMMBtuPerMWh, variables.generation[g, y, t]) }
-                    }
                     addSum(.FUEL, [fuel.id, String(period.year), monthName(month)], year: period.year,
-                           groups: groups, bounds: .atMost(limit), scale: FUELFamily.traits.rowScale)  // thousand MMBtu
+                           groups: fuelBurn(fuel, period: y, steps: monthSteps), bounds: .atMost(limit), scale: FUELFamily.traits.rowScale)  // thousand MMBtu
                 }
             }
+        }
+    }
+
+    /// The heat a fuel's generators burn in some steps of a period, one group of terms per step:
+    /// `w_t · hr_g · p[g,y,t]` (MMBtu per year of the period), shared by FUEL and FUELMIN.
+    func fuelBurn(_ fuel: Fuel, period y: Int, steps chosen: [Int]) -> [[Term]] {
+        let users = system.generators.indices.filter { system.generators[$0].fuel == fuel.id }
+        return chosen.map { t in
+            users.map { g in Term(steps[t].weight * system.generators[g].heatRateMMBtuPerMWh, variables.generation[g, y, t]) }
         }
     }
 }

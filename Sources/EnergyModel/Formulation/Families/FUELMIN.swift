@@ -33,16 +33,13 @@ extension FormulationBuilder {
     /// surplus `s ≥ 0` (MMBtu paid for, not burned) charged `δ_y n_y · price[f,y,m]`, for every
     /// fuel, period and month with a minimum.
     mutating func addFuelMinimums() {
-        for (f, fuel) in system.fuels.enumerated() where !fuel.minimumOfftakeMMBtu.isEmpty {
-            let users = system.generators.indices.filter { system.generators[$0].fuel == fuel.id }
+        for fuel in system.fuels where !fuel.minimumOfftakeMMBtu.isEmpty {
             for (y, period) in periods.enumerated() {
                 for (month, monthSteps) in stepsByMonth {
                     guard let minimum = fuel.minimumOfftakeMMBtu[period.year, month], minimum > 0 else { continue }
-                    let price = system.fuels[f].priceUSDPerMMBtu[period.year, month] ?? 0
-                    let groups = monthSteps.map { t in
-                        users.map { g in Term(steps[t].weight * system.generators[g].heatRateMMBtuPerMWh, variables.generation[g, y, t]) }
-                    }
-                    addSum(.FUELMIN, [fuel.id, String(period.year), monthName(month)], year: period.year, groups: groups,
+                    let price = fuel.priceUSDPerMMBtu[period.year, month] ?? 0
+                    addSum(.FUELMIN, [fuel.id, String(period.year), monthName(month)], year: period.year,
+                           groups: fuelBurn(fuel, period: y, steps: monthSteps),
                            bounds: .atLeast(minimum), scale: FUELMINFamily.traits.rowScale, slack: (sign: 1, cost: costWeights[y] * price))
                 }
             }
