@@ -53,6 +53,9 @@ import Testing
         #expect(throws: LinearProgrammingError.self) { try session.setCost(.infinity, for: Variable(index: 0)) }
         #expect(throws: LinearProgrammingError.self) { try session.setCost(1, for: Variable(index: 3)) }
         #expect(throws: LinearProgrammingError.self) { try session.setBounds(.free, for: Row(index: -1)) }
+        #expect(throws: LinearProgrammingError.self) { try session.setBounds(.atMost(1e15), for: Variable(index: 0)) }
+        #expect(throws: LinearProgrammingError.self) { try session.setBounds(.atLeast(-1e300), for: Row(index: 0)) }
+        #expect(throws: LinearProgrammingError.self) { try session.setCost(2e15, for: Variable(index: 0)) }
         #expect(session.program == before)
         #expect(close(try #require(session.solve().objective), 2200.0 / 3.0))
     }

@@ -88,8 +88,8 @@ public final class GLPKSession {
     /// Changes a variable's objective coefficient.
     public func setCost(_ cost: Double, for variable: Variable) throws(LinearProgrammingError) {
         try check(variable)
-        guard cost.isFinite else {
-            throw .invalidUpdate("cost \(cost) of '\(program.variableNames[variable.index])' must be a finite number")
+        guard cost.isFinite, abs(cost) < LinearProgram.largestMagnitude else {
+            throw .invalidUpdate("cost \(cost) of '\(program.variableNames[variable.index])' must be a finite number below \(LinearProgram.largestMagnitude) in magnitude")
         }
         program.setCost(cost, for: variable)
         problem.setCost(variable.index, cost)
@@ -106,6 +106,11 @@ public final class GLPKSession {
         let l = bounds.lower, u = bounds.upper
         guard !l.isNaN, !u.isNaN, l != .infinity, u != -.infinity, l <= u else {
             throw .invalidUpdate("\(what): bounds [\(l), \(u)] are not valid (NaN, a wrong-side infinity, or lower above upper)")
+        }
+        // The same limit as the program's own bounds (LinearProgram.validate): a finite bound of
+        // 1e15 or more is beyond what GLPK's tolerances can take.
+        for value in [l, u] where value.isFinite && abs(value) >= LinearProgram.largestMagnitude {
+            throw .invalidUpdate("\(what): bound \(value) is \(LinearProgram.largestMagnitude) or more in magnitude; use an infinite bound for none")
         }
     }
 }
