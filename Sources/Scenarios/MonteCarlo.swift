@@ -184,6 +184,17 @@ public enum MonteCarlo {
         }
     }
 
+    /// `samples.csv`: one line per sample and period, a measure without a value (an unsolved
+    /// sample) empty.
+    public static func csv(_ outcomes: [Outcome]) -> String {
+        let number = StressTest.csvNumber
+        var csv = "sample,period,unserved_gwh,loss_of_load_hours,peak_shortfall_mw,status\n"
+        for o in outcomes {
+            csv += "\(o.sample),\(o.period),\(number(o.unservedGWh)),\(number(o.lossOfLoadHours)),\(number(o.peakShortfallMW)),\(o.status)\n"
+        }
+        return csv
+    }
+
     /// Mean, deviation, 95 % interval of the mean and percentiles of each metric per period,
     /// over the samples solved in that period (samples without a solution are counted in
     /// ``Summary/unsolved``, not averaged in).

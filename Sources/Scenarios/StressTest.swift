@@ -254,11 +254,14 @@ public enum StressTest {
     }
 
     /// The matrix as CSV (12 significant digits; text quoted when it holds a comma or quote).
+    /// A CSV cell of a measure: 12 significant digits, empty without a value.
+    static func csvNumber(_ value: Double?) -> String { value.map { String(format: "%.12g", $0) } ?? "" }
+
     public static func csv(_ rows: [Row]) -> String {
         func text(_ value: String) -> String {
             value.contains(",") || value.contains("\"") ? "\"\(value.replacingOccurrences(of: "\"", with: "\"\""))\"" : value
         }
-        func number(_ value: Double?) -> String { value.map { String(format: "%.12g", $0) } ?? "" }
+        let number = csvNumber
         var lines = ["scenario,name,period,status,unserved_gwh,unserved_percent,shortage_hours,peak_shortfall_mw,delta_cost_usd,"
                      + "delta_fuel_import_bill_usd,renewable_share,main_binding_constraint"]
         for row in rows {

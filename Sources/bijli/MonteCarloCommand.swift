@@ -52,12 +52,7 @@ struct MonteCarloCommand: ParsableCommand {
                             converged: convergence.met, summary: summary, outcomes: outcomes)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        var csv = "sample,period,unserved_gwh,loss_of_load_hours,peak_shortfall_mw,status\n"
-        func number(_ value: Double?) -> String { value.map { String(format: "%.12g", $0) } ?? "" }
-        for o in outcomes {
-            csv += "\(o.sample),\(o.period),\(number(o.unservedGWh)),\(number(o.lossOfLoadHours)),\(number(o.peakShortfallMW)),\(o.status)\n"
-        }
-        let folder = try writeRunFolder(["montecarlo.json": try encoder.encode(report), "samples.csv": Data(csv.utf8)], under: out)
+        let folder = try writeRunFolder(["montecarlo.json": try encoder.encode(report), "samples.csv": Data(MonteCarlo.csv(outcomes).utf8)], under: out)
         print("period  metric               mean     95 % CI of the mean        P5       P50       P95")
         for s in summary {
             let line = String(format: "%6d  ", s.period) + s.metric.padding(toLength: 18, withPad: " ", startingAt: 0)
