@@ -29,9 +29,12 @@ let package = Package(
         .systemLibrary(
             name: "CLAPACK", path: "Sources/CLAPACK", pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev"])]),
+        // GLPK's solver and file calls behind its error hook, so that GLPK's fatal errors
+        // (assertions, memory) end the call, not the process. The only C source of the package.
+        .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
 
-        // Value-type LP, the GLPK solver, LP/MPS files. The only importer of CGLPK.
-        .target(name: "LinearProgramming", dependencies: ["CGLPK"]),
+        // Value-type LP, the GLPK solver, LP/MPS files. The only importer of CGLPK and CGLPKGuard.
+        .target(name: "LinearProgramming", dependencies: ["CGLPK", "CGLPKGuard"]),
         // Block-structured Benders decomposition over LinearProgram (docs/DECOMPOSITION.md).
         .target(name: "Decomposition", dependencies: ["LinearProgramming"]),
         // Matrices, least squares, Cholesky, seeded sampling. The only importer of CLAPACK.

@@ -29,6 +29,7 @@ public enum SolveStatus: Sendable, Hashable, CustomStringConvertible {
         case .limitReached(.time): .timeLimit
         case .limitReached(.iteration): .iterationLimit
         case .limitReached(.objective): .objectiveLimit
+        case .limitReached(.memory): .memoryLimit
         case .solverError: .solverError
         case .numericallyUnreliable: .numericallyUnreliable
         }
@@ -74,6 +75,8 @@ extension SolveStatus {
         case iterationLimit = "iteration_limit"
         /// An objective cut-off stopped the solve.
         case objectiveLimit = "objective_limit"
+        /// Stopped at the memory limit (``SolverOptions/memoryLimitMegabytes``).
+        case memoryLimit = "memory_limit"
         /// The solver failed.
         case solverError = "solver_error"
         /// The solver's optimum failed the check against the program (never optimal).
@@ -95,6 +98,8 @@ public enum SolveLimit: String, Sendable, Hashable {
     case iteration
     /// An objective cut-off (GLPK's `obj_ll`/`obj_ul`; Bijli never sets one).
     case objective
+    /// The memory limit (``SolverOptions/memoryLimitMegabytes``, GLPK's `glp_mem_limit`).
+    case memory
 }
 
 /// Why a solver failed.
@@ -117,6 +122,9 @@ public enum SolverFailure: Sendable, Hashable, CustomStringConvertible {
     case undefinedSolution(statusCode: Int)
     /// A return code this mapping does not expect (kept for the record).
     case unexpectedReturnCode(Int)
+    /// GLPK stopped on one of its own fatal errors (an assertion); GLPK's message. The process
+    /// goes on (``GLPKFault``).
+    case internalError(String)
 
     /// A message for people.
     public var description: String {
@@ -130,6 +138,7 @@ public enum SolverFailure: Sendable, Hashable, CustomStringConvertible {
         case .numericalInstability: "the interior-point method became numerically unstable; try --method simplex"
         case .undefinedSolution(let code): "the solver ended with an undefined solution (status \(code))"
         case .unexpectedReturnCode(let code): "the solver returned the unexpected code \(code)"
+        case .internalError(let message): "GLPK stopped on an internal error (\(message)); the run went on without it"
         }
     }
 }
@@ -220,6 +229,18 @@ public struct SolveResult: Sendable {
 
     /// The objective value including its constant, when there is a solution.
     public var objective: Double? { solution?.objective }
+
+    /// This result followed by a second solve that replaced it (a retry): the second's outcome,
+    /// the two records (iterations, seconds, logs, return codes, paths) joined.
+    func followed(by retry: SolveResult) -> SolveResult {
+        var joined = SolveResult(
+            status: retry.status, solution: retry.solution, method: retry.method,
+            iterations: iterations + retry.iterations, solveSeconds: solveSeconds + retry.solveSeconds,
+            loadSeconds: loadSeconds + retry.loadSeconds, log: log + retry.log,
+            returnCodes: returnCodes + retry.returnCodes, acceptedInteriorPoint: retry.acceptedInteriorPoint)
+        joined.path = path + retry.path
+        return joined
+    }
 }
 
 /// How far an interior point is from optimal, as GLPK's interior point measures it on its

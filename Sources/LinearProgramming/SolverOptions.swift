@@ -1,3 +1,5 @@
+import Foundation
+
 /// The algorithm a solver uses.
 public enum SolverMethod: String, Sendable, Hashable, CaseIterable, Codable {
     /// Primal simplex (two-phase).
@@ -28,6 +30,24 @@ public struct SolverOptions: Sendable, Hashable {
     public static let defaultTimeLimitSeconds: Double = 1800
     /// Iteration limit for simplex, or `nil`.
     public var iterationLimit: Int?
+    /// The memory GLPK may add on the solving thread during one solve or file read, beyond what
+    /// it holds when the call starts (the loaded program), in MiB (`glp_mem_limit`), or `nil`
+    /// for none. Reaching it ends the solve with status
+    /// `memory_limit` (``SolveLimit/memory``), not the process: GLPK's fatal errors are caught
+    /// (``GLPKFault``). Default ``defaultMemoryLimitMegabytes``.
+    public var memoryLimitMegabytes: Int? = SolverOptions.defaultMemoryLimitMegabytes
+
+    /// The default memory limit: three quarters of the machine's physical memory (18 GiB on the
+    /// 24 GiB machines of docs/BENCHMARKS.md), per solving thread. The largest measured solve,
+    /// the hourly Pakistan plan, holds about 5 GB; the runaway this guards against (issue 19: a
+    /// simplex growing past 6 GB on a 1e15 coefficient) grows without end.
+    public static let defaultMemoryLimitMegabytes: Int = {
+        let megabytes = ProcessInfo.processInfo.physicalMemory / 1_048_576 * 3 / 4
+        return Int(min(max(megabytes, 64), UInt64(Int32.max)))
+    }()
+
+    /// The limit as `CGLPKGuard` takes it: MiB, 0 for none.
+    var memoryLimitArgument: Int32 { memoryLimitMegabytes.map { Int32($0) } ?? 0 }
     /// Primal feasibility tolerance (GLPK `tol_bnd`, default 1e-7).
     public var primalTolerance: Double
     /// Dual feasibility tolerance (GLPK `tol_dj`, default 1e-7).
@@ -65,6 +85,9 @@ public struct SolverOptions: Sendable, Hashable {
     public func validate() throws(LinearProgrammingError) {
         if let t = timeLimitSeconds, !(t.isFinite && t > 0 && t <= Double(Int32.max) / 1000) {
             throw .invalidOptions("time limit \(t) s must be a positive number of seconds below \(Int32.max / 1000)")
+        }
+        if let n = memoryLimitMegabytes, n <= 0 || Int32(exactly: n) == nil {
+            throw .invalidOptions("memory limit \(n) MiB must be a positive 32-bit integer")
         }
         if let n = iterationLimit, n <= 0 || Int32(exactly: n) == nil {
             throw .invalidOptions("iteration limit \(n) must be a positive 32-bit integer")

@@ -73,10 +73,11 @@ import Testing
         let codes = SolveStatus.Code.allCases
         let json = try JSONEncoder().encode(codes)
         #expect(String(decoding: json, as: UTF8.self) == #"["optimal","infeasible","unbounded","infeasible_or_unbounded","#
-                + #""time_limit","iteration_limit","objective_limit","solver_error","numerically_unreliable"]"#)
+                + #""time_limit","iteration_limit","objective_limit","memory_limit","solver_error","numerically_unreliable"]"#)
         #expect(try JSONDecoder().decode([SolveStatus.Code].self, from: json) == codes)
         #expect(codes.map(\.description) == codes.map(\.rawValue))
         #expect(SolveStatus.limitReached(.objective).code == .objectiveLimit)
+        #expect(SolveStatus.limitReached(.memory).code == .memoryLimit)
         #expect(SolveStatus.optimal.isOptimal && SolveStatus.Code.optimal.isOptimal)
         #expect(!SolveStatus.infeasible.isOptimal && !SolveStatus.Code.timeLimit.isOptimal)
     }

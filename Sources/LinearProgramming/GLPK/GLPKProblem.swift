@@ -1,4 +1,5 @@
 internal import CGLPK
+internal import CGLPKGuard
 import Foundation
 
 /// Owns one GLPK problem object (`glp_create_prob` in `init`, `glp_delete_prob` in `deinit`).
@@ -7,21 +8,42 @@ import Foundation
 /// thread; every method checks that. Every method that passes indices or numbers to GLPK
 /// expects a program that passed ``LinearProgram/validate()``: GLPK aborts the whole process
 /// on a bad index, a duplicate entry or a long name.
+///
+/// The solvers and the file readers and writers run behind GLPK's error hook (`CGLPKGuard`):
+/// a fatal error inside GLPK (one of its assertions, its memory limit) throws ``GLPKFault``
+/// instead of ending the process, and frees the thread's whole GLPK environment. Every problem
+/// of that thread is then gone (``isAlive`` is false): it must not be used again, and its
+/// `deinit` leaves it alone.
 final class GLPKProblem {
     private let handle: OpaquePointer
     private let owner = pthread_self()
+    private let generation = bijli_glp_generation()
 
     init() {
         handle = glp_create_prob()
     }
 
     deinit {
-        glp_delete_prob(handle)
+        if isAlive { glp_delete_prob(handle) }
     }
+
+    /// Whether the problem still exists: false once a fatal GLPK error on this thread freed
+    /// GLPK's environment (``GLPKFault``).
+    var isAlive: Bool { bijli_glp_generation() == generation }
 
     private func checkThread() {
         precondition(pthread_equal(owner, pthread_self()) != 0,
                      "a GLPK problem must be used on the thread that created it")
+        precondition(isAlive, "a GLPK problem must not be used after a fatal GLPK error freed it")
+    }
+
+    /// Runs one guarded GLPK call (`CGLPKGuard`): its return code, or ``GLPKFault`` when GLPK
+    /// stopped on a fatal error.
+    private func guarded(_ call: (inout Int32) -> Int32) throws(GLPKFault) -> Int32 {
+        checkThread()
+        var code: Int32 = 0
+        guard call(&code) == 0 else { throw GLPKFault() }
+        return code
     }
 
     // MARK: Loading
@@ -203,7 +225,7 @@ final class GLPKProblem {
 
     /// Runs `glp_simplex` and returns its return code. With a progress observer, GLPK prints a
     /// progress line about every second (`out_frq`, in milliseconds in GLPK 5.0; its default is 5 s).
-    func runSimplex(_ method: SolverMethod, presolve: Bool, options: SolverOptions) -> Int32 {
+    func runSimplex(_ method: SolverMethod, presolve: Bool, options: SolverOptions) throws(GLPKFault) -> Int32 {
         checkThread()
         var parm = glp_smcp()
         glp_init_smcp(&parm)
@@ -215,28 +237,28 @@ final class GLPKProblem {
         if let limit = options.timeLimitSeconds { parm.tm_lim = Int32((limit * 1000).rounded(.up)) }
         if let limit = options.iterationLimit { parm.it_lim = Int32(limit) }
         if options.progress.isActive { parm.out_frq = 1000 }
-        return glp_simplex(handle, &parm)
+        return try guarded { bijli_glp_simplex(handle, &parm, options.memoryLimitArgument, &$0) }
     }
 
     /// Runs `glp_exact` (the simplex in exact rational arithmetic on the program's double
     /// values, from the current basis) with the options' limits and returns its return code.
-    func runExact(options: SolverOptions) -> Int32 {
+    func runExact(options: SolverOptions) throws(GLPKFault) -> Int32 {
         checkThread()
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = GLP_MSG_ALL
         if let limit = options.timeLimitSeconds { parm.tm_lim = Int32((limit * 1000).rounded(.up)) }
         if let limit = options.iterationLimit { parm.it_lim = Int32(limit) }
-        return glp_exact(handle, &parm)
+        return try guarded { bijli_glp_exact(handle, &parm, options.memoryLimitArgument, &$0) }
     }
 
     /// Runs `glp_interior` and returns its return code.
-    func runInterior(options: SolverOptions) -> Int32 {
+    func runInterior(options: SolverOptions) throws(GLPKFault) -> Int32 {
         checkThread()
         var parm = glp_iptcp()
         glp_init_iptcp(&parm)
         parm.msg_lev = GLP_MSG_ALL  // always captured (iterations are read from it); returned only if asked
-        return glp_interior(handle, &parm)
+        return try guarded { bijli_glp_interior(handle, &parm, options.memoryLimitArgument, &$0) }
     }
 
     /// Scales rows and columns (`glp_scale_prob` with `GLP_SF_AUTO`); solutions are unscaled by GLPK.
@@ -296,27 +318,23 @@ final class GLPKProblem {
     // MARK: Files
 
     /// Writes CPLEX LP (`glp_write_lp`); returns GLPK's code (0 on success).
-    func writeLP(to path: String) -> Int32 {
-        checkThread()
-        return glp_write_lp(handle, nil, path)
+    func writeLP(to path: String) throws(GLPKFault) -> Int32 {
+        try guarded { bijli_glp_write_lp(handle, path, &$0) }
     }
 
     /// Writes free MPS (`glp_write_mps` with `GLP_MPS_FILE`); returns GLPK's code.
-    func writeFreeMPS(to path: String) -> Int32 {
-        checkThread()
-        return glp_write_mps(handle, GLP_MPS_FILE, nil, path)
+    func writeFreeMPS(to path: String) throws(GLPKFault) -> Int32 {
+        try guarded { bijli_glp_write_mps(handle, path, &$0) }
     }
 
     /// Reads CPLEX LP (`glp_read_lp`) into this (empty) problem; returns GLPK's code.
-    func readLP(from path: String) -> Int32 {
-        checkThread()
-        return glp_read_lp(handle, nil, path)
+    func readLP(from path: String, options: SolverOptions = SolverOptions()) throws(GLPKFault) -> Int32 {
+        try guarded { bijli_glp_read_lp(handle, path, options.memoryLimitArgument, &$0) }
     }
 
     /// Reads free MPS (`glp_read_mps` with `GLP_MPS_FILE`) into this (empty) problem.
-    func readFreeMPS(from path: String) -> Int32 {
-        checkThread()
-        return glp_read_mps(handle, GLP_MPS_FILE, nil, path)
+    func readFreeMPS(from path: String, options: SolverOptions = SolverOptions()) throws(GLPKFault) -> Int32 {
+        try guarded { bijli_glp_read_mps(handle, path, options.memoryLimitArgument, &$0) }
     }
 
     /// Sets the objective direction (used after reading an MPS `OBJSENSE` section).

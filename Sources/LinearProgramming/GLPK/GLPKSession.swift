@@ -9,13 +9,14 @@ internal import CGLPK
 ///
 /// A session is confined to the thread that created it (GLPK keeps its state per thread): it is
 /// not `Sendable`, and using it from another thread stops the program with a message. It always
-/// solves with the simplex method, since only the simplex leaves a basis to start from.
+/// solves with the simplex method, since only the simplex leaves a basis to start from. After a
+/// fatal GLPK error on its thread (``GLPKFault``) it loads its program again and solves cold.
 public final class GLPKSession {
     /// The program as it stands now, with every update applied.
     public private(set) var program: LinearProgram
     /// The settings of every solve (the method of warm re-solves is chosen as described above).
     public var options: SolverOptions
-    private let problem: GLPKProblem
+    private var problem: GLPKProblem
     private var solvedOnce = false
     private var boundsChanged = false
     private var costsChanged = false
@@ -27,10 +28,7 @@ public final class GLPKSession {
         self.program = program
         self.options = options
         self.problem = GLPKProblem()
-        _ = GLPKTerminal.capturing(keep: false) { _ in
-            problem.load(program)
-            if options.scaling { problem.scale() }
-        }
+        reload()
     }
 
     /// Solves: cold the first time, from the previous basis afterwards. An optimum is checked
@@ -40,6 +38,7 @@ public final class GLPKSession {
     }
 
     private func solveUnchecked() -> SolveResult {
+        if !problem.isAlive { reload() }
         guard solvedOnce else {
             solvedOnce = true
             let method: SolverMethod = options.method.isSimplex ? options.method : .dualSimplex
@@ -53,16 +52,20 @@ public final class GLPKSession {
            [.invalidBasis, .singularBasis, .illConditionedBasis].contains(failure) {
             // The old basis cannot be factorised any more: start again from an advanced basis.
             problem.resetBasis()
-            let retry = problem.solve(options: options, method: .primalSimplex, presolve: false, loadSeconds: 0)
-            let path = result.path + retry.path
-            result = SolveResult(
-                status: retry.status, solution: retry.solution, method: retry.method,
-                iterations: result.iterations + retry.iterations,
-                solveSeconds: result.solveSeconds + retry.solveSeconds, loadSeconds: 0,
-                log: result.log + retry.log, returnCodes: result.returnCodes + retry.returnCodes)
-            result.path = path
+            result = result.followed(by: problem.solve(options: options, method: .primalSimplex, presolve: false, loadSeconds: 0))
         }
         return result
+    }
+
+    /// Loads the program into a new GLPK problem (after a fatal GLPK error on this thread freed
+    /// the old one, ``GLPKFault``); the next solve is cold.
+    private func reload() {
+        problem = GLPKProblem()
+        _ = GLPKTerminal.capturing(keep: false) { _ in
+            problem.load(program)
+            if options.scaling { problem.scale() }
+        }
+        solvedOnce = false
     }
 
     /// Changes a variable's bounds.
@@ -70,7 +73,7 @@ public final class GLPKSession {
         try check(variable)
         try Self.check(bounds, "variable '\(program.variableNames[variable.index])'")
         program.setBounds(bounds, for: variable)
-        problem.setColumnBounds(variable.index, bounds)
+        if problem.isAlive { problem.setColumnBounds(variable.index, bounds) }
         boundsChanged = true
     }
 
@@ -81,7 +84,7 @@ public final class GLPKSession {
         }
         try Self.check(bounds, "row '\(program.rowNames[row.index])'")
         program.setBounds(bounds, for: row)
-        problem.setRowBounds(row.index, bounds)
+        if problem.isAlive { problem.setRowBounds(row.index, bounds) }
         boundsChanged = true
     }
 
@@ -92,7 +95,7 @@ public final class GLPKSession {
             throw .invalidUpdate("cost \(cost) of '\(program.variableNames[variable.index])' must be a finite number below \(LinearProgram.largestMagnitude) in magnitude")
         }
         program.setCost(cost, for: variable)
-        problem.setCost(variable.index, cost)
+        if problem.isAlive { problem.setCost(variable.index, cost) }
         costsChanged = true
     }
 

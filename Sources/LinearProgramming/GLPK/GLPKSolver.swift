@@ -21,6 +21,23 @@ public struct GLPKSolver: LinearSolver {
     public func solve(_ program: LinearProgram) throws(LinearProgrammingError) -> SolveResult {
         try options.validate()
         try program.validate()
+        var result = Self.loadAndSolve(program, options: options, method: options.method, presolve: options.presolve)
+        if case .solverError(.internalError) = result.status, options.method == .interiorPoint, options.classifyAmbiguousStatus {
+            // GLPK's interior point stopped on one of its own assertions and took the problem with
+            // it (GLPKFault): load the program again and solve it with the cold simplex.
+            var retry = Self.loadAndSolve(program, options: options, method: .dualSimplex, presolve: true)
+            for k in retry.path.indices {
+                retry.path[k].kind = .coldSimplex
+                retry.path[k].summary = "cold simplex after GLPK's internal error: " + retry.path[k].summary
+            }
+            result = result.followed(by: retry)
+        }
+        return GLPKVerification.verified(result, program: program, options: options)  // docs/LINEAR-PROGRAMMING.md
+    }
+
+    /// Loads a validated program into a new GLPK problem and solves it once.
+    private static func loadAndSolve(_ program: LinearProgram, options: SolverOptions, method: SolverMethod,
+                                     presolve: Bool) -> SolveResult {
         let problem = GLPKProblem()
         let clock = ContinuousClock()
         let start = clock.now
@@ -29,11 +46,10 @@ public struct GLPKSolver: LinearSolver {
             // The interior point equilibrates its own working program (GLP_SF_EQ); scaling it
             // beforehand as well made GLPK's interior point fail on the hourly capacity-expansion
             // programs (docs/BENCHMARKS.md). The simplex fallback scales for itself.
-            if options.scaling && options.method.isSimplex { problem.scale() }
+            if options.scaling && method.isSimplex { problem.scale() }
         }
         let loadSeconds = (clock.now - start).seconds
-        let result = problem.solve(options: options, method: options.method, presolve: options.presolve, loadSeconds: loadSeconds)
-        return GLPKVerification.verified(result, program: program, options: options)  // docs/LINEAR-PROGRAMMING.md
+        return problem.solve(options: options, method: method, presolve: presolve, loadSeconds: loadSeconds)
     }
 }
 
@@ -68,16 +84,19 @@ extension GLPKProblem {
 
         var interiorIterations = 0
         var accepted: InteriorResiduals?
+        // The step running when GLPK stopped on a fatal error (GLPKFault), for the path.
+        var running: (kind: SolveStep.Kind, method: SolverMethod, presolve: Bool, start: ContinuousClock.Instant)?
         let ((status, solution), log) = GLPKTerminal.capturing(keep: true) { buffer -> (SolveStatus, Solution?) in
             if options.progress.isActive { buffer.onLine = { reporter.consume($0) } }
 
             /// Runs one simplex call as a step of the path.
             func simplexStep(_ kind: SolveStep.Kind, _ simplex: SolverMethod, presolve: Bool, why: String,
                              counts: GLPKCrossover.Counts? = nil,
-                             describe: (_ what: String, _ outcome: String) -> String) -> SolveStatus {
+                             describe: (_ what: String, _ outcome: String) -> String) throws(GLPKFault) -> SolveStatus {
                 reporter.begin(kind, simplex, why: why)
                 let stepStart = clock.now, stepIterations = iterationCount
-                let code = runSimplex(simplex, presolve: presolve, options: options)
+                running = (kind, simplex, presolve, stepStart)
+                let code = try runSimplex(simplex, presolve: presolve, options: options)
                 codes.append(Int(code))
                 let status = GLPKStatusMapping.simplex(returnCode: code, status: simplexStatus.overall,
                                                        dualStatus: simplexStatus.dual)
@@ -98,98 +117,114 @@ extension GLPKProblem {
                 return status
             }
 
-            var status: SolveStatus
-            if method == .interiorPoint {
-                reporter.begin(.interiorPoint, .interiorPoint, why: "interior point as asked")
-                let stepStart = clock.now
-                let before = buffer.text.endIndex
-                let code = runInterior(options: options)
-                codes.append(Int(code))
-                let interiorLog = buffer.text[before...]
-                interiorIterations = GLPKInteriorLog.iterations(in: interiorLog)
-                status = GLPKStatusMapping.interior(returnCode: code, status: interiorStatus)
-                let stoppedShort = GLPKStatusMapping.stoppedShort(status)
-                let best = stoppedShort ? GLPKInteriorLog.bestResiduals(in: interiorLog) : nil
-                var summary = "interior point: \(Self.word(status)) at iteration \(interiorIterations)"
-                if let best { summary += " (best point: \(Self.describe(best)))" }
-                if let best, best.isWithin(acceptanceTolerance) {
-                    summary += "; within \(Self.scientific(acceptanceTolerance)): accepted as optimal"
-                }
-                var step = SolveStep(kind: .interiorPoint, method: .interiorPoint, presolve: false, status: status.code,
-                                     iterations: interiorIterations, seconds: (clock.now - stepStart).seconds,
-                                     summary: summary, residuals: best)
-                if status == .optimal {
-                    steps.append(step)
-                    reporter.end(step)
-                    return (status, interiorSolution())
-                }
-                if let best, best.isWithin(acceptanceTolerance) {
-                    // GLPK's interior point stopped short (numerical instability, no convergence,
-                    // its fixed limit of 100 iterations) at a point optimal to 1e-6 by its own
-                    // residuals (relative primal and dual infeasibility, relative gap): that point
-                    // is the answer. A simplex would only re-find it (docs/LINEAR-PROGRAMMING.md).
-                    step.status = .optimal
-                    steps.append(step)
-                    reporter.end(step)
-                    accepted = best
-                    return (.optimal, interiorSolution())
-                }
-                steps.append(step)
-                reporter.end(step)
-                if stoppedShort && options.classifyAmbiguousStatus {
-                    // Short of the tolerance: a crossover from the point GLPK kept.
-                    let point = interiorSolution()
-                    if options.scaling { scale() }
-                    let why = "the interior point stopped short (\(Self.word(status)))"
-                        + (best.map { " at \(Self.describe($0))" } ?? "")
-                    let finished = crossover(from: point, attempts: crossoverAttempts, why: why) {
-                        simplexStep($0, $1, presolve: $2, why: $3, counts: $4, describe: $5)
-                    }
-                    if let finished {
-                        method = .primalSimplex
-                        status = finished
-                    } else {
-                        // The last resort: a simplex from scratch.
-                        method = .dualSimplex
-                        status = simplexStep(.coldSimplex, .dualSimplex, presolve: true,
-                                             why: "the crossover found no basis") { "cold simplex, the last resort: \($0): \($1)" }
-                    }
-                } else if stoppedShort && status == .limitReached(.iteration),
-                          let best, best.primal <= 1e-6 && best.dual <= 1e-6 {
-                    // Without classification: stopped by the limit at a point feasible to 1e-6
-                    // (relative), returned as a simplex stopped by a limit returns its feasible
-                    // point. The remaining gap is in the log.
-                    return (status, interiorSolution())
-                }
-            } else {
-                status = simplexStep(.simplex, method, presolve: presolve, why: "simplex as asked") { "\($0): \($1)" }
-            }
-            if options.classifyAmbiguousStatus && GLPKStatusMapping.needsClassification(status, method: method) {
+            do throws(GLPKFault) {
+                var status: SolveStatus
                 if method == .interiorPoint {
-                    // After an interior-point failure without a point (GLPK's failure or "no
-                    // feasible solution"): the dual simplex with presolve (GLPK's GLP_DUALP, which
-                    // turns to the primal where it must), several times faster than the primal
-                    // without presolve on the Pakistan plans (docs/BENCHMARKS.md).
-                    if options.scaling { scale() }
-                    method = .dualSimplex
-                    status = simplexStep(.coldSimplex, .dualSimplex, presolve: true,
-                                         why: "the interior point ended without a point (\(Self.word(status)))") { "cold simplex: \($0): \($1)" }
+                    reporter.begin(.interiorPoint, .interiorPoint, why: "interior point as asked")
+                    let stepStart = clock.now
+                    let before = buffer.text.endIndex
+                    running = (.interiorPoint, .interiorPoint, false, stepStart)
+                    let code = try runInterior(options: options)
+                    codes.append(Int(code))
+                    let interiorLog = buffer.text[before...]
+                    interiorIterations = GLPKInteriorLog.iterations(in: interiorLog)
+                    status = GLPKStatusMapping.interior(returnCode: code, status: interiorStatus)
+                    let stoppedShort = GLPKStatusMapping.stoppedShort(status)
+                    let best = stoppedShort ? GLPKInteriorLog.bestResiduals(in: interiorLog) : nil
+                    var summary = "interior point: \(Self.word(status)) at iteration \(interiorIterations)"
+                    if let best { summary += " (best point: \(Self.describe(best)))" }
+                    if let best, best.isWithin(acceptanceTolerance) {
+                        summary += "; within \(Self.scientific(acceptanceTolerance)): accepted as optimal"
+                    }
+                    var step = SolveStep(kind: .interiorPoint, method: .interiorPoint, presolve: false, status: status.code,
+                                         iterations: interiorIterations, seconds: (clock.now - stepStart).seconds,
+                                         summary: summary, residuals: best)
+                    if status == .optimal {
+                        steps.append(step)
+                        reporter.end(step)
+                        return (status, interiorSolution())
+                    }
+                    if let best, best.isWithin(acceptanceTolerance) {
+                        // GLPK's interior point stopped short (numerical instability, no convergence,
+                        // its fixed limit of 100 iterations) at a point optimal to 1e-6 by its own
+                        // residuals (relative primal and dual infeasibility, relative gap): that point
+                        // is the answer. A simplex would only re-find it (docs/LINEAR-PROGRAMMING.md).
+                        step.status = .optimal
+                        steps.append(step)
+                        reporter.end(step)
+                        accepted = best
+                        return (.optimal, interiorSolution())
+                    }
+                    steps.append(step)
+                    reporter.end(step)
+                    if stoppedShort && options.classifyAmbiguousStatus {
+                        // Short of the tolerance: a crossover from the point GLPK kept.
+                        let point = interiorSolution()
+                        if options.scaling { scale() }
+                        let why = "the interior point stopped short (\(Self.word(status)))"
+                            + (best.map { " at \(Self.describe($0))" } ?? "")
+                        let finished = try crossover(from: point, attempts: crossoverAttempts, why: why) { (kind, simplex, presolve, why, counts, describe) throws(GLPKFault) in
+                            try simplexStep(kind, simplex, presolve: presolve, why: why, counts: counts, describe: describe)
+                        }
+                        if let finished {
+                            method = .primalSimplex
+                            status = finished
+                        } else {
+                            // The last resort: a simplex from scratch.
+                            method = .dualSimplex
+                            status = try simplexStep(.coldSimplex, .dualSimplex, presolve: true,
+                                                     why: "the crossover found no basis") { "cold simplex, the last resort: \($0): \($1)" }
+                        }
+                    } else if stoppedShort && status == .limitReached(.iteration),
+                              let best, best.primal <= 1e-6 && best.dual <= 1e-6 {
+                        // Without classification: stopped by the limit at a point feasible to 1e-6
+                        // (relative), returned as a simplex stopped by a limit returns its feasible
+                        // point. The remaining gap is in the log.
+                        return (status, interiorSolution())
+                    }
+                } else {
+                    status = try simplexStep(.simplex, method, presolve: presolve, why: "simplex as asked") { "\($0): \($1)" }
                 }
-                if GLPKStatusMapping.needsClassification(status, method: method) {
-                    // An ambiguous status (also the presolver's "no dual feasible solution") is
-                    // settled by the primal simplex without presolve.
-                    method = .primalSimplex
-                    status = simplexStep(.classification, .primalSimplex, presolve: false,
-                                         why: "settle \(Self.word(status))") { "classification: \($0): \($1)" }
+                if options.classifyAmbiguousStatus && GLPKStatusMapping.needsClassification(status, method: method) {
+                    if method == .interiorPoint {
+                        // After an interior-point failure without a point (GLPK's failure or "no
+                        // feasible solution"): the dual simplex with presolve (GLPK's GLP_DUALP, which
+                        // turns to the primal where it must), several times faster than the primal
+                        // without presolve on the Pakistan plans (docs/BENCHMARKS.md).
+                        if options.scaling { scale() }
+                        method = .dualSimplex
+                        status = try simplexStep(.coldSimplex, .dualSimplex, presolve: true,
+                                             why: "the interior point ended without a point (\(Self.word(status)))") { "cold simplex: \($0): \($1)" }
+                    }
+                    if GLPKStatusMapping.needsClassification(status, method: method) {
+                        // An ambiguous status (also the presolver's "no dual feasible solution") is
+                        // settled by the primal simplex without presolve.
+                        method = .primalSimplex
+                        status = try simplexStep(.classification, .primalSimplex, presolve: false,
+                                             why: "settle \(Self.word(status))") { "classification: \($0): \($1)" }
+                    }
                 }
+                let hasPoint = method.isSimplex
+                    && GLPKStatusMapping.simplexHasSolution(status, primalStatus: simplexStatus.primal)
+                return (status, hasPoint ? basicSolution() : nil)
+            } catch {
+                // GLPK stopped on a fatal error and its state on this thread is gone: this
+                // problem may not be touched again (GLPKFault).
+                let status = GLPKFault.status(log: buffer.text)
+                if let running {
+                    let step = SolveStep(kind: running.kind, method: running.method, presolve: running.presolve,
+                                         status: status.code, iterations: 0, seconds: (clock.now - running.start).seconds,
+                                         summary: "GLPK stopped on a fatal error: \(GLPKFault.message(log: buffer.text))")
+                    steps.append(step)
+                    reporter.end(step)
+                }
+                if running?.method == .interiorPoint { method = .interiorPoint }
+                return (status, nil)
             }
-            let hasPoint = method.isSimplex
-                && GLPKStatusMapping.simplexHasSolution(status, primalStatus: simplexStatus.primal)
-            return (status, hasPoint ? basicSolution() : nil)
         }
         var result = SolveResult(
             status: status, solution: solution, method: method,
-            iterations: iterationCount - firstIteration + interiorIterations,
+            iterations: (isAlive ? iterationCount - firstIteration : 0) + interiorIterations,
             solveSeconds: (clock.now - start).seconds, loadSeconds: loadSeconds,
             log: options.captureLog ? log : "", returnCodes: codes, acceptedInteriorPoint: accepted)
         result.path = steps
@@ -203,8 +238,8 @@ extension GLPKProblem {
     /// cold simplex). The original bounds are restored in every case.
     private func crossover(
         from point: Solution, attempts: [GLPKCrossover.Attempt], why: String,
-        run: (SolveStep.Kind, SolverMethod, Bool, String, GLPKCrossover.Counts?, (String, String) -> String) -> SolveStatus
-    ) -> SolveStatus? {
+        run: (SolveStep.Kind, SolverMethod, Bool, String, GLPKCrossover.Counts?, (String, String) -> String) throws(GLPKFault) -> SolveStatus
+    ) throws(GLPKFault) -> SolveStatus? {
         let columns = point.values.count, rows = point.rowActivities.count
         var reason = why
         for attempt in attempts {
@@ -215,11 +250,11 @@ extension GLPKProblem {
                 + (attempt.confirmByReducedCost ? ", confirmed by the reduced cost)" : ")")
             let counts = GLPKCrossover.Counts(fixedColumns: fixing.columns.count, columns: columns,
                                               fixedRows: fixing.rows.count, rows: rows, tolerance: attempt.tolerance)
-            let restricted = run(.crossover, .dualSimplex, true, reason, counts) { "crossover: \(fixed); \($0): \($1)" }
+            let restricted = try run(.crossover, .dualSimplex, true, reason, counts) { "crossover: \(fixed); \($0): \($1)" }
             restoreBounds(fixing)
             switch restricted {
             case .optimal:
-                let finished = run(.crossoverSimplex, .primalSimplex, false, "finish from the crossover basis", nil) {
+                let finished = try run(.crossoverSimplex, .primalSimplex, false, "finish from the crossover basis", nil) {
                     "\($0) from the crossover basis: \($1)"
                 }
                 if case .solverError = finished { return nil }

@@ -79,15 +79,17 @@ enum GLPKVerification {
         let problem = GLPKProblem()
         let clock = ContinuousClock()
         let start = clock.now
-        let (result, log) = GLPKTerminal.capturing(keep: true) { _ -> (SolveStatus, Solution?, Int32) in
+        let (result, log) = GLPKTerminal.capturing(keep: true) { buffer -> (SolveStatus, Solution?, Int32) in
             problem.load(program)
-            let code = problem.runExact(options: options)
+            let code: Int32
+            do { code = try problem.runExact(options: options) } catch { return (GLPKFault.status(log: buffer.text), nil, -1) }
             let status = GLPKStatusMapping.simplex(returnCode: code, status: problem.simplexStatus.overall,
                                                    dualStatus: problem.simplexStatus.dual)
             let hasPoint = GLPKStatusMapping.simplexHasSolution(status, primalStatus: problem.simplexStatus.primal)
             return (status, hasPoint ? problem.basicSolution() : nil, code)
         }
-        return SolveResult(status: result.0, solution: result.1, method: .primalSimplex, iterations: problem.iterationCount,
+        return SolveResult(status: result.0, solution: result.1, method: .primalSimplex,
+                           iterations: problem.isAlive ? problem.iterationCount : 0,
                            solveSeconds: (clock.now - start).seconds, loadSeconds: 0,
                            log: "Bijli: exact simplex (glp_exact)\n" + log, returnCodes: [Int(result.2)])
     }

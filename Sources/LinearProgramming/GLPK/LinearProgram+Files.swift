@@ -35,8 +35,13 @@ extension LinearProgram {
         }
 
         let problem = GLPKProblem()
-        let (code, log) = GLPKTerminal.capturing(keep: true) { _ in
-            format == .cplexLP ? problem.readLP(from: readPath) : problem.readFreeMPS(from: readPath)
+        let (code, log) = GLPKTerminal.capturing(keep: true) { _ -> Int32? in
+            try? format == .cplexLP ? problem.readLP(from: readPath) : problem.readFreeMPS(from: readPath)
+        }
+        guard let code else {
+            // GLPK's reader stopped on a fatal error of its own (GLPKFault): the process goes on.
+            throw .malformedFile(path: path, format: format, line: nil,
+                                 message: "GLPK's reader stopped on an internal error (\(GLPKFault.message(log: log))); check the file against docs/FORMATS.md")
         }
         guard code == 0 else {
             let (line, message) = GLPKReadLog.firstError(in: log, path: readPath)
@@ -87,9 +92,9 @@ extension LinearProgram {
         var copy = self
         if format == .freeMPS { copy.objectiveConstant = -objectiveConstant }  // see read(from:format:)
         let problem = GLPKProblem()
-        let (code, log) = GLPKTerminal.capturing(keep: true) { _ -> Int32 in
+        let (code, log) = GLPKTerminal.capturing(keep: true) { _ -> Int32? in
             problem.load(copy)
-            return format == .cplexLP ? problem.writeLP(to: temp) : problem.writeFreeMPS(to: temp)
+            return try? format == .cplexLP ? problem.writeLP(to: temp) : problem.writeFreeMPS(to: temp)
         }
         guard code == 0 else {
             throw .writeFailed(path: path, reason: GLPKReadLog.lastLine(of: log, replacing: temp, with: path))

@@ -7,7 +7,7 @@ import LinearProgramming
 ///
 /// - byte 0 even: an LP file (CPLEX LP if byte 1 is even, else free MPS) read with
 ///   `LinearProgram.read`, and, if it reads, validated and solved by every method with a 2 s time
-///   limit and written back as MPS and LP;
+///   limit and a 1 GiB memory limit, and written back as MPS and LP;
 /// - byte 0 odd: one file of the tiny fixture case replaced (which one: byte 1), then the case
 ///   loaded with `CaseLoader.validate` and, if it loads, its programs validated.
 ///
@@ -40,7 +40,9 @@ enum FuzzLP {
         guard let program = try? LinearProgram.read(from: path) else { return }
         guard program.issues().isEmpty else { return }
         for method in SolverMethod.allCases {
-            _ = try? GLPKSolver(options: SolverOptions(method: method, timeLimitSeconds: 2)).solve(program)
+            var options = SolverOptions(method: method, timeLimitSeconds: 2)
+            options.memoryLimitMegabytes = 1024  // GLPK's memory limit first, libFuzzer's 4 GB RSS limit after
+            _ = try? GLPKSolver(options: options).solve(program)
         }
         try? program.write(to: Scratch.folder.appendingPathComponent("out.mps").path)
         try? program.write(to: Scratch.folder.appendingPathComponent("out.lp").path)
