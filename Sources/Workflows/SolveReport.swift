@@ -39,6 +39,7 @@ public struct SolveReport: Encodable, Sendable {
     let variables: Int
     let nonzeros: Int
     let iterations: Int
+    let fallbacks: [String]
     let solution: Values?
 
     /// The report of a solve; `includeValues` adds every variable and row.
@@ -55,6 +56,7 @@ public struct SolveReport: Encodable, Sendable {
         variables = program.variableCount
         nonzeros = program.entryCount
         iterations = result.iterations
+        fallbacks = result.fallbacks
         if includeValues, let s = result.solution {
             solution = Values(
                 variables: program.variableNames.indices.map {
@@ -85,7 +87,7 @@ public struct SolveReport: Encodable, Sendable {
             "status      \(statusMessage)",
             "objective   \(objective.value.map(Self.number) ?? "none")",
             "iterations  \(iterations)",
-        ]
+        ] + fallbacks.map { "fallback    \($0)" }
         if let solution {
             let width = max(8, (solution.variables.map(\.name.count) + solution.rows.map(\.name.count)).max() ?? 0)
             lines.append("")

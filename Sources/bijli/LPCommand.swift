@@ -33,6 +33,9 @@ extension LP {
         @Option(help: "Stop the simplex after this many iterations.")
         var iterationLimit: Int?
 
+        @Option(help: "Stop when GLPK needs more than this many MiB beyond the loaded program (exit 5; default: 3/4 of the machine's memory).")
+        var memoryLimit: Int?
+
         @Option(help: "text or json.")
         var format: OutputFormat = .text
 
@@ -48,12 +51,14 @@ extension LP {
         func validate() throws {
             if !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
             if let n = iterationLimit, n <= 0 { throw ValidationError("--iteration-limit must be a positive whole number") }
+            if let n = memoryLimit, n <= 0 || Int32(exactly: n) == nil { throw ValidationError("--memory-limit must be a positive whole number of MiB") }
         }
 
         func run() throws {
-            let options = SolverOptions(
+            var options = SolverOptions(
                 method: method.solverMethod, presolve: !noPresolve,
                 timeLimitSeconds: timeLimit, iterationLimit: iterationLimit)
+            if let memoryLimit { options.memoryLimitMegabytes = memoryLimit }
             let (program, result) = try exitOnError { () throws(LinearProgrammingError) -> (LinearProgram, SolveResult) in
                 let program = try LinearProgram.read(from: file)
                 return (program, try GLPKSolver(options: options).solve(program))

@@ -38,6 +38,30 @@ import Testing
         #expect(abs((json["objective"] as? Double ?? 0) - 400) < 1e-9)
     }
 
+    /// The fuzzer's finding: GLPK's interior point fails one of its assertions on this program
+    /// (exit 134 before CGLPKGuard). Now the process lives, the cold simplex answers, and the path
+    /// in the JSON says what happened.
+    @Test func glpksAssertionDoesNotEndTheProcess() throws {
+        let finding = CLITests.repository.appendingPathComponent("Tests/Fuzz/findings/interior-abort-1.lp").path
+        let run = try cli.bijli("lp", "solve", finding, "--method", "interior", "--format", "json")
+        #expect(run.status == 3, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("Assertion failed"))
+        #expect(run.stdout.contains("cold simplex after GLPK's internal error"))
+    }
+
+    @Test func glpksMemoryLimitIsAStatus() throws {
+        // 300 variables in 300 rows of 300 entries: GLPK's interior point needs several MiB.
+        let variables = (0..<300).map { "x\($0)" }
+        let rows = (0..<300).map { i in " r\(i): " + variables.enumerated().map { "\(($0.offset * 31 + i * 17) % 11 + 1) \($0.element)" }.joined(separator: " + ") + " >= \(50 + i)" }
+        let text = "Minimize\n obj: " + variables.joined(separator: " + ") + "\nSubject To\n" + rows.joined(separator: "\n")
+            + "\nBounds\n" + variables.map { " 0 <= \($0) <= 10" }.joined(separator: "\n") + "\nEnd\n"
+        let path = cli.file("dense.lp", text)
+        let run = try cli.bijli("lp", "solve", path, "--method", "interior", "--memory-limit", "1", "--format", "json")
+        #expect(run.status == 5, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("\"memory_limit\""))
+        #expect(try cli.bijli("lp", "solve", path, "--method", "interior").status == 0)
+    }
+
     @Test func anObjectiveWithoutSolutionIsNull() throws {
         let run = try cli.bijli("lp", "solve", cli.file("inf.lp", "Minimize\n obj: x\nSubject To\n c: x <= -1\nEnd\n"), "--format", "json")
         #expect(run.status == 3)
