@@ -63,6 +63,7 @@ public enum StressTest {
         var result = CapacityPlan()
         for period in plan.periods {
             for (id, mw) in period.capacityMW { result[id, period.period] = mw }
+            for (id, mw) in period.corridorCapacityMW ?? [:] { result[id, period.period] = mw }
         }
         return result
     }
@@ -127,6 +128,7 @@ public enum StressTest {
         }
         if let system {
             let resources = system.generators.map(\.id) + system.storages.map(\.id)
+                + system.corridors.filter { $0.investment != nil }.map(\.id)
             let known = Set(resources), caseYears = Set(system.periods.map(\.year))
             var extra: Set<String> = []
             for entry in plan where !known.contains(entry.resource) && extra.insert(entry.resource).inserted {

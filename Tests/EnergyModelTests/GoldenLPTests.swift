@@ -23,6 +23,16 @@ import LinearProgramming
                                      corridors: [corridor],
                                      demand: [Tiny.demand("a", 2030, hours: [40, 50]), Tiny.demand("b", 2030, hours: [70, 80])])
             return (system, two, id == .EB ? "EB(" : "q(ab")
+        case .LINKX:
+            // Expandable to 80 MW forward (30 MW committed-free), half of each MW built in reverse.
+            let corridor = Corridor(id: "ab", from: "a", to: "b", capacityMW: 50, reverseCapacityMW: 40, lossFraction: 0.02,
+                                    investment: Investment(capexUSDPerKW: 400, lifetimeYears: 20, maxCapacityMW: 80),
+                                    fixedOMUSDPerKWYear: 2, reverseFraction: 0.5)
+            let system = Tiny.system(regions: ["a", "b"], generators: [Tiny.thermal("ga", 100, cost: 10, region: "a"),
+                                                                        Tiny.thermal("gb", 100, cost: 30, region: "b")],
+                                     corridors: [corridor],
+                                     demand: [Tiny.demand("a", 2030, hours: [40, 50]), Tiny.demand("b", 2030, hours: [70, 80])])
+            return (system, two, "LINKX(")
         case .CAP, .MINGEN, .BUILD:
             var plant = Generator(id: "ccgt", region: "r", technology: "ccgt", carrier: "gas", existingCapacityMW: 20,
                                   variableOMUSDPerMWh: 35, fixedOMUSDPerKWYear: 12, forcedOutageRate: 0.05,

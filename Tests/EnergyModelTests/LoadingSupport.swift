@@ -25,6 +25,16 @@ enum TinyCase {
         return CaseLoader.validate(model: variant.model, inputs: variant.inputs)
     }
 
+    /// Copies the fixture, lets `edit` change it, and loads the copy (throws its issues).
+    static func system(_ edit: (Variant) throws -> Void) throws -> EnergySystem {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-loading-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: folder, to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let variant = Variant(root: root)
+        try edit(variant)
+        return try CaseLoader.load(model: variant.model, inputs: variant.inputs)
+    }
+
     /// A writable copy of the fixture.
     struct Variant {
         let root: URL

@@ -32,6 +32,21 @@ struct PlanCheckTests {
         }
     }
 
+    /// A corridor that can be expanded (LINKX) is part of the plan: left out it would be re-planned.
+    @Test func anExpandableCorridorIsPartOfThePlan() throws {
+        var system = ScenarioTests.system()
+        system.regions.append(Region(id: "s"))
+        system.corridors = [Corridor(id: "link", from: "r", to: "s", capacityMW: 50,
+                                     investment: Investment(capexUSDPerKW: 100, lifetimeYears: 40))]
+        do {
+            try StressTest.checkPlan(["plant": [2030: 100]], years: [2030], system: system, file: "p.json")
+            Issue.record("a plan without the corridor passed")
+        } catch {
+            #expect(error.issues.map(\.message) == ["the plan has no capacity for resource 'link' in 2030"])
+        }
+        #expect(throws: Never.self) { try StressTest.checkPlan(["plant": [2030: 100], "link": [2030: 80]], years: [2030], system: system) }
+    }
+
     @Test func extraResourcesYearsAndBadCapacitiesAreRefused() {
         let found = issues(["plant": [2030: 100, 2040: 1], "ghost": [2030: 5]]).map(\.message)
         #expect(found.contains { $0.contains("resource 'ghost', which the case does not have") })

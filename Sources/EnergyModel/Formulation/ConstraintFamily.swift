@@ -74,6 +74,7 @@ enum ConstraintFamilies {
     /// changing it changes every golden file.
     static let ordered: [any ConstraintFamily.Type] = [
         BUILDFamily.self,
+        LINKXFamily.self,      // adds nothing for corridors that cannot be expanded
         CAPFamily.self,
         MINGENFamily.self,     // its rows are added with CAP's, step by step
         STOFamily.self,
@@ -100,6 +101,7 @@ enum ConstraintFamilies {
         case .FUELMIN: FUELMINFamily.self
         case .STO: STOFamily.self
         case .LINK: LINKFamily.self
+        case .LINKX: LINKXFamily.self
         case .BUILD: BUILDFamily.self
         case .RESERVE: RESERVEFamily.self
         case .RESHARE: RESHAREFamily.self

@@ -36,7 +36,8 @@ extension EnergyLP {
         switch blocking {
         case .period:
             var partial = [BlockStructure.Assignment?](repeating: nil, count: program.variableCount)
-            for store in [variables.capacity, variables.build, variables.storageCapacity, variables.storageBuild] {
+            for store in [variables.capacity, variables.build, variables.storageCapacity, variables.storageBuild,
+                          variables.corridorCapacity, variables.corridorBuild] {
                 for r in store.indices {
                     for case let v? in store[r] { partial[v.index] = .master }
                 }

@@ -19,8 +19,9 @@ public struct EnergyLP: Sendable {
     public var familyRows: [FamilyRow]
     /// Energy-balance rows `[region][period][step]` (their duals are marginal prices).
     public var energyBalance: [[[Row]]]
-    /// Capacity in service of each generator and storage unit by period, MW, where it is fixed
-    /// (not a variable): existing fleet, or stress-mode capacities; `nil` where it is a decision.
+    /// Capacity in service of each generator, storage unit and expandable corridor (forward) by
+    /// period, MW, where it is fixed (not a variable): existing fleet, or stress-mode capacities;
+    /// `nil` where it is a decision.
     public var fixedCapacityMW: [String: [Double?]]
 }
 
@@ -49,6 +50,10 @@ public struct VariableMap: Sendable {
     public var flowForward = StepVariables()
     /// `q'[l,y,t]` flow from `to` to `from`, MW.
     public var flowBackward = StepVariables()
+    /// `QL[l,y]` forward capacity in service of a corridor that can be expanded, MW (**LINKX**).
+    public var corridorCapacity = PeriodVariables()
+    /// `xl[l,y]` forward capacity added to a corridor in period y, MW.
+    public var corridorBuild = PeriodVariables()
 
     /// No variables.
     public init() {}

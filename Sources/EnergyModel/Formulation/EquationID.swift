@@ -19,6 +19,8 @@ public enum EquationID: String, Sendable, Hashable, CaseIterable, Codable {
     case STO
     /// Corridor flow limits.
     case LINK
+    /// Corridor expansion: capacity accounting of corridors that can be built.
+    case LINKX
     /// Capacity accounting, resource potential and committed builds.
     case BUILD
     /// Firm capacity ≥ (1 + margin) × peak.

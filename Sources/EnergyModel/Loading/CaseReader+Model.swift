@@ -82,7 +82,7 @@ extension CaseReader {
         let regionIDs = regions.map(\.id)
         for item in items {
             guard let map = yaml.mapping(item, "a corridor") else { continue }
-            yaml.checkKeys(map, at: item, allowed: ["id", "from", "to", "capacity_mw", "reverse_capacity_mw", "loss_fraction", "source", "tag"],
+            yaml.checkKeys(map, at: item, allowed: ["id", "from", "to", "capacity_mw", "reverse_capacity_mw", "loss_fraction", "expansion", "source", "tag"],
                            required: ["id", "from", "to", "capacity_mw"], context: "a corridor")
             let provenance = yaml.provenance(map, inherited: inherited)
             guard let id = yaml.string(map, "id") else { continue }
@@ -101,12 +101,59 @@ extension CaseReader {
                 yaml.issue(map["loss_fraction"], "corridor '\(id)': 'loss_fraction' must be in [0, 1), found \(loss)")
                 loss = 0
             }
+            let expansion = map["expansion"].flatMap { readExpansion($0, yaml: yaml, id: id, existingMW: capacity ?? 0) }
             if let from, let to, let capacity {
-                corridors.append(Corridor(id: id, from: from, to: to, capacityMW: capacity, reverseCapacityMW: reverse, lossFraction: loss))
+                corridors.append(Corridor(id: id, from: from, to: to, capacityMW: capacity, reverseCapacityMW: reverse, lossFraction: loss,
+                                          investment: expansion?.investment, fixedOMUSDPerKWYear: expansion?.fixedOM ?? 0,
+                                          reverseFraction: expansion?.reverseFraction ?? 1))
             }
             if let note = yaml.note(provenance, key: "corridors.\(id)", at: item) { sources.append(note) }
         }
         checkDuplicates(entries, path: yaml.path, what: "corridor")
+    }
+
+    /// A corridor's `expansion` (**LINKX**): `capex_usd_per_kw` and `lifetime_years` (required),
+    /// `max_capacity_mw` (forward capacity in service at most, existing included),
+    /// `first_build_year`, `committed_mw` (`{year: MW}`), `fixed_om_usd_per_kw_year`, `reverse_fraction`.
+    private func readExpansion(_ node: Node, yaml: YAMLFile, id: String, existingMW: Double)
+        -> (investment: Investment, fixedOM: Double, reverseFraction: Double)? {
+        guard let map = yaml.mapping(node, "corridor '\(id)': 'expansion'") else { return nil }
+        yaml.checkKeys(map, at: node, allowed: ["capex_usd_per_kw", "lifetime_years", "max_capacity_mw", "first_build_year", "committed_mw",
+                                                "fixed_om_usd_per_kw_year", "reverse_fraction"],
+                       required: ["capex_usd_per_kw", "lifetime_years"], context: "corridor '\(id)': 'expansion'")
+        let capex = nonNegative(yaml, map, "capex_usd_per_kw", id: id)
+        let lifetime = nonNegative(yaml, map, "lifetime_years", id: id)
+        let maximum = nonNegative(yaml, map, "max_capacity_mw", id: id)
+        let fixedOM = nonNegative(yaml, map, "fixed_om_usd_per_kw_year", id: id) ?? 0
+        var reverseFraction = yaml.double(map, "reverse_fraction") ?? 1
+        if !(reverseFraction >= 0 && reverseFraction <= 1) {
+            yaml.issue(map["reverse_fraction"], "corridor '\(id)': 'reverse_fraction' must be in [0, 1], found \(reverseFraction)",
+                       suggestion: "1 for a line that carries its rating both ways, 0 for a one-way link")
+            reverseFraction = 1
+        }
+        if let lifetime, lifetime < 1 {
+            yaml.issue(map["lifetime_years"], "corridor '\(id)': 'lifetime_years' must be at least 1, found \(lifetime)")
+        }
+        if let maximum, maximum < existingMW {
+            yaml.issue(map["max_capacity_mw"], "corridor '\(id)': 'max_capacity_mw' \(maximum) is below the existing \(existingMW) MW",
+                       suggestion: "'max_capacity_mw' counts the existing capacity too")
+        }
+        var committed: [Int: Double] = [:]
+        if let node = map["committed_mw"], let entries = yaml.mapping(node, "corridor '\(id)': 'committed_mw'") {
+            for (key, value) in entries {
+                guard let year = key.scalar.flatMap({ Int($0.string) }) else {
+                    yaml.issue(key, "corridor '\(id)': 'committed_mw' keys must be period years, found \(key.scalar?.string ?? "a non-scalar")")
+                    continue
+                }
+                if let mw = yaml.number(value, "committed_mw"), mw >= 0 { committed[year] = mw } else {
+                    yaml.issue(value, "corridor '\(id)': committed build in \(year) must be a non-negative number of MW")
+                }
+            }
+        }
+        guard let capex, let lifetime, lifetime >= 1 else { return nil }
+        let investment = Investment(capexUSDPerKW: capex, lifetimeYears: lifetime, maxCapacityMW: maximum, committedMW: committed,
+                                    firstBuildYear: yaml.int(map, "first_build_year"))
+        return (investment, fixedOM, reverseFraction)
     }
 
     private func readFuels(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) {

@@ -99,6 +99,9 @@ struct SolutionReader {
             fixedCost += storage.fixedOMUSDPerKWYear * 1000 * k + annuities(storage.investment, builds: lp.variables.storageBuild[s], period: y)
         }
 
+        let corridors = corridorCapacities(y)
+        fixedCost += corridors.fixedCost
+
         var demandMWh = 0.0, unservedMWh = 0.0, shortageHours = 0.0, peakShortfall = 0.0, peakDemand = 0.0
         var unservedByRegion: [String: Double] = [:]
         for (r, region) in system.regions.enumerated() {
@@ -144,9 +147,32 @@ struct SolutionReader {
             reserveMargin: peakDemand > 0 ? firm / peakDemand - 1 : 0,
             unservedShare: demandMWh > 0 ? unservedMWh / demandMWh : 0,
             shortageHours: shortageHours, peakShortfallMW: peakShortfall)
-        return PeriodResults(period: period.year, capacityMW: capacityMW, newCapacityMW: newMW, generationMWh: generationMWh,
-                             generationByCarrierMWh: byCarrier, demandMWh: demandMWh, unservedMWh: unservedMWh,
-                             unservedByRegionMWh: unservedByRegion, indicators: indicators)
+        var results = PeriodResults(period: period.year, capacityMW: capacityMW, newCapacityMW: newMW, generationMWh: generationMWh,
+                                    generationByCarrierMWh: byCarrier, demandMWh: demandMWh, unservedMWh: unservedMWh,
+                                    unservedByRegionMWh: unservedByRegion, indicators: indicators)
+        if !corridors.capacity.isEmpty {
+            results.corridorCapacityMW = corridors.capacity
+            results.newCorridorCapacityMW = corridors.built
+        }
+        return results
+    }
+
+    /// Forward capacity in service and built of the corridors that can be expanded (**LINKX**),
+    /// MW, and their annual fixed cost (fixed O&M of the capacity in service, annuities of the
+    /// builds alive), USD. Empty when no corridor can be expanded.
+    func corridorCapacities(_ y: Int) -> (capacity: [String: Double], built: [String: Double], fixedCost: Double, capital: Double) {
+        var capacity: [String: Double] = [:], built: [String: Double] = [:]
+        var fixedCost = 0.0, capital = 0.0
+        for corridor in system.corridors where corridor.investment != nil {
+            let k = lp.variables.corridorCapacity[id: corridor.id, period: y].map(value) ?? lp.fixedCapacityMW[corridor.id]![y]!
+            capacity[corridor.id] = k
+            if let x = lp.variables.corridorBuild[id: corridor.id, period: y] { built[corridor.id] = value(x) }
+            let position = lp.variables.corridorBuild.ids.firstIndex(of: corridor.id)
+            let annuity = position.map { annuities(corridor.investment, builds: lp.variables.corridorBuild[$0], period: y) } ?? 0
+            fixedCost += corridor.fixedOMUSDPerKWYear * 1000 * k + annuity
+            capital += annuity
+        }
+        return (capacity, built, fixedCost, capital)
     }
 
     /// Annuities (USD per year) of the builds alive in a period.

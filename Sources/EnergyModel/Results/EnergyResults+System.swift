@@ -108,6 +108,9 @@ extension SolutionReader {
             capital += annuities(storage.investment, builds: lp.variables.storageBuild[s], period: y)
             variable += energy(lp.variables.discharge.series(s, period: y)) * storage.variableOMUSDPerMWh
         }
+        let corridors = corridorCapacities(y)
+        capital += corridors.capital
+        fixed += corridors.fixedCost - corridors.capital
         var unserved = 0.0
         for r in system.regions.indices { unserved += energy(lp.variables.unserved.series(r, period: y)) }
         return ["capital": capital, "fixed_om": fixed, "fuel": fuelCost, "variable_om": variable,

@@ -68,6 +68,11 @@ public struct PeriodResults: Sendable, Equatable, Codable {
     public var fuelCostUSD: [String: Double]? = nil
     /// Fuel burnt by fuel id and month (12 values, January first), MMBtu.
     public var fuelUseByMonthMMBtu: [String: [Double]]? = nil
+    /// Forward capacity in service of the corridors that can be expanded (**LINKX**), MW; absent
+    /// when none can.
+    public var corridorCapacityMW: [String: Double]? = nil
+    /// Forward capacity added to those corridors in this period, MW.
+    public var newCorridorCapacityMW: [String: Double]? = nil
 
     enum CodingKeys: String, CodingKey {
         case period, indicators
@@ -75,6 +80,7 @@ public struct PeriodResults: Sendable, Equatable, Codable {
         case generationByCarrierMWh = "generation_by_carrier_mwh", demandMWh = "demand_mwh", unservedMWh = "unserved_mwh"
         case unservedByRegionMWh = "unserved_by_region_mwh", costBreakdownUSD = "cost_breakdown_usd"
         case fuelUseMMBtu = "fuel_use_mmbtu", fuelCostUSD = "fuel_cost_usd", fuelUseByMonthMMBtu = "fuel_use_by_month_mmbtu"
+        case corridorCapacityMW = "corridor_capacity_mw", newCorridorCapacityMW = "new_corridor_capacity_mw"
     }
 }
 

@@ -141,15 +141,33 @@ public struct Corridor: Sendable, Equatable {
     public var reverseCapacityMW: Double
     /// Fraction of the flow lost on the way (λ), in [0, 1).
     public var lossFraction: Double
+    /// How the corridor can be expanded (**LINKX**), or `nil` when it cannot: capital cost per kW
+    /// of forward capacity, life, the most forward capacity in service (existing + builds),
+    /// committed builds and the first period a build may be made, as for generators.
+    public var investment: Investment?
+    /// Fixed O&M of the forward capacity in service, USD/kW-year (with ``investment`` only).
+    public var fixedOMUSDPerKWYear: Double
+    /// Reverse capacity each MW of expansion adds, in [0, 1]: 1 for a line that carries power
+    /// both ways at its rating (an AC circuit, an LCC bipole), 0 for a one-way link.
+    public var reverseFraction: Double
 
     /// Creates a corridor; the reverse capacity defaults to the forward one.
-    public init(id: String, from: String, to: String, capacityMW: Double, reverseCapacityMW: Double? = nil, lossFraction: Double = 0) {
+    public init(id: String, from: String, to: String, capacityMW: Double, reverseCapacityMW: Double? = nil, lossFraction: Double = 0,
+                investment: Investment? = nil, fixedOMUSDPerKWYear: Double = 0, reverseFraction: Double = 1) {
         self.id = id
         self.from = from
         self.to = to
         self.capacityMW = capacityMW
         self.reverseCapacityMW = reverseCapacityMW ?? capacityMW
         self.lossFraction = lossFraction
+        self.investment = investment
+        self.fixedOMUSDPerKWYear = fixedOMUSDPerKWYear
+        self.reverseFraction = reverseFraction
+    }
+
+    /// Reverse capacity when the forward capacity in service is `forwardMW` (existing + builds).
+    public func reverseCapacity(forward forwardMW: Double) -> Double {
+        reverseCapacityMW + reverseFraction * (forwardMW - capacityMW)
     }
 }
 

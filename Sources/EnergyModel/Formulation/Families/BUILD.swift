@@ -64,9 +64,11 @@ extension FormulationBuilder {
         }
     }
 
-    private mutating func addCapacityVariables(kind: String, buildKind: String, id: String, existingMW: Double,
-                                               retirementYear: Int?, investment: Investment?,
-                                               fixedOMPerMWYear: Double) -> ([Variable?], [Variable?]) {
+    /// Capacity `kind[id,y]` and build `buildKind[id,y]` variables of one resource, with its
+    /// accounting rows `family[id,y]` (BUILD, or LINKX for corridors).
+    mutating func addCapacityVariables(kind: String, buildKind: String, id: String, existingMW: Double,
+                                       retirementYear: Int?, investment: Investment?,
+                                       fixedOMPerMWYear: Double, family: EquationID = .BUILD) -> ([Variable?], [Variable?]) {
         var capacity: [Variable?] = []
         var builds: [Variable?] = []
         var fixed: [Double?] = []
@@ -102,8 +104,8 @@ extension FormulationBuilder {
             where Economics.isAlive(builtIn: earlierPeriod.year, lifetimeYears: investment.lifetimeYears, in: period.year) {
                 if let x = builds[earlier] { terms.append(-1 * x) }
             }
-            let row = lp.addRow("BUILD[\(id),\(period.year)]", terms, .fixed(existingMW))
-            record(.BUILD, [id, String(period.year)], row, year: period.year)
+            let row = lp.addRow("\(family.rawValue)[\(id),\(period.year)]", terms, .fixed(existingMW))
+            record(family, [id, String(period.year)], row, year: period.year)
             capacity.append(k)
         }
         fixedCapacityMW[id] = fixed

@@ -23,19 +23,37 @@ struct LINKFamily: ConstraintFamily {
 extension FormulationBuilder {
     /// **LINK** — `q[l,y,t] ≤ Q_l`, `q'[l,y,t] ≤ Q'_l`: corridor flows in each direction, as
     /// variable bounds (the capacity may differ by direction). Losses `λ_l` are taken on arrival
-    /// in the energy balance. A disruption factor (``EnergySystem/corridorFactors``) scales both
-    /// directions hour by hour.
+    /// in the energy balance. A disruption factor `φ_t` (``EnergySystem/corridorFactors``) scales
+    /// both directions hour by hour. A corridor that can be expanded (**LINKX**) has rows instead:
+    /// `q[l,y,t] − φ_t QL[l,y] ≤ 0` and `q'[l,y,t] − φ_t ρ_l QL[l,y] ≤ φ_t (Q'_l − ρ_l Q_l)`; with
+    /// its capacity fixed by a plan, bounds at that capacity (``Corridor/reverseCapacity(forward:)``).
     mutating func addCorridors() {
         for corridor in system.corridors {
             var forward: [[Variable]] = [], backward: [[Variable]] = []
-            for period in periods {
+            for (y, period) in periods.enumerated() {
                 var f: [Variable] = [], b: [Variable] = []
                 let factors = system.corridorFactors[corridor.id]?[period.year]
+                let expandable = variables.corridorCapacity[id: corridor.id, period: y]
+                let fixed = fixedCapacityMW[corridor.id]?[y] ?? corridor.capacityMW
+                let reference = expandable.map { capacityReferences($0, name: "QL[\(corridor.id),\(period.year)]") }
                 for (t, step) in steps.enumerated() {
                     let suffix = "\(corridor.id),\(period.year),\(stepName(t))"
                     let factor = factors?[step.hour] ?? 1
-                    f.append(lp.addVariable("q[\(suffix)]", bounds: .between(0, factor * corridor.capacityMW)))
-                    b.append(lp.addVariable("qr[\(suffix)]", bounds: .between(0, factor * corridor.reverseCapacityMW)))
+                    guard let reference else {
+                        f.append(lp.addVariable("q[\(suffix)]", bounds: .between(0, factor * fixed)))
+                        b.append(lp.addVariable("qr[\(suffix)]", bounds: .between(0, factor * corridor.reverseCapacity(forward: fixed))))
+                        continue
+                    }
+                    let q = lp.addVariable("q[\(suffix)]", bounds: .atLeast(0))
+                    let qr = lp.addVariable("qr[\(suffix)]", bounds: .atLeast(0))
+                    let reverseShare = factor * corridor.reverseFraction
+                    let rowForward = lp.addRow("LINK[\(suffix)]", [1 * q] + (factor != 0 ? [-factor * reference[t]] : []), .atMost(0))
+                    let rowReverse = lp.addRow("LINK[\(suffix),reverse]", [1 * qr] + (reverseShare != 0 ? [-reverseShare * reference[t]] : []),
+                                               .atMost(factor * (corridor.reverseCapacityMW - corridor.reverseFraction * corridor.capacityMW)))
+                    record(.LINK, [corridor.id, String(period.year), stepName(t)], rowForward, year: period.year)
+                    record(.LINK, [corridor.id, String(period.year), stepName(t), "reverse"], rowReverse, year: period.year)
+                    f.append(q)
+                    b.append(qr)
                 }
                 forward.append(f)
                 backward.append(b)

@@ -1,0 +1,40 @@
+import LinearProgramming
+
+/// The **LINKX** family: expansion of corridors (the capacity accounting of corridors that can be
+/// built; their flow limits are LINK rows).
+struct LINKXFamily: ConstraintFamily {
+    static let traits = FamilyTraits(id: .LINKX, meaning: "corridor capacity accounting, maxima and committed corridor builds", stage: .planning,
+                                     timeScope: .period, rowUnit: "MW", rowScale: 1, shadowPriceUnit: "USD/MW", reportsBinding: false, policy: nil)
+
+    static func sentence(_ indices: [String], shadowPrice: Double) -> String {
+        BindingText.generic(traits.id, indices, shadowPrice: shadowPrice)
+    }
+
+    static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {
+        guard system.corridors.contains(where: { $0.investment != nil }) else { return .absent }
+        return .refused(component: "corridors", reason: "corridor expansion (LINKX) is not exported yet (PyPSA's extendable links, issue 17)")
+    }
+
+    static func build(_ builder: inout FormulationBuilder) {
+        builder.addCorridorCapacity()
+    }
+}
+
+extension FormulationBuilder {
+    /// **LINKX** — for a corridor that can be expanded, forward capacity in service
+    /// `QL[l,y] − Σ_{y' ≤ y alive} xl[l,y'] = Q_l`, `QL[l,y] ≤ QLmax`, `xl[l,y] ≥ committed[l,y]`,
+    /// builds charged their annuity and fixed O&M in every period they are alive, exactly as
+    /// **BUILD** does for generators. Each MW built adds `ρ_l` MW of reverse capacity (the
+    /// corridor's reverse fraction). The flow limits that use `QL` are **LINK** rows. With the
+    /// capacity held fixed (a plan), `QL` is a number and LINK keeps variable bounds.
+    mutating func addCorridorCapacity() {
+        for corridor in system.corridors {
+            guard let investment = corridor.investment else { continue }
+            let (k, x) = addCapacityVariables(
+                kind: "QL", buildKind: "xl", id: corridor.id, existingMW: corridor.capacityMW, retirementYear: nil,
+                investment: investment, fixedOMPerMWYear: corridor.fixedOMUSDPerKWYear * 1000, family: .LINKX)
+            variables.corridorCapacity.append(id: corridor.id, k)
+            variables.corridorBuild.append(id: corridor.id, x)
+        }
+    }
+}
