@@ -167,9 +167,15 @@ public enum RobustPlan {
         return solution
     }
 
-    /// The build decisions of a block, generators then storage, in model order.
+    /// The build decisions of a block, generators, storage, then expandable corridors (LINKX), in model order.
     static func buildVariables(_ lp: EnergyLP) -> [Variable] {
-        (Array(lp.variables.build) + Array(lp.variables.storageBuild)).flatMap { $0.compactMap { $0 } }
+        buildStores(lp).variables.flatMap { $0.compactMap { $0 } }
+    }
+
+    /// The build variables of a block by resource (generators, storage, expandable corridors) and their ids.
+    private static func buildStores(_ lp: EnergyLP) -> (ids: [String], variables: [[Variable?]]) {
+        (lp.variables.build.ids + lp.variables.storageBuild.ids + lp.variables.corridorBuild.ids,
+         Array(lp.variables.build) + Array(lp.variables.storageBuild) + Array(lp.variables.corridorBuild))
     }
 
     /// Stacks the blocks; adds non-anticipativity rows (every block's builds equal the base
@@ -230,8 +236,8 @@ public enum RobustPlan {
     private static func buildTable(_ lp: EnergyLP, _ values: [Double]) -> CapacityPlan {
         var table = CapacityPlan()
         var k = 0
-        let ids = lp.system.generators.map(\.id) + lp.system.storages.map(\.id)
-        for (r, variables) in (Array(lp.variables.build) + Array(lp.variables.storageBuild)).enumerated() {
+        let (ids, stores) = buildStores(lp)
+        for (r, variables) in stores.enumerated() {
             for (y, variable) in variables.enumerated() where variable != nil {
                 table[ids[r], lp.periods[y].year] = max(0, values[k])
                 k += 1
@@ -247,8 +253,8 @@ public enum RobustPlan {
 
     private static func capacities(_ lp: EnergyLP, value: (Variable) -> Double) -> CapacityPlan {
         var table = CapacityPlan()
-        let resources = lp.system.generators.map(\.id) + lp.system.storages.map(\.id)
-        for (r, variables) in (Array(lp.variables.capacity) + Array(lp.variables.storageCapacity)).enumerated() {
+        let resources = lp.variables.capacity.ids + lp.variables.storageCapacity.ids + lp.variables.corridorCapacity.ids
+        for (r, variables) in (Array(lp.variables.capacity) + Array(lp.variables.storageCapacity) + Array(lp.variables.corridorCapacity)).enumerated() {
             for (y, variable) in variables.enumerated() {
                 let mw = variable.map(value) ?? lp.fixedCapacityMW[resources[r]]?[y] ?? 0
                 table[resources[r], lp.periods[y].year] = mw

@@ -59,6 +59,30 @@ struct RobustPlanTests {
         #expect(Self.close(report.basePlanRegretUSD[1] ?? 0, 442_380_000 - 70_080_000))
     }
 
+    /// A corridor build (LINKX) is a first-stage decision like a plant's: one build for every member.
+    /// A 300 MW plant at 10 USD/MWh in s serves r (demand 100 MW, doubled in the disruption) over a
+    /// 100 MW corridor expandable at 876,000 USD/MW-year; each MW added saves (1000 − 10) · 8760 =
+    /// 8,672,400 USD in the disruption, so at probability 0.5 the robust plan adds 100 MW.
+    @Test func corridorBuildsAreFirstStage() throws {
+        let system = EnergySystem(
+            name: "robust-link", settings: Settings(discountRate: 0, baseYear: 2030, vollUSDPerMWh: 1000),
+            periods: [Period(year: 2030, yearsRepresented: 1)], regions: [Region(id: "r"), Region(id: "s")],
+            corridors: [Corridor(id: "link", from: "s", to: "r", capacityMW: 100, investment: Investment(capexUSDPerKW: 876, lifetimeYears: 1))],
+            generators: [Generator(id: "plant", region: "s", technology: "ccgt", carrier: "gas", existingCapacityMW: 300, variableOMUSDPerMWh: 10)],
+            demand: [RegionalDemand(region: "r", year: 2030, hourlyMW: Array(repeating: 100, count: 8760)),
+                     RegionalDemand(region: "s", year: 2030, hourlyMW: Array(repeating: 0, count: 8760))])
+        let library = try ScenarioTests.library(["surge": ScenarioTests.header + "  - {target: demand, select: {region: r}, scale: 2}\n"],
+                                                system: system).get()
+        let members = [RobustPlan.Member(scenario: nil, probability: 0.5), RobustPlan.Member(scenario: library.scenario("surge"), probability: 0.5)]
+        let report = try RobustPlan.solve(system: system, library: library, members: members, risk: .expected,
+                                          options: FormulationOptions(time: Self.monthly), solver: GLPKSolver())
+        #expect(Self.close(report.robustBuildsMW["link", 2030] ?? -1, 100))
+        #expect(Self.close(report.robustCapacityMW["link", 2030] ?? -1, 200))
+        #expect(Self.close(report.basePlanBuildsMW["link", 2030] ?? -1, 0, 1e-4))
+        let baseCost: Double = 100 * 8760 * 10 + 100 * 876_000
+        #expect(Self.close(report.robustCostUSD[0], baseCost))
+    }
+
     @Test func minimaxRegret() throws {
         // Regret 876,000·y in the base case and 7,446,000·(50 − y) in the disruption: equal at y = 44.7368 MW.
         let report = try Self.solve(.regret)
