@@ -42,6 +42,7 @@ extension ReportBuilder {
                 columns: [.init("Resource", alignment: .left), .init("Carrier", alignment: .left)] + periodColumns(r, unit: "MW"),
                 rows: built.map { id in [.text(id), .text(map[id] ?? "")] + r.periods.map { .number($0.newCapacityMW[id] ?? 0, decimals: 0) } })))
         }
+        if let corridors = corridorCapacity(r) { blocks.append(.table(corridors)) }
         let order = carrierOrder(r)
         let generated = order.filter { c in r.periods.contains { ($0.generationByCarrierMWh[c] ?? 0) > 0 } }
         blocks.append(.table(ReportTable(
@@ -76,6 +77,21 @@ extension ReportBuilder {
                              series: generated.map { c in .init(name: c, values: r.periods.map { ($0.generationByCarrierMWh[c] ?? 0) / 1e6 }) },
                              overlay: [.init(name: "demand", values: r.periods.map { $0.demandMWh / 1e6 })]))))
         return ReportSection(id: "mix", title: "Capacity and generation", blocks: blocks)
+    }
+
+    /// The corridors that can be expanded (LINKX): forward capacity in service and built in
+    /// each period; `nil` when the run has none.
+    static func corridorCapacity(_ r: EnergyResults) -> ReportTable? {
+        let ids = Set(r.periods.flatMap { ($0.corridorCapacityMW ?? [:]).keys }).sorted()
+        guard !ids.isEmpty else { return nil }
+        return ReportTable(
+            name: "corridor_capacity", title: "Corridors that can be expanded: forward capacity",
+            columns: [.init("Corridor", alignment: .left), .init("", alignment: .left)] + periodColumns(r, unit: "MW"),
+            rows: ids.flatMap { id -> [[ReportCell]] in
+                [[.text(id), .text("in service")] + r.periods.map { .number($0.corridorCapacityMW?[id] ?? 0, decimals: 0) },
+                 [.text(id), .text("built")] + r.periods.map { .number($0.newCorridorCapacityMW?[id] ?? 0, decimals: 0) }]
+            },
+            footnotes: ["Capacity from the corridor's first region to its second; each MW built adds the corridor's reverse fraction in the other direction (docs/MODEL.md, LINKX)."])
     }
 
     // MARK: unserved energy

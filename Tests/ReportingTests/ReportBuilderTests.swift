@@ -23,6 +23,21 @@ import Testing
         #expect(finding.contains(ReportBuilder.monthName(month)))
     }
 
+    @Test func expandableCorridorsGetTheirOwnTable() throws {
+        var input = try ReportFixtures.shortfallRun()
+        let tables = { (document: ReportDocument) in
+            document.sections.flatMap(\.blocks).compactMap { block -> ReportTable? in if case .table(let t) = block { t } else { nil } }
+        }
+        #expect(!tables(ReportBuilder.build(input)).contains { $0.name == "corridor_capacity" })
+        for k in input.results.periods.indices {
+            input.results.periods[k].corridorCapacityMW = ["link": 2000 + Double(k) * 600]
+            input.results.periods[k].newCorridorCapacityMW = ["link": k == 0 ? 0 : 600]
+        }
+        let table = try #require(tables(ReportBuilder.build(input)).first { $0.name == "corridor_capacity" })
+        #expect(table.rows.count == 2)
+        #expect(table.rows[0].dropFirst(2).map { if case .number(let v, _) = $0 { v } else { -1 } } == input.results.periods.indices.map { 2000 + Double($0) * 600 })
+    }
+
     @Test func findingsCompareTheRenewableShareWithItsTargetAndNameTheTopConstraint() throws {
         var input = try ReportFixtures.shortfallRun()
         let period = try #require(input.results.periods.last)
