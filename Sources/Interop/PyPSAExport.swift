@@ -190,18 +190,34 @@ struct PyPSAWriter {
         }
 
         if !system.corridors.isEmpty {
-            var links = line(["name", "bus0", "bus1", "p_nom", "p_min_pu", "efficiency"])
+            var links = line(["name", "bus0", "bus1", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "efficiency", "capital_cost"])
             var linkNames = Set(system.corridors.map(\.id))
+            func link(_ name: String, _ from: String, _ to: String, _ pNom: Double, minPU: Double, eta: Double, capital: Double,
+                      extendable: (minimum: Double, maximum: Double)? = nil) {
+                links += line([name, from, to, n(pNom), extendable == nil ? "False" : "True", n(extendable?.minimum ?? 0),
+                               extendable.map { $0.maximum.isFinite ? n($0.maximum) : "inf" } ?? "inf", n(minPU), n(eta), n(capital)])
+            }
             for corridor in system.corridors {
                 let eta = 1 - corridor.lossFraction
+                // The existing capacity's fixed O&M is a constant of Bijli's objective that a fixed
+                // link does not carry (PYPSA.md): left out, as every fixed corridor carries no cost.
                 if corridor.lossFraction == 0 && corridor.capacityMW > 0 {
-                    links += line([corridor.id, corridor.from, corridor.to, n(corridor.capacityMW), n(-corridor.reverseCapacityMW / corridor.capacityMW), "1"])
-                    continue
+                    link(corridor.id, corridor.from, corridor.to, corridor.capacityMW, minPU: -corridor.reverseCapacityMW / corridor.capacityMW, eta: 1, capital: 0)
+                } else {
+                    if corridor.capacityMW > 0 { link(corridor.id, corridor.from, corridor.to, corridor.capacityMW, minPU: 0, eta: eta, capital: 0) }
+                    if corridor.reverseCapacityMW > 0 {
+                        let name = corridor.capacityMW > 0 ? InteropText.id(corridor.id + "_reverse", taken: &linkNames) : corridor.id
+                        link(name, corridor.to, corridor.from, corridor.reverseCapacityMW, minPU: 0, eta: eta, capital: 0)
+                    }
                 }
-                if corridor.capacityMW > 0 { links += line([corridor.id, corridor.from, corridor.to, n(corridor.capacityMW), "0", n(eta)]) }
-                if corridor.reverseCapacityMW > 0 {
-                    let name = corridor.capacityMW > 0 ? InteropText.id(corridor.id + "_reverse", taken: &linkNames) : corridor.id
-                    links += line([name, corridor.to, corridor.from, n(corridor.reverseCapacityMW), "0", n(eta)])
+                // LINKX: the expansion is an extendable link of its own, charged the annuity and
+                // fixed O&M per MW; backwards at the reverse fraction (lossless only: LINKX refuses the rest).
+                if let investment = corridor.investment, Economics.buildAllowed(investment, year: y) {
+                    let name = InteropText.id(corridor.id + "_build", taken: &linkNames)
+                    let maximum = investment.maxCapacityMW.map { max(0, $0 - corridor.capacityMW) } ?? .infinity
+                    link(name, corridor.from, corridor.to, 0, minPU: -corridor.reverseFraction, eta: eta,
+                         capital: periodWeight * (annuity(investment) + corridor.fixedOMUSDPerKWYear * 1000),
+                         extendable: (investment.committedMW[y] ?? 0, maximum))
                 }
             }
             files["links.csv"] = links

@@ -33,7 +33,14 @@ extension PyPSAConverter {
         if !corridors.isEmpty {
             yaml += "corridors:\n"
             for c in corridors {
-                yaml += "  - {id: \(c.id), from: \(c.from), to: \(c.to), capacity_mw: \(n(c.capacityMW)), reverse_capacity_mw: \(n(c.reverseMW)), loss_fraction: \(n(c.loss))}  # PyPSA \(c.kind)\n"
+                var expansion = ""
+                if let e = c.expansion {
+                    expansion = ", expansion: {capex_usd_per_kw: \(n(e.capexPerKW)), lifetime_years: 1"
+                        + (e.maxMW.map { ", max_capacity_mw: \(n($0))" } ?? "")
+                        + (e.committedMW > 0 ? ", committed_mw: {\(y): \(n(e.committedMW))}" : "")
+                        + ", reverse_fraction: \(n(e.reverseFraction))}"
+                }
+                yaml += "  - {id: \(c.id), from: \(c.from), to: \(c.to), capacity_mw: \(n(c.capacityMW)), reverse_capacity_mw: \(n(c.reverseMW)), loss_fraction: \(n(c.loss))\(expansion)}  # PyPSA \(c.kind)\n"
             }
         }
         let fuels = Array(Set(generators.compactMap(\.fuel))).sorted()

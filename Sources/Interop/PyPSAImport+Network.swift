@@ -7,19 +7,20 @@ extension PyPSAConverter {
     mutating func readLinks() {
         guard let (table, rows) = rows("links"), !rows.isEmpty else { return }
         checkAttributes(table, component: "links", kind: "link",
-                        read: ["bus0", "bus1", "p_nom", "p_nom_extendable", "efficiency", "p_min_pu", "p_max_pu", "capital_cost", "marginal_cost"],
+                        read: ["bus0", "bus1", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "efficiency", "p_min_pu", "p_max_pu",
+                               "capital_cost", "marginal_cost"],
                         series: ["efficiency", "p_min_pu", "p_max_pu"], descriptive: ["type", "carrier", "length", "terrain_factor"])
         for (name, row) in rows {
             let kind = "link '\(name)'"
             guard let from = region(table, row, "bus0", kind: "link", name: name),
                   let to = region(table, row, "bus1", kind: "link", name: name) else { continue }
             if from == to { problem(table.file, kind, "bus1", "a link from a bus to itself is not supported"); continue }
-            if flag(table, row, "p_nom_extendable", component: "links", name: name) {
-                problem(table.file, kind, "p_nom_extendable", "extendable links are not supported: Bijli's corridors cannot be expanded")
+            let extendable = flag(table, row, "p_nom_extendable", component: "links", name: name)
+            let capital = number(table, row, "capital_cost", component: "links", name: name)
+            if capital != 0 && !extendable {
+                problem(table.file, kind, "capital_cost", "a fixed corridor carries no cost in Bijli (only an extendable link's capital cost is a decision's)")
             }
-            if number(table, row, "capital_cost", component: "links", name: name) != 0 {
-                problem(table.file, kind, "capital_cost", "corridors carry no cost in Bijli")
-            }
+            if !(capital >= 0) { problem(table.file, kind, "capital_cost", "must be ≥ 0, found \(capital)") }
             if number(table, row, "marginal_cost", component: "links", name: name) != 0 {
                 problem(table.file, kind, "marginal_cost", "corridors carry no cost in Bijli")
             }
@@ -39,7 +40,24 @@ extension PyPSAConverter {
                 problem(table.file, kind, "p_min_pu", "a lossy link (efficiency \(eta)) that also flows backwards gains energy in PyPSA; Bijli's corridors lose in both directions. Split it into two one-way links")
                 continue
             }
-            corridors.append(ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: pNom * maxPU, reverseMW: -minPU * pNom, loss: 1 - eta, kind: "link"))
+            guard extendable else {
+                corridors.append(ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: pNom * maxPU,
+                                                  reverseMW: -minPU * pNom, loss: 1 - eta, kind: "link"))
+                continue
+            }
+            // An extendable link is a corridor that can be expanded (LINKX) from nothing: capacity
+            // p_nom_opt in [p_nom_min, p_nom_max] at capital_cost per MW (annualised: life 1 year,
+            // no discounting, as for generators), −p_min_pu of it backwards.
+            if maxPU != 1 { problem(table.file, kind, "p_max_pu", "an extendable link must have p_max_pu 1 (Bijli's corridor capacity is its rating), found \(maxPU)"); continue }
+            if minPU < -1 { problem(table.file, kind, "p_min_pu", "an extendable link's p_min_pu must be in [-1, 0], found \(minPU)"); continue }
+            let minimum = number(table, row, "p_nom_min", component: "links", name: name)
+            let maximum = number(table, row, "p_nom_max", component: "links", name: name)
+            if !(minimum >= 0 && minimum.isFinite) { problem(table.file, kind, "p_nom_min", "must be a finite number ≥ 0"); continue }
+            if maximum < minimum { problem(table.file, kind, "p_nom_max", "is below p_nom_min"); continue }
+            maxCost = max(maxCost, capital / (objectiveWeights.min() ?? 1))
+            var corridor = ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: 0, reverseMW: 0, loss: 1 - eta, kind: "extendable link")
+            corridor.expansion = (capexPerKW: capital / 1000, maxMW: maximum.isFinite ? maximum : nil, committedMW: minimum, reverseFraction: -minPU)
+            corridors.append(corridor)
         }
     }
 

@@ -59,6 +59,8 @@ struct ImportedStorage {
 
 struct ImportedCorridor {
     var id: String, from: String, to: String, capacityMW: Double, reverseMW: Double, loss: Double, kind: String
+    /// An extendable link's expansion (LINKX), per kW annualised.
+    var expansion: (capexPerKW: Double, maxMW: Double?, committedMW: Double, reverseFraction: Double)? = nil
 }
 
 /// The state of one conversion.

@@ -1,6 +1,7 @@
 import EnergyModel
 import Foundation
 import Interop
+import LinearProgramming
 import Testing
 
 /// import → export → import gives the same optimum; the export refuses what PyPSA cannot hold.
@@ -75,5 +76,62 @@ import Testing
         let result = Result(catching: { () throws(PyPSAError) in try PyPSAExport.files(system) })
         guard case .failure(let error) = result else { Issue.record("export should refuse"); return }
         #expect(error.description.contains("choose one with --period"))
+    }
+}
+
+/// A corridor that can be expanded (LINKX) goes out as a fixed link plus an extendable one and
+/// comes back as two corridors with the same optimum: a plant at 10 USD/MWh in a serves 100 MW in
+/// b (a plant at 100 there) over 50 MW, expandable to 80 MW at 20,000 USD/MW-year (400 USD/kW,
+/// 20 years, no discounting) plus 2,000 fixed O&M: 30 MW are built.
+@Suite struct PyPSACorridorExpansionTests {
+    static func system() -> EnergySystem {
+        var system = EnergySystem(
+            name: "links", settings: Settings(discountRate: 0, baseYear: 2030, vollUSDPerMWh: 100_000),
+            periods: [Period(year: 2030, yearsRepresented: 1)], regions: [Region(id: "a"), Region(id: "b")],
+            corridors: [Corridor(id: "ab", from: "a", to: "b", capacityMW: 50, investment: Investment(capexUSDPerKW: 400, lifetimeYears: 20, maxCapacityMW: 80),
+                                 fixedOMUSDPerKWYear: 2)],
+            generators: [Generator(id: "cheap", region: "a", technology: "ccgt", carrier: "gas", existingCapacityMW: 200, variableOMUSDPerMWh: 10),
+                         Generator(id: "dear", region: "b", technology: "ocgt", carrier: "oil", existingCapacityMW: 200, variableOMUSDPerMWh: 100)],
+            demand: [RegionalDemand(region: "a", year: 2030, hourlyMW: Array(repeating: 0, count: 8760)),
+                     RegionalDemand(region: "b", year: 2030, hourlyMW: Array(repeating: 100, count: 8760))])
+        system.snapshots = TimeSlices(steps: [TimeStep(hour: 0, weight: 8760, month: 1)], blocks: [0..<1])
+        return system
+    }
+
+    /// The objective in USD and the forward capacity in service of each expandable corridor.
+    static func solve(_ system: EnergySystem) throws -> (objective: Double, constant: Double, corridors: [String: Double]) {
+        let run = try Optimizer(solver: GLPKSolver()).optimize(system, options: FormulationOptions(time: try #require(system.snapshots)), mode: .cost)
+        let solution = try #require(run.result.solution)
+        var corridors: [String: Double] = [:]
+        for (k, id) in run.lp.variables.corridorCapacity.ids.enumerated() { corridors[id] = run.lp.variables.corridorCapacity[k, 0].map { solution[$0] } }
+        return (run.lp.objectiveUSD(solution), run.lp.usd(run.lp.program.objectiveConstant), corridors)
+    }
+
+    @Test func exportAndImportKeepTheOptimumAndTheBuild() throws {
+        let scratch = try PyPSAFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let files = try PyPSAExport.files(Self.system())
+        let links = try #require(files["links.csv"])
+        #expect(links.contains("ab_build,a,b,0,True,0,30,-1,1,"), "\(links)")
+        try PyPSAExport.write(files, to: scratch)
+        let (imported, _) = try PyPSAImport.load(folder: scratch)
+        let built = try #require(imported.corridors.first { $0.id == "ab_build" })
+        #expect(built.investment?.maxCapacityMW == 30 && built.reverseFraction == 1 && built.capacityMW == 0)
+        let a = try Self.solve(Self.system()), b = try Self.solve(imported)
+        let expected: Double = 80 * 8760 * 10 + 20 * 8760 * 100 + 30 * 22_000 + 50 * 2_000
+        #expect(abs(a.objective - expected) <= 1e-9 * expected)
+        // The existing 50 MW's fixed O&M (100,000 USD) is a constant the export leaves out.
+        #expect(abs(a.constant - 50 * 2_000) <= 1e-6 && b.constant == 0)
+        #expect(abs((b.objective - b.constant) - (a.objective - a.constant)) <= 1e-9 * expected, "\(a.objective) vs \(b.objective)")
+        #expect(abs((a.corridors["ab"] ?? 0) - 80) < 1e-6)
+        #expect(abs((b.corridors["ab_build"] ?? 0) - 30) < 1e-6)
+    }
+
+    @Test func aLossyTwoWayExpansionIsRefused() throws {
+        var system = Self.system()
+        system.corridors[0].lossFraction = 0.02
+        #expect(throws: PyPSAError.self) { _ = try PyPSAExport.files(system) }
+        system.corridors[0].reverseFraction = 0
+        #expect(throws: Never.self) { _ = try PyPSAExport.files(system) }
     }
 }

@@ -11,8 +11,13 @@ struct LINKXFamily: ConstraintFamily {
     }
 
     static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {
-        guard system.corridors.contains(where: { $0.investment != nil }) else { return .absent }
-        return .refused(component: "corridors", reason: "corridor expansion (LINKX) is not exported yet (PyPSA's extendable links, issue 17)")
+        let expandable = system.corridors.filter { $0.investment != nil }
+        guard !expandable.isEmpty else { return .absent }
+        if let lossy = expandable.first(where: { $0.lossFraction > 0 && $0.reverseFraction > 0 }) {
+            return .refused(component: "corridor '\(lossy.id)'", reason: "a lossy corridor whose expansion also adds reverse capacity: "
+                            + "one PyPSA link cannot carry both (a lossy link that flows backwards gains energy in PyPSA)")
+        }
+        return .exported(as: "links with p_nom_extendable, p_nom_min (committed), p_nom_max, p_min_pu (−reverse fraction) and capital_cost (annuity + fixed O&M)")
     }
 
     static func build(_ builder: inout FormulationBuilder) {
