@@ -159,12 +159,15 @@ public enum MonteCarlo {
     }
 
     /// Draws and solves `samples` samples (in parallel, each with its own seed) against a fixed plan.
+    /// With `members`, only those samples (a shard's, ``Shard/members(of:)``): sample k has the
+    /// same seed and draws whatever the range, so the shards together give the whole sweep.
     public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, planFile: String = "plan", spec: MonteCarloSpec, samples: Int, seed: UInt64,
-                           options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active,
+                           options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active, members: Range<Int>? = nil,
                            progress: @Sendable (StressTest.SweepProgress) -> Void = { _ in }) throws -> [Outcome] {
         try StressTest.checkPlan(plan, years: options.periodYears ?? system.periods.map(\.year), system: system, file: planFile)
+        let chosen = (members ?? 0..<samples).clamped(to: 0..<samples)
         var cases: [(id: String, system: EnergySystem, options: FormulationOptions)] = []
-        for k in 0..<samples {
+        for k in chosen {
             let (sampled, fixed, _) = try sample(k, seed: seed, spec: spec, system: system, fixedCapacityMW: plan)
             var sampleOptions = options
             sampleOptions.fixedCapacityMW = fixed
@@ -172,7 +175,7 @@ public enum MonteCarlo {
         }
         let results = try StressTest.solveAll(cases, solver: solver, workers: workers, progress: progress)
         let years = options.periodYears ?? system.periods.map(\.year)
-        return results.enumerated().flatMap { k, result in
+        return zip(chosen, results).flatMap { k, result in
             years.map { year in
                 // A sample without a solution in a period keeps its line, with its status.
                 guard let period = result.periods.first(where: { $0.period == year }) else {
