@@ -51,11 +51,13 @@ public enum ShardMerge {
                     problems.append("\(label): shard \(record.label) is not a shard")
                     continue
                 }
+                // One line per member and period.
                 let range = shard.members(of: record.members)
-                let count = (record.rows.map { Set($0.map(\.scenario)).count } ?? 0) + (record.outcomes.map { Set($0.map(\.sample)).count } ?? 0)
-                if record.range != [range.lowerBound, range.upperBound] || count != range.count {
+                let periods = max(1, record.settings["periods"]?.split(separator: ",").count ?? 1)
+                let lines = (record.rows?.count ?? 0) + (record.outcomes?.count ?? 0)
+                if record.range != [range.lowerBound, range.upperBound] || lines != range.count * periods {
                     problems.append("\(label): shard \(record.label) should hold members \(range.lowerBound)..<\(range.upperBound) "
-                                    + "of \(record.members) but holds \(count); write it again with this Bijli")
+                                    + "of \(record.members) (\(range.count * periods) lines over \(periods) period(s)) but holds \(lines) lines; write it again")
                 }
             }
         }

@@ -37,7 +37,7 @@ import Workflows
 
     @Test func partsThatDoNotBelongTogetherAreNamed() throws {
         let base = ShardRecord(sweep: .monteCarlo, shard: Shard(index: 1, count: 3)!, members: 6, planSHA256: "a", inputHashes: ["inputs/x.csv": "1"],
-                               seed: 5, settings: ["resolution": "repdays:12"])
+                               seed: 5, settings: ["resolution": "repdays:12", "periods": "2030"])
         func part(_ k: Int, count: Int = 3, _ change: (inout ShardRecord) -> Void = { _ in }) -> (label: String, record: ShardRecord) {
             var record = base
             record.shard = k
@@ -67,7 +67,7 @@ import Workflows
         #expect(problems([part(1), otherInputs, part(3)]).contains("the inputs differ (inputs/x.csv)"))
         #expect(problems([part(1), otherSeed, part(3)]).contains("the seed is 6, not 5"))
         #expect(problems([part(1), otherResolution, part(3)]).contains("resolution is hourly, not repdays:12"))
-        #expect(problems([part(1), short, part(3)]).contains("should hold members 2..<4 of 6 but holds 1"))
+        #expect(problems([part(1), short, part(3)]).contains("should hold members 2..<4 of 6 (2 lines over 1 period(s)) but holds 1 lines"))
         #expect(problems([]).contains("give the folders"))
         #expect(problems([part(1)]).hasSuffix("nothing was written"))
     }
