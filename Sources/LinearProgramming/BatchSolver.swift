@@ -36,6 +36,14 @@ extension BatchSolver where Solver == GLPKSolver {
 
 /// The number of processors available to this process.
 public enum ProcessorCount {
-    /// Active processors, as the operating system reports them.
-    public static var active: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// Active processors, as the operating system reports them, and within a Slurm job no more
+    /// than its `SLURM_CPUS_PER_TASK` (a cluster without CPU binding, `task/none`, lets a task see
+    /// every CPU of the node although it was given fewer; docs/SCALING.md).
+    public static var active: Int { active(reported: ProcessInfo.processInfo.activeProcessorCount, environment: ProcessInfo.processInfo.environment) }
+
+    /// `reported` processors, capped by a positive `SLURM_CPUS_PER_TASK` in `environment`; at least 1.
+    public static func active(reported: Int, environment: [String: String]) -> Int {
+        let allocated = environment["SLURM_CPUS_PER_TASK"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 > 0 ? $0 : nil }
+        return max(1, min(reported, allocated ?? reported))
+    }
 }

@@ -159,29 +159,46 @@ public enum MonteCarlo {
     }
 
     /// Draws and solves `samples` samples (in parallel, each with its own seed) against a fixed plan.
+    /// With `members`, only those samples (a shard's, ``Shard/members(of:)``): sample k has the
+    /// same seed and draws whatever the range, so the shards together give the whole sweep.
+    ///
+    /// Samples are drawn and solved in batches of `batch`, and only their outcomes are kept: a
+    /// sampled system holds hourly availabilities of each outage resource (about 1 MB a sample on
+    /// the Pakistan case), so memory stays that of one batch however many samples there are.
     public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, planFile: String = "plan", spec: MonteCarloSpec, samples: Int, seed: UInt64,
-                           options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active,
-                           progress: @Sendable (StressTest.SweepProgress) -> Void = { _ in }) throws -> [Outcome] {
-        try StressTest.checkPlan(plan, years: options.periodYears ?? system.periods.map(\.year), system: system, file: planFile)
-        var cases: [(id: String, system: EnergySystem, options: FormulationOptions)] = []
-        for k in 0..<samples {
-            let (sampled, fixed, _) = try sample(k, seed: seed, spec: spec, system: system, fixedCapacityMW: plan)
-            var sampleOptions = options
-            sampleOptions.fixedCapacityMW = fixed
-            cases.append((String(k), StressTest.operational(sampled), sampleOptions))
-        }
-        let results = try StressTest.solveAll(cases, solver: solver, workers: workers, progress: progress)
+                           options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active, members: Range<Int>? = nil,
+                           batch: Int = 64, progress: @Sendable (StressTest.SweepProgress) -> Void = { _ in }) throws -> [Outcome] {
         let years = options.periodYears ?? system.periods.map(\.year)
-        return results.enumerated().flatMap { k, result in
-            years.map { year in
-                // A sample without a solution in a period keeps its line, with its status.
-                guard let period = result.periods.first(where: { $0.period == year }) else {
-                    return Outcome(sample: k, period: year, unservedGWh: nil, lossOfLoadHours: nil, peakShortfallMW: nil, status: result.status)
+        try StressTest.checkPlan(plan, years: years, system: system, file: planFile)
+        let chosen = (members ?? 0..<samples).clamped(to: 0..<samples)
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(chosen.count * years.count)
+        for first in stride(from: chosen.lowerBound, to: chosen.upperBound, by: max(1, batch)) {
+            let ks = first..<min(first + max(1, batch), chosen.upperBound)
+            var cases: [(id: String, system: EnergySystem, options: FormulationOptions)] = []
+            for k in ks {
+                let (sampled, fixed, _) = try sample(k, seed: seed, spec: spec, system: system, fixedCapacityMW: plan)
+                var sampleOptions = options
+                sampleOptions.fixedCapacityMW = fixed
+                cases.append((String(k), StressTest.operational(sampled), sampleOptions))
+            }
+            // Progress over the whole run: pieces (sample-periods) of earlier batches counted in.
+            let done = (first - chosen.lowerBound) * years.count, total = chosen.count * years.count
+            let results = try StressTest.solveAll(cases, solver: solver, workers: workers) {
+                progress(StressTest.SweepProgress(id: $0.id, finished: done + $0.finished, total: total))
+            }
+            outcomes += zip(ks, results).flatMap { k, result in
+                years.map { year in
+                    // A sample without a solution in a period keeps its line, with its status.
+                    guard let period = result.periods.first(where: { $0.period == year }) else {
+                        return Outcome(sample: k, period: year, unservedGWh: nil, lossOfLoadHours: nil, peakShortfallMW: nil, status: result.status)
+                    }
+                    return Outcome(sample: k, period: period.period, unservedGWh: period.unservedMWh / 1000, lossOfLoadHours: period.indicators.shortageHours,
+                                   peakShortfallMW: period.indicators.peakShortfallMW, status: result.status)
                 }
-                return Outcome(sample: k, period: period.period, unservedGWh: period.unservedMWh / 1000, lossOfLoadHours: period.indicators.shortageHours,
-                               peakShortfallMW: period.indicators.peakShortfallMW, status: result.status)
             }
         }
+        return outcomes
     }
 
     /// `samples.csv`: one line per sample and period, a measure without a value (an unsolved
@@ -243,7 +260,9 @@ public enum MonteCarlo {
         // Only samples solved in every period count (an unsolved one has no total).
         let unsolved = Set(outcomes.filter { $0.unservedGWh == nil }.map(\.sample))
         for outcome in outcomes where !unsolved.contains(outcome.sample) { totals[outcome.sample, default: 0] += outcome.unservedGWh ?? 0 }
-        let values = Array(totals.values)
+        // In sample order: a dictionary's order changes from process to process (hash seeding), and
+        // so would the sums' last bits, and montecarlo.json with them.
+        let values = totals.keys.sorted().map { totals[$0]! }
         let n = Double(values.count)
         guard n > 1 else { return (.infinity, false) }
         let mean: Double = values.reduce(0, +) / n

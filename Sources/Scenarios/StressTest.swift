@@ -83,27 +83,32 @@ public enum StressTest {
     /// first, then the scenarios in the order given. Scenario runs are independent, so up to
     /// `workers` of them are solved at once (one GLPK problem per thread).
     /// - Parameters:
+    ///   - members: only these members of the sweep (0 the base, k the k-th scenario): the lines
+    ///     of a shard (``Shard/members(of:)``). The base is solved whatever the range, since
+    ///     every line's changes are against it; its lines are returned only when 0 is in the range.
     ///   - progress: called when each case is solved, from worker threads (for a progress bar and ETA).
     /// - Throws: ``ScenarioError`` (an overlay that selects nothing, before anything is solved),
     ///   ``FormulationError``, or a ``LinearProgrammingError`` from the solver.
     public static func run<Solver: LinearSolver>(system: EnergySystem, plan: CapacityPlan, planFile: String = "plan", library: ScenarioLibrary, scenarios: [Scenario],
-                           options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active,
+                           options: FormulationOptions, solver: Solver, workers: Int = ProcessorCount.active, members: Range<Int>? = nil,
                            progress: @Sendable (SweepProgress) -> Void = { _ in }) throws -> [Row] {
         let years = options.periodYears ?? system.periods.map(\.year)
+        let members = members ?? 0..<(scenarios.count + 1)
         try checkPlan(plan, years: years, system: system, file: planFile)
         // Every overlay is checked before the first solve.
         var cases: [(id: String, name: String, system: EnergySystem, options: FormulationOptions)] = []
         var baseOptions = options
         baseOptions.fixedCapacityMW = plan
         cases.append(("base", "Plan without disruption", operational(system), baseOptions))
-        for scenario in scenarios {
+        for (k, scenario) in zip(1..., scenarios) {
             let (disrupted, fixed) = try library.apply(scenario, to: system, fixedCapacityMW: plan)
+            guard members.contains(k) else { continue }
             var scenarioOptions = options
             scenarioOptions.fixedCapacityMW = fixed
             cases.append((scenario.id, scenario.name, operational(disrupted), scenarioOptions))
         }
         let solved = try solveAll(cases.map { ($0.id, $0.system, $0.options) }, solver: solver, workers: workers, progress: progress)
-        var rows = lines(solved[0], id: "base", name: cases[0].name, base: nil, years: years)
+        var rows = members.contains(0) ? lines(solved[0], id: "base", name: cases[0].name, base: nil, years: years) : []
         for k in 1..<cases.count { rows += lines(solved[k], id: cases[k].id, name: cases[k].name, base: solved[0], years: years) }
         return rows
     }
@@ -167,9 +172,11 @@ public enum StressTest {
             }
         }
         let pieces = split
-        // Each worker keeps its own solver (GLPK: the programs it solved stay loaded, and a piece
-        // of the same shape, the same period under another disruption, starts from that basis).
-        let outcomes = ParallelWork.map(pieces, workers: workers, state: { Optimizer(solver: solver.worker()) }, progress: { k, done in
+        // Each piece is solved from scratch, not from the basis of a piece the same worker solved
+        // before (``GLPKWorker``): a degenerate optimum (the same cost, another dispatch) would then
+        // depend on which pieces a thread happened to solve first, and a member's numbers must be
+        // the same whatever the worker count, the schedule or the shard (docs/SCALING.md).
+        let outcomes = ParallelWork.map(pieces, workers: workers, state: { Optimizer(solver: solver) }, progress: { k, done in
             progress(SweepProgress(id: pieces[k].id, finished: done, total: pieces.count))
         }) { optimizer, piece in
             Result { results(try optimizer.optimize(piece.system, options: piece.options, mode: .cost)) }

@@ -43,6 +43,23 @@ public enum RunReports {
         try encoding { ["stress.json": try sortedEncoder.encode(rows), "stress.csv": Data(StressTest.csv(rows).utf8)] }
     }
 
+    /// The whole folder of a stress run: the stress matrix and its rendered report.
+    public static func stressFolder(_ rows: [StressTest.Row]) throws(WorkflowError) -> [String: Data] {
+        var files = try encoding { try ReportFiles.files(for: StressReportBuilder.build(rows)) }
+        files.merge(try stressFiles(rows)) { $1 }
+        return files
+    }
+
+    /// The folder of a Monte Carlo run: `montecarlo.json` (summary, convergence, every sample)
+    /// and `samples.csv`.
+    public static func monteCarloFiles(_ outcomes: [MonteCarlo.Outcome], samples: Int, seed: UInt64, tolerance: Double) throws(WorkflowError) -> [String: Data] {
+        let convergence = MonteCarlo.convergence(outcomes, tolerance: tolerance)
+        let report = MonteCarloReport(samples: samples, seed: seed, tolerance: tolerance,
+                                      relativeHalfWidth: convergence.relativeHalfWidth.isFinite ? convergence.relativeHalfWidth : nil,
+                                      converged: convergence.met, summary: MonteCarlo.summarize(outcomes), outcomes: outcomes)
+        return try encoding { ["montecarlo.json": try sortedEncoder.encode(report), "samples.csv": Data(MonteCarlo.csv(outcomes).utf8)] }
+    }
+
     /// `hourly.csv`, `run.json` and the rendered report of a run; `arguments` are recorded in `run.json`.
     /// `customize` may change the report document before it is rendered (`bijli scheduled` adds sections).
     public static func files(_ optimization: Optimization, results: EnergyResults, aggregation: AggregationReport?, scenario: String,
@@ -142,5 +159,27 @@ public enum RunReports {
         } catch {
             throw .encoding(String(describing: error))
         }
+    }
+}
+
+/// What montecarlo.json holds.
+public struct MonteCarloReport: Codable, Sendable {
+    /// Samples drawn.
+    public var samples: Int
+    /// Their seed.
+    public var seed: UInt64
+    /// The convergence criterion.
+    public var tolerance: Double
+    /// The 95 % half-width of expected unserved energy over its mean (nil when not finite).
+    public var relativeHalfWidth: Double?
+    /// Whether the criterion is met.
+    public var converged: Bool
+    /// Per period and metric.
+    public var summary: [MonteCarlo.Summary]
+    /// Every sample's outcome.
+    public var outcomes: [MonteCarlo.Outcome]
+
+    enum CodingKeys: String, CodingKey {
+        case samples, seed, tolerance, relativeHalfWidth = "relative_half_width", converged, summary, outcomes
     }
 }

@@ -44,6 +44,8 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     case cannotWrite(String)
     /// Results could not be encoded (JSON, CSV): a bug, not bad input.
     case encoding(String)
+    /// Shard folders that cannot be merged, or a shard that cannot be told (`--shard auto`): every problem.
+    case shards(String)
 
     /// The message lines, as printed on standard error.
     public var description: String {
@@ -72,6 +74,7 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         case .runDirectory(let error): "error: \(error)"
         case .cannotWrite(let message): "error: \(message)"
         case .encoding(let message): "error: \(message)"
+        case .shards(let message): message.split(separator: "\n").map { "error: \($0)" }.joined(separator: "\n")
         }
     }
 

@@ -14,6 +14,7 @@ struct MonteCarloCommand: ParsableCommand {
         discussion: """
             The shocks and outages are read from <inputs>/montecarlo.yaml (or --spec). Writes montecarlo.json (summary, \
             convergence, every sample) and samples.csv into a new folder under --out. The same seed gives the same numbers. \
+            With --shard I/N, solves one block of the samples (each keeps its seed) and writes shard.json for `bijli merge` (docs/SCALING.md). \
             Exit codes: 0 done, 1 a sample did not solve, 2 bad input, 73 cannot write. See docs/SCENARIOS.md.
             """)
 
@@ -39,20 +40,30 @@ struct MonteCarloCommand: ParsableCommand {
         guard tolerance > 0 else { throw ValidationError("--tolerance must be positive") }
     }
 
+    @OptionGroup var shardOptions: ShardOptions
+
     func run() throws {
         let planResults = try readPlan(plan)
         let workflow = caseOptions.workflow(caseOptions.request().matching(planResults))
+        let specURL = spec.map { URL(fileURLWithPath: $0) }
         // The plan's own time steps; --seed is the seed of the samples here.
+        if let shard = try shardOptions.resolved() {
+            let record = try orExit { () throws(WorkflowError) in
+                try workflow.monteCarlo(plan: planResults, planFile: planFile(plan), spec: specURL, samples: samples, seed: caseOptions.seed,
+                                        tolerance: tolerance, shard: shard)
+            }
+            // Exits 0 with samples that did not solve (they are in the part): `bijli merge` exits 1.
+            _ = try writeShard(record, under: out)
+            return
+        }
         let outcomes = try orExit { () throws(WorkflowError) in
-            try workflow.monteCarlo(plan: planResults, planFile: planFile(plan), spec: spec.map { URL(fileURLWithPath: $0) }, samples: samples, seed: caseOptions.seed)
+            try workflow.monteCarlo(plan: planResults, planFile: planFile(plan), spec: specURL, samples: samples, seed: caseOptions.seed)
         }
         let summary = MonteCarlo.summarize(outcomes)
         let convergence = MonteCarlo.convergence(outcomes, tolerance: tolerance)
-        let report = Report(samples: samples, seed: caseOptions.seed, tolerance: tolerance, relativeHalfWidth: convergence.relativeHalfWidth.isFinite ? convergence.relativeHalfWidth : nil,
-                            converged: convergence.met, summary: summary, outcomes: outcomes)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let folder = try writeRunFolder(["montecarlo.json": try encoder.encode(report), "samples.csv": Data(MonteCarlo.csv(outcomes).utf8)], under: out)
+        let folder = try writeRunFolder(try orExit { () throws(WorkflowError) in
+            try RunReports.monteCarloFiles(outcomes, samples: samples, seed: caseOptions.seed, tolerance: tolerance)
+        }, under: out)
         print("period  metric               mean     95 % CI of the mean        P5       P50       P95")
         for s in summary {
             let line = String(format: "%6d  ", s.period) + s.metric.padding(toLength: 18, withPad: " ", startingAt: 0)
@@ -70,21 +81,6 @@ struct MonteCarloCommand: ParsableCommand {
                      100 * convergence.relativeHalfWidth, 100 * tolerance) + (convergence.met ? "met" : "NOT met, add samples"))
         print("montecarlo  \(folder.path)")
         if outcomes.contains(where: { !$0.status.isOptimal }) { throw ExitCode.solverError }
-    }
-
-    /// What montecarlo.json holds.
-    struct Report: Codable {
-        var samples: Int
-        var seed: UInt64
-        var tolerance: Double
-        var relativeHalfWidth: Double?
-        var converged: Bool
-        var summary: [MonteCarlo.Summary]
-        var outcomes: [MonteCarlo.Outcome]
-
-        enum CodingKeys: String, CodingKey {
-            case samples, seed, tolerance, relativeHalfWidth = "relative_half_width", converged, summary, outcomes
-        }
     }
 }
 

@@ -11,7 +11,7 @@ struct StressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stress",
         abstract: "Hold a finished plan's capacities fixed, lay each disruption on the case and re-optimise dispatch: the stress matrix.",
-        discussion: "Exit codes: 0 every run solved, 1 a run did not solve (the matrix says which), 2 bad input, 73 cannot write. See docs/SCENARIOS.md.")
+        discussion: "With --shard I/N, solves one block of the matrix and writes shard.json; `bijli merge` gives the whole matrix (docs/SCALING.md). Exit codes: 0 every run solved, 1 a run did not solve (the matrix says which), 2 bad input, 73 cannot write. See docs/SCENARIOS.md.")
 
     @OptionGroup var caseOptions: CaseOptions
 
@@ -27,19 +27,31 @@ struct StressCommand: ParsableCommand {
     @Option(name: .customLong("n-1-minimum"), help: "Smallest existing capacity (MW) a resource needs to be in the N-1 sweep.")
     var nMinusOneMinimumMW: Double = 500
 
-    @Option(help: "Folder for the stress run: a new folder <out>/<run id>/ with stress.json and stress.csv.")
+    @Option(help: "Folder for the stress run: a new folder <out>/<run id>/ with stress.json and stress.csv (with --shard, shard.json).")
     var out: String
+
+    @OptionGroup var shardOptions: ShardOptions
 
     func run() throws {
         let planResults = try readPlan(plan)
         let workflow = caseOptions.workflow(caseOptions.request().matching(planResults))
         let ids = scenarios.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let rows = try orExit { () throws(WorkflowError) in
-            try workflow.stress(plan: planResults, planFile: planFile(plan), scenarios: ids, nMinusOneMinimumMW: nMinusOne ? nMinusOneMinimumMW : nil)
+        let minimum = nMinusOne ? nMinusOneMinimumMW : nil
+        if let shard = try shardOptions.resolved() {
+            let record = try orExit { () throws(WorkflowError) in
+                try workflow.stress(plan: planResults, planFile: planFile(plan), scenarios: ids, nMinusOneMinimumMW: minimum, shard: shard)
+            }
+            let rows = record.rows ?? []
+            if !rows.isEmpty { print(Self.table(rows)) }
+            // The part is written and exits 0 so that a batch scheduler's merge job (afterok) runs;
+            // `bijli merge` exits 1 for lines that did not solve, as one run would.
+            _ = try writeShard(record, under: out)
+            return
         }
-        var files = try ReportFiles.files(for: StressReportBuilder.build(rows))
-        files.merge(try orExit { () throws(WorkflowError) in try RunReports.stressFiles(rows) }) { $1 }
-        let folder = try writeRunFolder(files, under: out)
+        let rows = try orExit { () throws(WorkflowError) in
+            try workflow.stress(plan: planResults, planFile: planFile(plan), scenarios: ids, nMinusOneMinimumMW: minimum)
+        }
+        let folder = try writeRunFolder(try orExit { () throws(WorkflowError) in try RunReports.stressFolder(rows) }, under: out)
         print(Self.table(rows))
         print("stress      \(folder.path)/stress.csv")
         print("report      \(folder.path)/report.html")

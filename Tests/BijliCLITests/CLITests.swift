@@ -32,11 +32,18 @@ import Testing
         try bijli(arguments)
     }
 
-    func bijli(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    /// Runs bijli; with `environment`, those variables are added to (or, empty, replace the
+    /// shard variables of) this process's environment.
+    func bijli(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if let environment {
+            var merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SLURM_ARRAY") && $0.key != "JOB_COMPLETION_INDEX" && $0.key != "BIJLI_SHARD_COUNT" }
+            merged.merge(environment) { $1 }
+            process.environment = merged
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -32,6 +32,14 @@ import Testing
         }
     }
 
+    /// A Slurm task solves on the CPUs it was given, not on every CPU of the node.
+    @Test func aSlurmTaskUsesItsCPUsPerTask() {
+        #expect(ProcessorCount.active(reported: 64, environment: ["SLURM_CPUS_PER_TASK": "4"]) == 4)
+        #expect(ProcessorCount.active(reported: 2, environment: ["SLURM_CPUS_PER_TASK": "8"]) == 2)
+        for value in ["0", "x", ""] { #expect(ProcessorCount.active(reported: 6, environment: ["SLURM_CPUS_PER_TASK": value]) == 6) }
+        #expect(ProcessorCount.active(reported: 0, environment: [:]) == 1)
+    }
+
     @Test func noItemsNoWork() {
         #expect(ParallelWork.map([Int](), workers: 4) { $0 * 2 }.isEmpty)
     }

@@ -131,6 +131,20 @@ struct MonteCarloTests {
         #expect(text == #"{"loss_of_load_hours":null,"peak_shortfall_mw":null,"period":2030,"sample":1,"status":"infeasible","unserved_gwh":null}"#)
     }
 
+    /// Batches (memory) and shards (members) change neither a sample's draws nor the order.
+    @Test func batchesAndMemberRangesGiveTheSameSamples() throws {
+        let spec = try Self.spec(Self.header + "shocks:\n  - {id: d, target: demand, sd: 0.5}\n").get()
+        let run = { (batch: Int, members: Range<Int>?) in
+            try MonteCarlo.run(system: ScenarioTests.system(), plan: ["plant": [2030: 80]], spec: spec, samples: 7, seed: 9,
+                               options: FormulationOptions(time: RobustPlanTests.monthly), solver: GLPKSolver(), members: members, batch: batch)
+        }
+        let whole = try run(64, nil)
+        #expect(Set(whole.compactMap(\.unservedGWh)).count > 2)
+        #expect(try run(1, nil) == whole && run(3, nil) == whole)
+        #expect(try run(2, 0..<3) + run(2, 3..<5) + run(64, 5..<7) == whole)
+        #expect(try run(2, 5..<9).map(\.sample) == [5, 6])
+    }
+
     /// One line per sample and period, in sample order.
     @Test func everySampleHasALinePerPeriod() throws {
         let spec = try Self.spec(Self.header + "shocks:\n  - {id: d, target: demand, sd: 0.5}\n").get()
