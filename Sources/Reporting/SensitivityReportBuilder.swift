@@ -201,12 +201,18 @@ public enum SensitivityReportBuilder {
             words.append("In \(year): unserved energy \(NumberText.energy(p.unservedMWh)) → \(NumberText.energy(q.unservedMWh)); renewable share "
                          + "\(NumberText.percent(p.indicators.renewableShare)) → \(NumberText.percent(q.indicators.renewableShare)); fuel import bill "
                          + "\(NumberText.money(p.indicators.fuelImportBillUSD))/yr → \(NumberText.money(q.indicators.fuelImportBillUSD))/yr.")
-            let builtA = a.byTechnology(p.newCapacityMW), builtB = b.byTechnology(q.newCapacityMW)
-            let changes = Set(builtA.keys).union(builtB.keys).sorted().compactMap { technology -> String? in
-                let delta = (builtB[technology] ?? 0) - (builtA[technology] ?? 0)
-                return abs(delta) < 0.5 ? nil : "\(technology) \(ComparisonBuilder.signedNumber(delta, 0)) MW"
-            }
-            words.append("Builds in \(year) at \(to) against \(from): " + (changes.isEmpty ? "unchanged." : changes.joined(separator: ", ") + "."))
+        }
+        // Builds over the whole horizon, by technology.
+        func built(_ r: EnergyResults) -> [String: Double] {
+            r.periods.reduce(into: [:]) { total, period in total.merge(r.byTechnology(period.newCapacityMW), uniquingKeysWith: +) }
+        }
+        let builtA = built(a), builtB = built(b)
+        let changes = Set(builtA.keys).union(builtB.keys).sorted().compactMap { technology -> String? in
+            let delta = (builtB[technology] ?? 0) - (builtA[technology] ?? 0)
+            return abs(delta) < 0.5 ? nil : "\(technology) \(ComparisonBuilder.signedNumber(delta, 0)) MW"
+        }
+        if !a.periods.isEmpty, !b.periods.isEmpty {
+            words.append("Capacity built over the horizon at \(to) against \(from): " + (changes.isEmpty ? "unchanged." : changes.joined(separator: ", ") + "."))
         }
         return words
     }
@@ -237,23 +243,25 @@ public enum SensitivityReportBuilder {
             return [.text(line.label), .text(line.low), .text(line.high)] + cells.map { $0.map { .number($0, decimals: decimals) } ?? .empty }
         }
         let unit = measure.unit
+        // A change of a share is in percentage points.
+        let deltaUnit = measure.kind == .renewableShare ? "points" : unit
         let baseText = base.map { NumberText.format($0, decimals: decimals) + " " + unit } ?? "no solution"
         let table = ReportTable(
             name: "tornado", title: "Change of the \(measure) at each parameter's ends",
             columns: [.init("Parameter", alignment: .left), .init("Low", alignment: .left), .init("High", alignment: .left),
-                      .init("At low", unit: unit), .init("At high", unit: unit), .init("Δ low", unit: unit), .init("Δ high", unit: unit)],
+                      .init("At low", unit: unit), .init("At high", unit: unit), .init("Δ low", unit: deltaUnit), .init("Δ high", unit: deltaUnit)],
             rows: rows, footnotes: ["Base: \(baseText). Δ: the point minus the base; largest swing first."])
         let figure = ReportFigure(
             id: "tornado", title: "Tornado: \(measure)", note: "Change from the base (\(baseText)) at each parameter's low and high value.",
-            chart: ChartSpec(kind: .deltaBars, xTitle: "Change of the \(measure) (\(unit))", yTitle: "",
+            chart: ChartSpec(kind: .deltaBars, xTitle: "Change of the \(measure) (\(deltaUnit))", yTitle: "",
                              categories: order.map { "\(lines[$0].label) \(lines[$0].low)…\(lines[$0].high)" },
                              series: [.init(name: "low", values: order.map { delta(lines[$0].atLow) ?? .nan }),
                                       .init(name: "high", values: order.map { delta(lines[$0].atHigh) ?? .nan })]))
         var words = ["Base \(measure): \(baseText)."]
         for k in order.prefix(3) {
             let line = lines[k]
-            let text = { (value: Double?) in value.map { ComparisonBuilder.signedNumber($0, decimals) + " " + unit } ?? "no solution" }
-            words.append("\(line.label): \(text(delta(line.atLow))) at \(line.low), \(text(delta(line.atHigh))) at \(line.high).")
+            let text = { (value: Double?) in value.map { ComparisonBuilder.signedNumber($0, decimals) + " " + deltaUnit } ?? "no solution" }
+            words.append("\(line.label) \(line.low): \(text(delta(line.atLow))); \(line.label) \(line.high): \(text(delta(line.atHigh))).")
         }
         return (table, figure, words)
     }

@@ -1,0 +1,57 @@
+import EnergyModel
+import Foundation
+import LinearProgramming
+import Reporting
+import Scenarios
+import Testing
+import Workflows
+
+/// `CaseWorkflow.sensitivity` on the tiny case: a sweep point is the plan `run` gives with the
+/// same overlay; the run folder is its own; a bad parameter stops everything before a solve.
+@Suite struct SensitivityWorkflowTests {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-sensitivity-\(UUID().uuidString)")
+    static let request = RunRequest(source: CaseWorkflowTests.source, tariffs: "none", resolution: .representativeDays(12), method: .simplex)
+
+    @Test func aSweepPointIsTheRunWithItsOverlay() throws {
+        let outcome = try CaseWorkflow(Self.request).sensitivity(vary: ["fuel_price.gas*=1,2"], tornado: [], out: out)
+        #expect(outcome.folder.deletingLastPathComponent().path == out.appendingPathComponent("tiny/sensitivity").path)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("tiny/base").path), "a sensitivity run leaves base/ alone")
+        for file in ["sensitivity.json", "tables/sensitivity.csv", "tables/sensitivity.md", "figures/sensitivity-cost.svg", "report.html", "run.json"] {
+            #expect(FileManager.default.fileExists(atPath: outcome.folder.appendingPathComponent(file).path), "no \(file)")
+        }
+        #expect(outcome.run.points.map(\.overlays) == [["{target: fuel_price, select: {fuel: [gas]}, scale: 1}"],
+                                                      ["{target: fuel_price, select: {fuel: [gas]}, scale: 2}"]])
+        #expect(outcome.solves == 2)
+
+        // The same plans from `run`: without a change, and with the second point's overlay.
+        let plain = try CaseWorkflow(Self.request).run(out: out)
+        var dear = Self.request
+        dear.overlays = outcome.run.points[1].overlays
+        let overlaid = try CaseWorkflow(dear).run(out: out)
+        for (point, run) in zip(outcome.run.results, [plain.results, overlaid.results]) {
+            let a = try #require(point.objectiveUSD), b = try #require(run.objectiveUSD)
+            #expect(abs(a - b) <= 1e-7 * abs(b), "sweep \(a) against run \(b)")
+        }
+        #expect(try #require(outcome.run.results[1].objectiveUSD) >= (outcome.run.results[0].objectiveUSD ?? .infinity) - 1e-6,
+                "dearer gas cannot make the plan cheaper")
+    }
+
+    @Test func badParametersAndOverlaysStopBeforeAnySolve() throws {
+        func error(_ vary: [String], _ tornado: [String] = []) -> WorkflowError? {
+            do {
+                _ = try CaseWorkflow(Self.request).sensitivity(vary: vary, tornado: tornado, out: out)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let unknown = try #require(error(["fuel_price.gass*=1,2"]))
+        #expect(unknown.exitCode == 2)
+        #expect(unknown.description.contains("--vary 'fuel_price.gass*=1,2' at 1") && unknown.description.contains("did you mean 'gas'"), "\(unknown)")
+        let three = try #require(error([], ["demand*=0.9,1,1.1"]))
+        #expect(three.description.contains("takes two values"), "\(three)")
+        let many = try #require(error(["demand*=1,2", "demand*=1,2", "demand*=1,2"]))
+        #expect(many.description.contains("a sweep varies one or two"), "\(many)")
+        #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
+    }
+}
