@@ -81,7 +81,13 @@ extension CaseWorkflow {
             do throws(ScenarioError) {
                 cases.append((point.id.isEmpty ? "base" : point.id, try whatIf(point, on: system, library: library)))
             } catch {
-                pointIssues += error.issues.filter { !pointIssues.contains($0) }
+                for var issue in error.issues {
+                    // A point's overlay is generated from its parameter: a line and column in it
+                    // would point nowhere the analyst wrote, and the same problem at every value
+                    // of the parameter is said once.
+                    if point.origins.contains(where: issue.file.hasPrefix) { (issue.line, issue.column) = (nil, nil) }
+                    if !pointIssues.contains(where: { $0.message == issue.message && $0.suggestion == issue.suggestion }) { pointIssues.append(issue) }
+                }
             }
         }
         guard pointIssues.isEmpty else { throw .scenario(ScenarioError(issues: pointIssues)) }
