@@ -195,7 +195,7 @@ public enum SensitivityReportBuilder {
         var words: [String] = []
         if let x = a.objectiveUSD, let y = b.objectiveUSD {
             words.append("From \(first.label) \(from) to \(to), the total discounted cost goes from \(NumberText.money(x)) to "
-                         + "\(NumberText.money(y)) (\(ComparisonBuilder.signed(y - x) { NumberText.money($0) })).")
+                         + "\(NumberText.money(y)) (\(ComparisonBuilder.change(y - x) { NumberText.money($0) })).")
         }
         if let year = years.last, let p = a.periods.first(where: { $0.period == year }), let q = b.periods.first(where: { $0.period == year }) {
             words.append("In \(year): unserved energy \(NumberText.energy(p.unservedMWh)) → \(NumberText.energy(q.unservedMWh)); renewable share "
@@ -208,8 +208,8 @@ public enum SensitivityReportBuilder {
         }
         let builtA = built(a), builtB = built(b)
         let changes = Set(builtA.keys).union(builtB.keys).sorted().compactMap { technology -> String? in
-            let delta = (builtB[technology] ?? 0) - (builtA[technology] ?? 0)
-            return abs(delta) < 0.5 ? nil : "\(technology) \(ComparisonBuilder.signedNumber(delta, 0)) MW"
+            let text = ComparisonBuilder.change((builtB[technology] ?? 0) - (builtA[technology] ?? 0), decimals: 0, unit: "MW")
+            return text == "unchanged" ? nil : "\(technology) \(text)"
         }
         if !a.periods.isEmpty, !b.periods.isEmpty {
             words.append("Capacity built over the horizon at \(to) against \(from): " + (changes.isEmpty ? "unchanged." : changes.joined(separator: ", ") + "."))
@@ -260,7 +260,7 @@ public enum SensitivityReportBuilder {
         var words = ["Base \(measure): \(baseText)."]
         for k in order.prefix(3) {
             let line = lines[k]
-            let text = { (value: Double?) in value.map { ComparisonBuilder.signedNumber($0, decimals) + " " + deltaUnit } ?? "no solution" }
+            let text = { (value: Double?) in value.map { ComparisonBuilder.change($0, decimals: decimals, unit: deltaUnit) } ?? "no solution" }
             words.append("\(line.label) \(line.low): \(text(delta(line.atLow))); \(line.label) \(line.high): \(text(delta(line.atHigh))).")
         }
         return (table, figure, words)
