@@ -215,15 +215,6 @@ import Testing
         #expect(delta > 0 && lines[start + 1].contains("+\(String(format: "%.1f", delta / 1e6)) million USD"), "\(lines[start + 1])")
         #expect(!whatIf.stdout.contains("-0.0"))
 
-        // Another resolution is another case: not compared, and the note says why.
-        let other = try cli.bijli(args + dearGas + ["--resolution", "repdays:24"])
-        #expect(other.status == 0 && other.stderr.contains("resolution repdays:12 there, repdays:24 here") && !other.stdout.contains("differences from"))
-        // --against a run folder compares anyway; a bad one stops before solving.
-        let against = try cli.bijli(args + ["--against", out.appendingPathComponent("tiny/what-if/latest").path])
-        #expect(against.status == 0 && against.stdout.contains("differences from what-if "))
-        let bad = try cli.bijli(args + ["--against", cli.scratch.path])
-        #expect(bad.status == 2 && bad.stderr.contains("results.json") && !bad.stdout.contains("status"))
-
         // compare labels the runs by scenario and draws the capacity changes.
         let compare = try cli.bijli("compare", out.appendingPathComponent("tiny/base/latest").path,
                                     out.appendingPathComponent("tiny/what-if/latest").path, "--out", cli.scratch.appendingPathComponent("compare").path)
@@ -231,5 +222,14 @@ import Testing
         let markdown = try String(contentsOf: cli.scratch.appendingPathComponent("compare/latest/compare.md"), encoding: .utf8)
         #expect(markdown.contains("| Capacity wind_onshore | 2030 | MW |") || markdown.contains("| Capacity wind\\_onshore | 2030 | MW |"))
         #expect(markdown.range(of: "-0\\.0+[^0-9]", options: .regularExpression) == nil)
+
+        // Other periods are another case: not compared, and the note says why.
+        let other = try cli.bijli(args + dearGas + ["--periods", "2030"])
+        #expect(other.status == 0 && other.stderr.contains("periods 2025,2030 there, 2030 here") && !other.stdout.contains("differences from"), "\(other.stderr)")
+        // --against a run folder compares anyway; a bad one stops before solving.
+        let against = try cli.bijli(args + ["--against", out.appendingPathComponent("tiny/what-if/latest").path])
+        #expect(against.status == 0 && against.stdout.contains("differences from what-if "))
+        let bad = try cli.bijli(args + ["--against", cli.scratch.path])
+        #expect(bad.status == 2 && bad.stderr.contains("results.json") && !bad.stdout.contains("status"))
     }
 }

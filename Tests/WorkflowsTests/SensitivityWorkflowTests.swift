@@ -36,6 +36,31 @@ import Workflows
                 "dearer gas cannot make the plan cheaper")
     }
 
+    /// `demand_variant=low,high` on a copy of the tiny inputs whose demand.csv has two variants,
+    /// the high one 1.2 times the low one in every region and year: the points' demand is in that
+    /// ratio (same days, same shapes), and the low point is the plain run (the settings' variant).
+    @Test func aDemandVariantSweepLoadsEachVariant() throws {
+        let inputs = out.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CaseWorkflowTests.fixture.appendingPathComponent("inputs"), to: inputs)
+        var demand = ["# source: illustrative test fixture", "# tag: ASSUMPTION", "region,year,variant,annual_energy_gwh,peak_mw,source,tag"]
+        for (region, year, gwh) in [("north", 2025, 8760.0), ("north", 2030, 10512), ("south", 2025, 4380), ("south", 2030, 5256)] {
+            for (variant, factor) in [("low", 1.0), ("high", 1.2)] { demand.append("\(region),\(year),\(variant),\(gwh * factor),,,") }
+        }
+        try (demand.joined(separator: "\n") + "\n").write(to: inputs.appendingPathComponent("demand.csv"), atomically: true, encoding: .utf8)
+        let settings = inputs.appendingPathComponent("settings.yaml")
+        try (try String(contentsOf: settings, encoding: .utf8) + "demand_variant: low\n").write(to: settings, atomically: true, encoding: .utf8)
+        var request = Self.request
+        request.source = .folders(model: CaseWorkflowTests.fixture.appendingPathComponent("model"), inputs: inputs)
+        let outcome = try CaseWorkflow(request).sensitivity(vary: ["demand_variant=low,high"], tornado: [], out: out)
+        #expect(outcome.run.points.map(\.demandVariant) == ["low", "high"] && outcome.run.points.allSatisfy(\.overlays.isEmpty))
+        let low = outcome.run.results[0], high = outcome.run.results[1]
+        for (a, b) in zip(low.periods, high.periods) { #expect(abs(b.demandMWh / a.demandMWh - 1.2) < 1e-9) }
+        let plain = try CaseWorkflow(request).run(out: out).results
+        #expect(abs(try #require(low.objectiveUSD) - (try #require(plain.objectiveUSD))) <= 1e-7 * abs(plain.objectiveUSD!))
+        #expect(SensitivityReportBuilder.build(outcome.run).figures.first?.chart.categories == ["low", "high"])
+    }
+
     @Test func badParametersAndOverlaysStopBeforeAnySolve() throws {
         func error(_ vary: [String], _ tornado: [String] = []) -> WorkflowError? {
             do {
