@@ -8,7 +8,7 @@ import LinearProgramming
 public enum Sensitivity {
     /// One point: a value of each parameter and what that value changes.
     public struct Point: Sendable, Equatable {
-        /// A short name, e.g. `fuel_price.rlng × (2030 on) = 1.2`, or `base`.
+        /// A short name, e.g. `fuel_price.rlng (2030 on) × 1.2`, or `base`.
         public var id: String
         /// The value of each parameter (in order of the parameters), empty for the base point.
         public var values: [String]

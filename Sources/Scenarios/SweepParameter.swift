@@ -30,7 +30,7 @@ public struct SweepParameter: Sendable, Equatable {
     public var text: String
     /// The flag it was given with (`--vary`, `--tornado`), for messages.
     public var flag: String = "--vary"
-    /// A short name for tables and axes, e.g. `fuel_price.rlng scale (2030 on)`.
+    /// A short name for tables and axes, e.g. `fuel_price.rlng (2030 on) ×`.
     public var label: String
     /// What a value changes.
     public var kind: Kind
@@ -125,7 +125,7 @@ public struct SweepParameter: Sendable, Equatable {
         } else if target == .policy {
             throw fail("a policy parameter must name the policy", "e.g. 'policy.renewable_share=0.3:0.5:0.1@2030'")
         }
-        var label = head + (operation == "set" ? " =" : operation == "scale" ? " ×" : " +")
+        var label = head
         if let periodPart {
             let bounds = periodPart.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard (bounds.count == 1 || bounds.count == 2), let from = bounds.first ?? nil, let to = bounds.count == 2 ? bounds[1] : Int.max, from <= to else {
@@ -136,8 +136,9 @@ public struct SweepParameter: Sendable, Equatable {
                 throw fail("no period of the case in '@\(periodPart)'", "the case's periods are \(years.map(String.init).joined(separator: ", "))")
             }
             select.append("periods: [\(chosen.map(String.init).joined(separator: ", "))]")
-            label += bounds.count == 1 ? " (\(from) on)" : " (\(from)–\(to))"
+            label += bounds.count == 1 ? " (\(from) on)" : from == to ? " (\(from))" : " (\(from)–\(to))"
         }
+        label += operation == "set" ? " =" : operation == "scale" ? " ×" : " +"
         let selectText = select.isEmpty ? "" : ", select: {\(select.joined(separator: ", "))}"
         let template = "{target: \(target.rawValue)\(selectText), \(operation): $}"
         return SweepParameter(text: text, flag: flag, label: label, kind: .overlay(template: template), values: values)

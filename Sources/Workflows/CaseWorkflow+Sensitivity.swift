@@ -33,35 +33,7 @@ extension CaseWorkflow {
                             arguments: [String] = []) throws(WorkflowError) -> SensitivityOutcome {
         let base = try loadSystem()
         let years = self.years(of: base)
-        // The parameters: all problems at once.
-        var parameters: [SweepParameter] = []
-        var issues: [CaseIssue] = []
-        for (flag, texts) in [("--vary", vary), ("--tornado", tornado)] {
-            for text in texts {
-                do throws(ScenarioError) {
-                    let parameter = try SweepParameter.parse(text, flag: flag, years: years)
-                    if flag == "--tornado", parameter.values.count != 2 {
-                        issues.append(CaseIssue(file: "--tornado '\(text)'", message: "a tornado parameter takes two values, its low and high, found \(parameter.values.count)",
-                                                suggestion: "write LOW:HIGH, e.g. 'fuel_price.rlng*=0.8:1.2@2030'"))
-                    }
-                    parameters.append(parameter)
-                } catch {
-                    issues += error.issues
-                }
-            }
-        }
-        if !vary.isEmpty, !tornado.isEmpty || vary.count > 2 {
-            issues.append(CaseIssue(file: "--vary", message: tornado.isEmpty ? "\(vary.count) parameters; a sweep varies one or two" : "--vary and --tornado together",
-                                    suggestion: tornado.isEmpty ? "use --tornado for several parameters' low and high ends" : "run them as two commands"))
-        }
-        if vary.isEmpty, tornado.isEmpty {
-            issues.append(CaseIssue(file: "--vary", message: "nothing to vary", suggestion: "give --vary once or twice, or --tornado (docs/SCENARIOS.md, Sensitivity)"))
-        }
-        if !tornado.isEmpty, measure.kind != .cost, let year = measure.period, !years.contains(year) {
-            issues.append(CaseIssue(file: "--measure", message: "\(year) is not a period of the run",
-                                    suggestion: "periods: \(years.map(String.init).joined(separator: ", "))"))
-        }
-        guard issues.isEmpty else { throw .scenario(ScenarioError(issues: issues)) }
+        let parameters = try Self.sweepParameters(vary: vary, tornado: tornado, measure: measure, years: years)
         let isTornado = !tornado.isEmpty
         let points = isTornado ? Sensitivity.tornado(parameters) : Sensitivity.grid(parameters)
 
@@ -70,7 +42,16 @@ extension CaseWorkflow {
         for variant in Set(points.compactMap(\.demandVariant)).sorted() {
             var request = self.request
             request.demandVariant = variant
-            systems[variant] = try CaseWorkflow(request, progress: SilentProgress()).loadSystem()
+            do {
+                systems[variant] = try CaseWorkflow(request, progress: SilentProgress()).loadSystem()
+            } catch {
+                // Name the parameter, then what the loader says (e.g. the variants demand.csv has).
+                let parameter = parameters.first { $0.kind == .demandVariant }
+                let issues = if case .invalidCase(let issues) = error { issues } else { [CaseIssue(file: "demand.csv", message: error.description)] }
+                throw .scenario(ScenarioError(issues: [CaseIssue(file: "\(parameter?.flag ?? "--vary") '\(parameter?.text ?? "")'",
+                                                                 message: "demand variant '\(variant)' does not load",
+                                                                 suggestion: "give variants of demand.csv's 'variant' column")] + issues))
+            }
         }
         let library = try whatIfLibrary(for: base)
         progress.say("laying \(points.count) points on the case")
@@ -133,6 +114,42 @@ extension CaseWorkflow {
         let folder = try RunReports.write(files, under: parent)
         return SensitivityOutcome(run: run, document: document, folder: folder,
                                   warmSolves: stages.filter { $0.warmStarted == true }.count, solves: stages.count)
+    }
+
+    /// The parameters of `--vary` (one or two) or `--tornado` (each with two values), checked
+    /// against the case's period `years`; every problem at once, each naming its flag and text.
+    static func sweepParameters(vary: [String], tornado: [String], measure: Sensitivity.Measure,
+                                years: [Int]) throws(WorkflowError) -> [SweepParameter] {
+        // Every problem at once.
+        var parameters: [SweepParameter] = []
+        var issues: [CaseIssue] = []
+        for (flag, texts) in [("--vary", vary), ("--tornado", tornado)] {
+            for text in texts {
+                do throws(ScenarioError) {
+                    let parameter = try SweepParameter.parse(text, flag: flag, years: years)
+                    if flag == "--tornado", parameter.values.count != 2 {
+                        issues.append(CaseIssue(file: "--tornado '\(text)'", message: "a tornado parameter takes two values, its low and high, found \(parameter.values.count)",
+                                                suggestion: "write LOW:HIGH, e.g. 'fuel_price.rlng*=0.8:1.2@2030'"))
+                    }
+                    parameters.append(parameter)
+                } catch {
+                    issues += error.issues
+                }
+            }
+        }
+        if !vary.isEmpty, !tornado.isEmpty || vary.count > 2 {
+            issues.append(CaseIssue(file: "--vary", message: tornado.isEmpty ? "\(vary.count) parameters; a sweep varies one or two" : "--vary and --tornado together",
+                                    suggestion: tornado.isEmpty ? "use --tornado for several parameters' low and high ends" : "run them as two commands"))
+        }
+        if vary.isEmpty, tornado.isEmpty {
+            issues.append(CaseIssue(file: "--vary", message: "nothing to vary", suggestion: "give --vary once or twice, or --tornado (docs/SCENARIOS.md, Sensitivity)"))
+        }
+        if !tornado.isEmpty, measure.kind != .cost, let year = measure.period, !years.contains(year) {
+            issues.append(CaseIssue(file: "--measure", message: "\(year) is not a period of the run",
+                                    suggestion: "periods: \(years.map(String.init).joined(separator: ", "))"))
+        }
+        guard issues.isEmpty else { throw .scenario(ScenarioError(issues: issues)) }
+        return parameters
     }
 
     /// The scenarios a what-if may compose: the inputs' own (when the request names one of them,

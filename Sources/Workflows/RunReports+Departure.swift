@@ -20,12 +20,14 @@ extension RunReports {
 
     /// How a run's case differs from a reference's (input files of the model and inputs folders
     /// and an applied tariff file, by SHA-256; resolution, periods, seed, demand variant,
-    /// objective, tariff file), in words; empty when they are the same case. The scenario and a
-    /// scenario file outside the inputs are what a what-if changes, so they do not count.
+    /// objective, tariff file), in words; empty when they are the same case. Scenario files (in
+    /// `<inputs>/scenarios/` or anywhere) are what a what-if changes, so they do not count.
     public static func mismatches(_ run: Provenance, from reference: Provenance) -> [String] {
         var words: [String] = []
         func inputs(_ p: Provenance) -> [String: String] {
-            p.inputHashes.filter { $0.key.hasPrefix("model/") || $0.key.hasPrefix("inputs/") || $0.key.hasPrefix("tariff/") || $0.key.hasPrefix("pypsa/") }
+            p.inputHashes.filter { key, _ in
+                ["model/", "inputs/", "tariff/", "pypsa/"].contains(where: key.hasPrefix) && !key.hasPrefix("inputs/scenarios/")
+            }
         }
         let a = inputs(reference), b = inputs(run)
         let changed = Set(a.keys).union(b.keys).sorted().filter { a[$0] != b[$0] }

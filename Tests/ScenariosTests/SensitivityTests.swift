@@ -14,7 +14,8 @@ import Testing
         #expect(p.values == ["0.8", "1", "1.2", "1.4", "1.6"])
         #expect(p.numbers == [0.8, 1, 1.2, 1.4, 1.6])
         #expect(p.overlay(for: "1.4") == "{target: fuel_price, select: {fuel: [rlng], periods: [2030, 2035]}, scale: 1.4}")
-        #expect(p.label == "fuel_price.rlng × (2030 on)")
+        #expect(p.label == "fuel_price.rlng (2030 on) ×")
+        #expect(try SweepParameter.parse("policy.renewable_share=0.3,0.4@2030-2030", flag: "--vary", years: Self.years).label == "policy.renewable_share (2030) =")
 
         let policy = try SweepParameter.parse("policy.renewable_share=0.3,0.4@2030-2030", flag: "--vary", years: Self.years)
         #expect(policy.overlay(for: "0.4") == "{target: policy, select: {policy: [renewable_share], periods: [2030]}, set: 0.4}")

@@ -79,4 +79,20 @@ import Workflows
         #expect(many.description.contains("a sweep varies one or two"), "\(many)")
         #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written")
     }
+
+    /// Which base run a what-if departs from: the same case, whatever its scenario files.
+    @Test func aWhatIfDepartsOnlyFromTheSameCase() {
+        func provenance(_ hashes: [String: String], _ options: [String: String]) -> Provenance {
+            Provenance(bijliVersion: "", glpkVersion: "", inputHashes: hashes, options: options, buildSeconds: 0, solveSeconds: 0,
+                       rows: 0, columns: 0, nonzeros: 0)
+        }
+        let base = provenance(["model/model.yaml": "a", "inputs/demand.csv": "b", "inputs/scenarios/dry.yaml": "c"],
+                              ["resolution": "repdays:12", "periods": "2025,2030"])
+        let whatIf = provenance(["model/model.yaml": "a", "inputs/demand.csv": "b", "inputs/scenarios/dry.yaml": "d",
+                                 "inputs/scenarios/new.yaml": "e", "scenario/mine.yaml": "f"],
+                                ["resolution": "repdays:12", "periods": "2025,2030", "scenario": "mine", "overlays": "x"])
+        #expect(RunReports.mismatches(whatIf, from: base).isEmpty)
+        let other = provenance(["model/model.yaml": "a", "inputs/demand.csv": "z"], ["resolution": "repdays:24", "periods": "2025,2030"])
+        #expect(RunReports.mismatches(other, from: base) == ["input files differ (inputs/demand.csv)", "resolution repdays:12 there, repdays:24 here"])
+    }
 }
