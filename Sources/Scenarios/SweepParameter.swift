@@ -127,6 +127,9 @@ public struct SweepParameter: Sendable, Equatable {
         }
         var label = head
         if let periodPart {
+            guard target.selectorKeys.contains("periods") else {
+                throw fail("\(target.rawValue) takes no periods", "leave out '@\(periodPart)' (docs/SCENARIOS.md lists each target's selectors)")
+            }
             let bounds = periodPart.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard (bounds.count == 1 || bounds.count == 2), let from = bounds.first ?? nil, let to = bounds.count == 2 ? bounds[1] : Int.max, from <= to else {
                 throw fail("'@\(periodPart)' is not a period or range of periods", "write '@2030' (2030 and later) or '@2030-2035'")

@@ -40,6 +40,7 @@ import Testing
         ("fuel_price.rlng*=1:2@2050", "no period of the case in '@2050'"),
         ("fuel_price.rlng*=1:2@20x", "not a period"),
         ("exchange_rate.pkr*=1:2", "exchange_rate takes no name"),
+        ("capacity.k2_k3*=0:1@2030", "capacity takes no periods"),
         ("policy=0.3:0.5", "must name the policy"),
         ("fuel_price.rlng*=0:1000:1", "more than 100"),
         ("{target: demand, scale: 1}=1:2", "one '$'"),
