@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel", "Scenarios"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Archive", "EnergyModel", "Reporting", "Workflows"]),
-        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "EnergyModel", "LinearProgramming", "Scenarios"], exclude: ["Fixtures"]),
+        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "EnergyModel", "LinearProgramming", "Scenarios", "Reporting"], exclude: ["Fixtures"]),
         .testTarget(name: "BijliCLITests", dependencies: ["bijli"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop", "EnergyModel", "LinearProgramming"], resources: [.copy("Fixtures")]),
     ]

@@ -1,7 +1,8 @@
 import EnergyModel
 import Foundation
 
-/// Builds the side-by-side report of several runs, with deltas against the first (`bijli compare`).
+/// Builds the side-by-side report of several runs, with deltas against the first (`bijli compare`),
+/// and the differences a what-if run prints against the run it departs from.
 public enum ComparisonBuilder {
     /// One metric of a period: title, unit, decimals, value from a period's results.
     typealias Metric = (String, String, Int, @Sendable (PeriodResults) -> Double)
@@ -18,6 +19,22 @@ public enum ComparisonBuilder {
         ("Average cost of supply", "USD/MWh", 2, { $0.indicators.averageCostUSDPerMWh }),
         ("Reserve margin", "%", 1, { 100 * $0.indicators.reserveMargin }),
     ]
+
+    /// A label for each run: its scenario (`base` without one) from the provenance; runs that
+    /// share a scenario get their folder's name too (`base (20261129T170444Z)`).
+    public static func labels(_ runs: [(folder: URL, results: EnergyResults)]) -> [String] {
+        let scenarios = runs.map { $0.results.provenance.options["scenario"] ?? "base" }
+        return runs.indices.map { k in
+            let name = runs[k].folder.standardizedFileURL.resolvingSymlinksInPath().lastPathComponent
+            return scenarios.filter { $0 == scenarios[k] }.count > 1 ? "\(scenarios[k]) (\(name.isEmpty ? "run \(k + 1)" : name))" : scenarios[k]
+        }
+    }
+
+    /// The technologies with a value in some run and period of `values` (by technology).
+    static func technologies(_ runs: [(label: String, results: EnergyResults)], years: [Int],
+                             _ values: (EnergyResults, Int) -> [String: Double]?) -> [String] {
+        Array(Set(runs.flatMap { run in years.flatMap { values(run.results, $0)?.filter { abs($0.value) > 1e-6 }.keys.map { $0 } ?? [] } })).sorted()
+    }
 
     /// The comparison of `runs` (label, results), the first being the reference.
     public static func build(_ runs: [(label: String, results: EnergyResults)]) -> ReportDocument {
@@ -40,35 +57,47 @@ public enum ComparisonBuilder {
         })
         row("Objective (discounted)", "horizon", "million USD", 1, runs.map { $0.results.objectiveUSD.map { $0 / 1e6 } })
         let years = Array(Set(runs.flatMap { $0.results.periods.map(\.period) })).sorted()
+        let capacity = technologies(runs, years: years) { $0.capacityByTechnology($1) }
+        let built = technologies(runs, years: years) { $0.builtByTechnology($1) }
         for year in years {
             for (title, unit, decimals, value) in metrics {
                 row(title, String(year), unit, decimals, runs.map { run in run.results.periods.first { $0.period == year }.map(value) })
             }
+            for technology in capacity {
+                row("Capacity \(technology)", String(year), "MW", 0, runs.map { $0.results.capacityByTechnology(year).map { $0[technology] ?? 0 } })
+            }
+            for technology in built {
+                row("Built \(technology)", String(year), "MW", 0, runs.map { $0.results.builtByTechnology(year).map { $0[technology] ?? 0 } })
+            }
         }
         let summary = ReportTable(name: "comparison", title: "Runs side by side, with differences against \(reference.label)",
                                   columns: columns, rows: rows,
-                                  footnotes: ["Δ: this run minus \(reference.label), in the row's unit (percentage points for shares)."])
+                                  footnotes: ["Δ: this run minus \(reference.label), in the row's unit (percentage points for shares). "
+                                              + "Capacity: in service in the period; Built: built in the period; both by technology."])
 
         var findings: [String] = []
         for run in runs.dropFirst() {
-            var parts: [String] = []
-            for year in years {
-                guard let a = reference.results.periods.first(where: { $0.period == year }),
-                      let b = run.results.periods.first(where: { $0.period == year }) else { continue }
-                parts.append("in \(year) unserved energy \(signed(b.unservedMWh - a.unservedMWh, NumberText.energy)), renewable share "
-                             + "\(signedNumber(100 * (b.indicators.renewableShare - a.indicators.renewableShare), 1)) points, average cost "
-                             + "\(signedNumber(b.indicators.averageCostUSDPerMWh - a.indicators.averageCostUSDPerMWh, 2)) USD/MWh")
-            }
-            var text = "\(run.label) against \(reference.label): "
-            if let x = run.results.objectiveUSD, let y = reference.results.objectiveUSD {
-                text += "objective \(signed(x - y, { NumberText.money($0) })); "
-            }
-            text += parts.isEmpty ? "no period in common." : parts.joined(separator: "; ") + "."
-            findings.append(text)
+            let parts = differences(run.results, from: reference.results).map(\.text)
+            findings.append("\(run.label) against \(reference.label): " + (parts.isEmpty ? "no period in common." : parts.joined(separator: "; ") + "."))
         }
         if findings.isEmpty { findings.append("Only one run was given: nothing to compare against.") }
 
         var blocks: [ReportBlock] = [.table(summary)]
+        for (k, run) in runs.enumerated().dropFirst() {
+            let changed = capacity.filter { technology in
+                years.contains { abs(delta(run.results, reference.results, year: $0, technology: technology) ?? 0) >= 0.5 }
+            }
+            guard !changed.isEmpty else {
+                blocks.append(.paragraph(text: "\(run.label) has the same capacity of every technology in every period as \(reference.label)."))
+                continue
+            }
+            blocks.append(.figure(ReportFigure(
+                id: "compare-capacity-\(k)", title: "Capacity of \(run.label) against \(reference.label)",
+                note: "Change of the capacity in service by technology (MW), one bar per period.",
+                chart: ChartSpec(kind: .deltaBars, xTitle: "Change of capacity (MW)", yTitle: "", categories: changed,
+                                 series: years.map { year in .init(name: String(year), values: changed.map {
+                                     delta(run.results, reference.results, year: year, technology: $0) ?? .nan }) }))))
+        }
         if let year = years.last(where: { y in runs.allSatisfy { $0.results.periods.contains { $0.period == y } } }) {
             let carriers = Array(Set(runs.flatMap { run in run.results.periods.first { $0.period == year }!.generationByCarrierMWh.keys })).sorted()
             blocks.append(.figure(ReportFigure(
@@ -85,12 +114,65 @@ public enum ComparisonBuilder {
                               provenance: provenance)
     }
 
-    static func signed(_ x: Double, _ format: (Double) -> String) -> String {
-        x > 0 ? "+" + format(x) : x < 0 ? "-" + format(-x) : "unchanged"
+    /// The change of a technology's capacity in a period (nil: a run lacks the period).
+    static func delta(_ run: EnergyResults, _ reference: EnergyResults, year: Int, technology: String) -> Double? {
+        guard let a = reference.capacityByTechnology(year), let b = run.capacityByTechnology(year) else { return nil }
+        return (b[technology] ?? 0) - (a[technology] ?? 0)
     }
 
-    static func signedNumber(_ x: Double, _ decimals: Int) -> String {
-        let text = NumberText.format(x, decimals: decimals)
-        return text.hasPrefix("-") || Double(text.replacingOccurrences(of: ",", with: "")) == 0 ? text : "+" + text
+    /// One line of differences: what it is about (`total cost`, `2030`, `2030 built`) and the changes in words.
+    public struct Difference: Sendable, Equatable {
+        /// What the line is about.
+        public var subject: String
+        /// The changes, in words and plain units.
+        public var changes: String
+        /// Subject and changes as one clause.
+        public var text: String { "\(subject) \(changes)" }
+    }
+
+    /// The differences of `run` from `reference` in plain units: the total cost; per period in
+    /// common, unserved energy, renewable share and the fuel import bill (each with both values),
+    /// then capacity built and in service by technology (only those that change). A change that
+    /// rounds to zero at the precision shown is "unchanged" (never "-0.00").
+    public static func differences(_ run: EnergyResults, from reference: EnergyResults) -> [Difference] {
+        var lines: [Difference] = []
+        if let x = run.objectiveUSD, let y = reference.objectiveUSD {
+            lines.append(Difference(subject: "total cost", changes: "\(change(x - y) { NumberText.money($0) }) (\(NumberText.money(y)) → \(NumberText.money(x)))"))
+        } else if run.status != reference.status {
+            lines.append(Difference(subject: "status", changes: "\(reference.status) → \(run.status)"))
+        }
+        for b in run.periods {
+            guard let a = reference.periods.first(where: { $0.period == b.period }) else { continue }
+            let unserved = change(b.unservedMWh - a.unservedMWh, NumberText.energy)
+            let share = change(100 * (b.indicators.renewableShare - a.indicators.renewableShare)) { NumberText.format($0, decimals: 1) + " points" }
+            let bill = change(b.indicators.fuelImportBillUSD - a.indicators.fuelImportBillUSD) { NumberText.money($0) + "/yr" }
+            lines.append(Difference(subject: String(b.period), changes:
+                "unserved energy \(unserved) (\(NumberText.energy(a.unservedMWh)) → \(NumberText.energy(b.unservedMWh))), "
+                + "renewable share \(share) (\(NumberText.percent(a.indicators.renewableShare)) → \(NumberText.percent(b.indicators.renewableShare))), "
+                + "fuel import bill \(bill) (\(NumberText.money(a.indicators.fuelImportBillUSD))/yr → \(NumberText.money(b.indicators.fuelImportBillUSD))/yr)"))
+            for (what, values) in [("built", { (r: EnergyResults) in r.builtByTechnology(b.period) ?? [:] }),
+                                   ("capacity", { (r: EnergyResults) in r.capacityByTechnology(b.period) ?? [:] })] {
+                let before = values(reference), after = values(run)
+                let changed = Set(before.keys).union(after.keys).sorted().compactMap { technology -> String? in
+                    let text = change((after[technology] ?? 0) - (before[technology] ?? 0)) { NumberText.format($0, decimals: 0) + " MW" }
+                    return text == "unchanged" ? nil : "\(technology) \(text)"
+                }
+                lines.append(Difference(subject: "\(b.period) \(what)", changes: changed.isEmpty ? "unchanged" : changed.joined(separator: ", ")))
+            }
+        }
+        return lines
+    }
+
+    /// A change in words: `+1.2 GWh`, `-3 MW`, or `unchanged` when it rounds to zero in `format`
+    /// (so never `-0.00`).
+    public static func change(_ x: Double, _ format: (Double) -> String) -> String {
+        let text = format(abs(x))
+        guard x.isFinite, text.contains(where: { $0 >= "1" && $0 <= "9" }) else { return x.isFinite ? "unchanged" : "n/a" }
+        return (x > 0 ? "+" : "-") + text
+    }
+
+    /// A change with `decimals` decimals and a unit: `+3.1 points`, `unchanged`.
+    public static func change(_ x: Double, decimals: Int, unit: String) -> String {
+        change(x) { NumberText.format($0, decimals: decimals) + (unit.isEmpty ? "" : " " + unit) }
     }
 }

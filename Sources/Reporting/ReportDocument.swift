@@ -174,6 +174,10 @@ public struct ChartSpec: Sendable, Equatable, Codable {
         case heatMap = "heat_map"
         /// Lines over the cumulative hours (`x`) of values sorted from highest to lowest.
         case durationCurve = "duration_curve"
+        /// Horizontal bars of changes from a reference (a tornado; differences between runs): one
+        /// row per category, one bar per series in each row, from a zero line, each labelled with
+        /// its signed value.
+        case deltaBars = "delta_bars"
     }
 
     /// One named series.
@@ -196,7 +200,8 @@ public struct ChartSpec: Sendable, Equatable, Codable {
     public var xTitle: String
     /// Title of the y axis (or the shading, for a heat map), with its unit.
     public var yTitle: String
-    /// Category labels (stacked bars; heat-map columns).
+    /// Category labels (stacked bars; heat-map columns; delta-bar rows; for lines, labels of the
+    /// x values when there is one per x value, e.g. demand variants).
     public var categories: [String]
     /// x values (lines, duration curves), shared by every series unless `xBySeries` is given.
     public var x: [Double]
@@ -206,14 +211,17 @@ public struct ChartSpec: Sendable, Equatable, Codable {
     public var series: [Series]
     /// Lines drawn over stacked bars (e.g. demand), one value per category.
     public var overlay: [Series]
+    /// Lines only: the axes span the data (a sweep's values, dots on each point) instead of
+    /// starting at zero; nil (absent from JSON) for the usual charts.
+    public var tight: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case kind, xTitle = "x_title", yTitle = "y_title", categories, x, xBySeries = "x_by_series", series, overlay
+        case kind, xTitle = "x_title", yTitle = "y_title", categories, x, xBySeries = "x_by_series", series, overlay, tight
     }
 
     /// Creates a chart specification.
     public init(kind: Kind, xTitle: String, yTitle: String, categories: [String] = [], x: [Double] = [],
-                xBySeries: [[Double]] = [], series: [Series], overlay: [Series] = []) {
+                xBySeries: [[Double]] = [], series: [Series], overlay: [Series] = [], tight: Bool? = nil) {
         self.kind = kind
         self.xTitle = xTitle
         self.yTitle = yTitle
@@ -222,6 +230,7 @@ public struct ChartSpec: Sendable, Equatable, Codable {
         self.xBySeries = xBySeries
         self.series = series
         self.overlay = overlay
+        self.tight = tight
     }
 }
 

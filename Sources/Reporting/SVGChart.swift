@@ -19,6 +19,7 @@ public enum SVGChart {
         case .stackedBars: out += stackedBars(chart)
         case .lines, .durationCurve: out += lines(chart)
         case .heatMap: out += heatMap(chart)
+        case .deltaBars: out += deltaBars(chart)
         }
         out.append("</svg>")
         return out.joined(separator: "\n") + "\n"
@@ -75,20 +76,30 @@ public enum SVGChart {
     static func lines(_ chart: ChartSpec) -> [String] {
         let xs = chart.series.indices.map { chart.xBySeries.indices.contains($0) ? chart.xBySeries[$0] : chart.x }
         let allX = xs.flatMap { $0 }, allY = chart.series.flatMap(\.values).filter(\.isFinite)
-        var xTicks = niceTicks(min(0, allX.min() ?? 0), allX.max() ?? 1)
+        // A tight chart (a sweep) spans its data; others start both axes at zero.
+        let tight = chart.tight == true
+        var xTicks = niceTicks(tight ? allX.min() ?? 0 : min(0, allX.min() ?? 0), allX.max() ?? 1)
         if chart.kind == .durationCurve, let last = allX.max(), last > (xTicks.first ?? 0) {
             // A duration curve ends at the last hour, not at the next round number.
             let first = xTicks.first ?? 0
             if (xTicks.last ?? 0) > last + 1e-9 { xTicks = xTicks.filter { $0 <= last - 0.08 * (last - first) } + [last] }
         }
-        let yTicks = niceTicks(min(0, allY.min() ?? 0), allY.max() ?? 1)
+        var yLow = tight ? allY.min() ?? 0 : min(0, allY.min() ?? 0), yHigh = allY.max() ?? 1
+        if tight, yHigh - yLow <= 1e-9 * max(1, abs(yHigh)) {
+            // A flat series (nothing changes across the sweep): a span around it, from 0 if it is not negative.
+            (yLow, yHigh) = yLow >= 0 ? (0, max(1, 2 * yHigh)) : (yLow - 1, yHigh + 1)
+        }
+        let yTicks = niceTicks(yLow, yHigh)
+        // Named x values (e.g. demand variants): one labelled tick per value.
+        let named = !chart.categories.isEmpty && chart.categories.count == chart.x.count
+        if named { xTicks = chart.x }
         let xMin = xTicks.first ?? 0, xMax = xTicks.last ?? 1
         let yMin = yTicks.first ?? 0, yMax = yTicks.last ?? 1
         var out = axes(yTicks: yTicks, yMax: yMax, yMin: yMin, chart: chart)
-        for tick in xTicks {
+        for (k, tick) in xTicks.enumerated() {
             let x = left + (tick - xMin) / max(xMax - xMin, 1e-12) * plotWidth
             out.append("<line x1=\"\(c(x))\" y1=\"\(c(top0 + plotHeight))\" x2=\"\(c(x))\" y2=\"\(c(top0 + plotHeight + 4))\" stroke=\"#333333\"/>")
-            out.append("<text x=\"\(c(x))\" y=\"\(c(top0 + plotHeight + 16))\" text-anchor=\"middle\">\(escape(tickText(tick)))</text>")
+            out.append("<text x=\"\(c(x))\" y=\"\(c(top0 + plotHeight + 16))\" text-anchor=\"middle\">\(escape(named ? chart.categories[k] : tickText(tick)))</text>")
         }
         for (s, series) in chart.series.enumerated() {
             var pairs = zip(xs[s], series.values).filter { $0.1.isFinite }
@@ -102,8 +113,56 @@ public enum SVGChart {
             }
             guard !points.isEmpty else { continue }
             out.append("<polyline fill=\"none\" stroke=\"\(color(series.name, s))\" stroke-width=\"1.5\" points=\"\(points.joined(separator: " "))\"/>")
+            if tight, pairs.count <= 40 {
+                // Few points (a sensitivity sweep): a dot on each, so single points show.
+                for (x, y) in pairs {
+                    out.append("<circle cx=\"\(c(left + (x - xMin) / max(xMax - xMin, 1e-12) * plotWidth))\" cy=\"\(c(yPosition(y, yMax, yMin)))\" "
+                               + "r=\"2.5\" fill=\"\(color(series.name, s))\"/>")
+                }
+            }
         }
         out += legend(chart.series.map(\.name), overlay: [], lines: true)
+        return out
+    }
+
+    /// Horizontal bars from a zero line: a row per category (its label on the left, as wide as
+    /// the longest label needs), a bar per series within the row, each labelled with its signed
+    /// value; the x axis carries the unit (``ChartSpec/xTitle``).
+    static func deltaBars(_ chart: ChartSpec) -> [String] {
+        let rows = chart.categories.count
+        let values = chart.series.flatMap(\.values).filter(\.isFinite)
+        let ticks = niceTicks(min(0, values.min() ?? 0), max(0, values.max() ?? 1))
+        let xMin = ticks.first ?? 0, xMax = ticks.last ?? 1
+        // Room for the row labels (about 6.2 px a character), the rest for the bars.
+        let labelWidth = min(260, max(60, Double(chart.categories.map(\.count).max() ?? 0) * 6.2 + 12))
+        let x0 = labelWidth + 10, barsWidth = width - x0 - right
+        func x(_ value: Double) -> Double { x0 + (value - xMin) / max(xMax - xMin, 1e-12) * barsWidth }
+        var out: [String] = []
+        for tick in ticks {
+            out.append("<line x1=\"\(c(x(tick)))\" y1=\"\(c(top0))\" x2=\"\(c(x(tick)))\" y2=\"\(c(top0 + plotHeight))\" stroke=\"#dddddd\"/>")
+            out.append("<text x=\"\(c(x(tick)))\" y=\"\(c(top0 + plotHeight + 16))\" text-anchor=\"middle\">\(escape(tickText(tick)))</text>")
+        }
+        out.append("<text x=\"\(c(x0 + barsWidth / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(escape(chart.xTitle))</text>")
+        guard rows > 0 else { return out }
+        let rowHeight = plotHeight / Double(rows)
+        let barHeight = max(2, rowHeight * 0.8 / Double(max(1, chart.series.count)))
+        for (r, label) in chart.categories.enumerated() {
+            let y = top0 + Double(r) * rowHeight
+            out.append("<text x=\"\(c(x0 - 6))\" y=\"\(c(y + rowHeight / 2 + 4))\" text-anchor=\"end\">\(escape(label))</text>")
+            for (s, series) in chart.series.enumerated() {
+                guard let value = series.values[safe: r], value.isFinite else { continue }
+                let top = y + rowHeight * 0.1 + Double(s) * barHeight
+                let a = x(min(0, value)), b = x(max(0, value))
+                out.append("<rect x=\"\(c(a))\" y=\"\(c(top))\" width=\"\(c(max(0.5, b - a)))\" height=\"\(c(barHeight))\" fill=\"\(color(series.name, s))\"/>")
+                if barHeight >= 8 {
+                    let text = value > 0 ? "+" + tickText(value) : value < 0 ? tickText(value) : "0"
+                    out.append("<text x=\"\(c(value < 0 ? a - 3 : b + 3))\" y=\"\(c(top + barHeight / 2 + 4))\" "
+                               + "text-anchor=\"\(value < 0 ? "end" : "start")\" font-size=\"10\">\(escape(text))</text>")
+                }
+            }
+        }
+        out.append("<line x1=\"\(c(x(0)))\" y1=\"\(c(top0))\" x2=\"\(c(x(0)))\" y2=\"\(c(top0 + plotHeight))\" stroke=\"#333333\"/>")
+        out += legend(chart.series.map(\.name), overlay: [])
         return out
     }
 

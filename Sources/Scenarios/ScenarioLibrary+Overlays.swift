@@ -10,17 +10,21 @@ extension ScenarioLibrary {
     /// (`{target: fuel_price, select: {fuel: rlng, periods: [2030, 2035]}, scale: 1.3}`; the braces
     /// may be left out), laid on in the order given after the base scenario's. Returns the library
     /// with the what-if added (id ``whatIfID``) and that id.
+    /// `origins` name each overlay in messages (default `--overlay '<text>'`; a sensitivity point's
+    /// overlays name their `--vary` parameter and value).
     /// - Throws: ``ScenarioError`` naming each bad overlay by its text, with line and column.
-    public func whatIf(base: String?, overlays: [String], system: EnergySystem) throws(ScenarioError) -> (ScenarioLibrary, id: String) {
+    public func whatIf(base: String?, overlays: [String], origins: [String]? = nil,
+                       system: EnergySystem) throws(ScenarioError) -> (ScenarioLibrary, id: String) {
         let log = IssueLog()
         let reader = ScenarioReader(system: system, log: log)
         var laid: [Overlay] = []
-        for text in overlays {
+        for (k, text) in overlays.enumerated() {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             let mapping = trimmed.hasPrefix("{") ? trimmed : "{\(trimmed)}"
             // The overlay first, on line 2, so that positions in messages point into it.
             let yaml = "overlays:\n  - \(mapping)\nname: command line\nsource: \"bijli --overlay: the analyst's what-if\"\ntag: ASSUMPTION\n"
-            if let scenario = reader.read(text: yaml, id: Self.whatIfID, path: "--overlay '\(trimmed)'", name: "--overlay") {
+            let origin = origins.flatMap { $0.indices.contains(k) ? $0[k] : nil } ?? "--overlay '\(trimmed)'"
+            if let scenario = reader.read(text: yaml, id: Self.whatIfID, path: origin, name: "--overlay") {
                 laid += scenario.overlays
             }
         }

@@ -69,23 +69,12 @@ public struct CaseWorkflow: Sendable {
     /// The system with the request's scenario laid on it (unchanged without one).
     public func applyScenario(to system: EnergySystem) throws(WorkflowError) -> EnergySystem {
         guard request.scenario != nil || !request.overlays.isEmpty else { return system }
-        let scenario = request.scenarioName ?? ""
-        let file = request.scenarioFile
-        let folder = request.inputsURL.appendingPathComponent("scenarios")
-        let hasOwn = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         // A scenario file or overlays need no library of the inputs' own.
-        let needsOwn = request.scenario != nil && file == nil
-        var library = !needsOwn && !hasOwn ? ScenarioLibrary(scenarios: []) : try scenarioLibrary(for: system)
-        progress.say("applying scenario '\(scenario)'")
-        let result = Result { () throws(ScenarioError) in
-            // A scenario file outside the inputs may compose the inputs' scenarios.
-            if let file { library = try library.adding(file, system: system) }
-            var id = file.map { $0.deletingPathExtension().lastPathComponent } ?? request.scenario
-            if !request.overlays.isEmpty { (library, id) = try library.whatIf(base: id, overlays: request.overlays, system: system) }
-            let chosen = try library.select([id ?? ""])
-            return try library.apply(chosen[0], to: system).0
-        }
-        switch result {
+        let library = try whatIfLibrary(for: system)
+        progress.say("applying scenario '\(request.scenarioName ?? "")'")
+        switch Result(catching: { () throws(ScenarioError) in
+            try whatIf(.unchanged, on: system, library: library)
+        }) {
         case .success(let disrupted): return disrupted
         case .failure(let error): throw .scenario(error)
         }

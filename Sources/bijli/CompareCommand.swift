@@ -21,12 +21,13 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        var loaded: [(label: String, results: EnergyResults)] = []
+        var loaded: [(folder: URL, results: EnergyResults)] = []
         for path in runs {
-            let input = try orExit { () throws(WorkflowError) in try RunReports.load(URL(fileURLWithPath: path)) }
-            loaded.append((label: Self.label(path, index: loaded.count), results: input.results))
+            let folder = URL(fileURLWithPath: path)
+            loaded.append((folder, try orExit { () throws(WorkflowError) in try RunReports.load(folder) }.results))
         }
-        let document = ComparisonBuilder.build(loaded)
+        let labels = ComparisonBuilder.labels(loaded)
+        let document = ComparisonBuilder.build(zip(labels, loaded).map { (label: $0, results: $1.results) })
         var files: [String: Data] = [:]
         for (name, data) in try ReportFiles.files(for: document) {
             files[name.hasPrefix("report.") ? "compare." + name.dropFirst("report.".count) : name] = data
@@ -40,13 +41,5 @@ struct Compare: ParsableCommand {
         }
         for finding in document.keyFindings { print(finding) }
         print("comparison  \(folder.appendingPathComponent("compare.html").path)")
-    }
-
-    /// A short label: the run folder's name, with its scenario when it is a run id or `latest`.
-    static func label(_ path: String, index: Int) -> String {
-        let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        let parts = url.pathComponents.filter { $0 != "/" }
-        let tail = parts.suffix(2).joined(separator: "/")
-        return tail.isEmpty ? "run \(index + 1)" : tail
     }
 }

@@ -20,15 +20,32 @@ struct Run: ParsableCommand {
     @Option(help: "Reports root: a new run folder <out>/<model>/<scenario>/<run id>/ is written (never overwriting), with a `latest` link per scenario.")
     var out: String
 
+    @Option(help: "A run folder to print this run's differences from (default for a what-if, --scenario or --overlay: <out>/<model>/base/latest when it ran on the same inputs and options).")
+    var against: String?
+
     @Option(help: "Also write the program of the cost objective (the exact LP Bijli solves in cost mode) to FILE (.lp CPLEX LP or .mps free MPS) for other solvers.")
     var writeLP: String?
 
     func run() throws {
-        let workflow = caseOptions.workflow(caseOptions.request(objective: objective))
+        let request = caseOptions.request(objective: objective)
+        let workflow = caseOptions.workflow(request)
+        let against = self.against.map { URL(fileURLWithPath: $0) }
+        // A bad --against is refused before anything is solved.
+        if let against { _ = try orExit { () throws(WorkflowError) in try RunReports.load(against) } }
         let outcome = try orExit { () throws(WorkflowError) in
             try workflow.run(out: URL(fileURLWithPath: out), writeLP: writeLP, arguments: Array(CommandLine.arguments.dropFirst()))
         }
         print(summary(outcome.results, folder: outcome.folder))
+        if against != nil || request.scenarioName != nil {
+            let (departure, note) = try orExit { () throws(WorkflowError) in
+                try RunReports.departure(of: outcome.results, model: outcome.system.name, out: URL(fileURLWithPath: out), against: against)
+            }
+            if let note { printError("note: \(note)") }
+            if let departure {
+                print("differences from \(departure.label) (\(departure.folder.path)):")
+                for line in departure.differences { print("  " + line.subject.padding(toLength: 15, withPad: " ", startingAt: 0) + " " + line.changes) }
+            }
+        }
         if let note = CaseWorkflow.instabilityNote(outcome.optimization) { printError(note) }
         for sentence in outcome.infeasibility?.sentences ?? [] { printError("infeasible: \(sentence)") }
         throw ExitCode(outcome.optimization.result.status)

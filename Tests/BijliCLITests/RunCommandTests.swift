@@ -184,3 +184,52 @@ import Testing
     }
 }
 
+
+/// A what-if prints its differences from the base run it departs from (docs/CLI.md).
+@Suite struct WhatIfDifferenceTests {
+    let cli = CLITests()
+
+    @Test func aWhatIfPrintsItsDifferencesFromTheBaseRun() throws {
+        let fixture = RunCommandTests.fixture
+        let out = cli.scratch.appendingPathComponent("runs")
+        let args = ["run", "--model", fixture.appendingPathComponent("model").path, "--inputs", fixture.appendingPathComponent("inputs").path,
+                    "--resolution", "repdays:12", "--method", "simplex", "--tariffs", "none", "--out", out.path, "--quiet"]
+        let dearGas = ["--overlay", "{target: fuel_price, select: {fuel: gas}, scale: 2}"]
+        // No base run yet: a note says so, the what-if still succeeds.
+        let alone = try cli.bijli(args + dearGas)
+        #expect(alone.status == 0 && alone.stderr.contains("no base run at") && !alone.stdout.contains("differences from"), "\(alone.stderr)")
+        let base = try cli.bijli(args)
+        #expect(base.status == 0 && !base.stdout.contains("differences from"))
+        let whatIf = try cli.bijli(args + dearGas)
+        #expect(whatIf.status == 0, "\(whatIf.stderr)")
+        let lines = whatIf.stdout.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("differences from base ") }, "\(whatIf.stdout)")
+        let subjects = lines[(start + 1)...].map { $0.dropFirst(2).prefix(15).trimmingCharacters(in: .whitespaces) }
+        #expect(subjects == ["total cost", "2025", "2025 built", "2025 capacity", "2030", "2030 built", "2030 capacity"])
+        // Dearer gas: the cost change is the objectives' difference, with a sign.
+        func cost(_ scenario: String) throws -> Double {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("tiny/\(scenario)/latest/results.json"))) as? [String: Any]
+            return try #require(json?["objective_usd"] as? Double)
+        }
+        let delta = try cost("what-if") - cost("base")
+        #expect(delta > 0 && lines[start + 1].contains("+\(String(format: "%.1f", delta / 1e6)) million USD"), "\(lines[start + 1])")
+        #expect(!whatIf.stdout.contains("-0.0"))
+
+        // compare labels the runs by scenario and draws the capacity changes.
+        let compare = try cli.bijli("compare", out.appendingPathComponent("tiny/base/latest").path,
+                                    out.appendingPathComponent("tiny/what-if/latest").path, "--out", cli.scratch.appendingPathComponent("compare").path)
+        #expect(compare.status == 0 && compare.stdout.hasPrefix("what-if against base: total cost +"), "\(compare.stdout)")
+        let markdown = try String(contentsOf: cli.scratch.appendingPathComponent("compare/latest/compare.md"), encoding: .utf8)
+        #expect(markdown.contains("| Capacity wind_onshore | 2030 | MW |") || markdown.contains("| Capacity wind\\_onshore | 2030 | MW |"))
+        #expect(markdown.range(of: "-0\\.0+[^0-9]", options: .regularExpression) == nil)
+
+        // Other periods are another case: not compared, and the note says why.
+        let other = try cli.bijli(args + dearGas + ["--periods", "2030"])
+        #expect(other.status == 0 && other.stderr.contains("periods 2025,2030 there, 2030 here") && !other.stdout.contains("differences from"), "\(other.stderr)")
+        // --against a run folder compares anyway; a bad one stops before solving.
+        let against = try cli.bijli(args + ["--against", out.appendingPathComponent("tiny/what-if/latest").path])
+        #expect(against.status == 0 && against.stdout.contains("differences from what-if "))
+        let bad = try cli.bijli(args + ["--against", cli.scratch.path])
+        #expect(bad.status == 2 && bad.stderr.contains("results.json") && !bad.stdout.contains("status"))
+    }
+}

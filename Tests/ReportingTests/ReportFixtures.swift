@@ -1,6 +1,7 @@
 import EnergyModel
 import Foundation
 import Reporting
+import Scenarios
 
 /// Frozen inputs of the report tests (Fixtures/README.md) and a small hand-written document.
 enum ReportFixtures {
@@ -46,5 +47,41 @@ enum ReportFixtures {
                 ]),
             ],
             provenance: [ProvenanceItem("Bijli version", "0.1.0"), ProvenanceItem("Inputs digest", "abc_def")])
+    }
+}
+
+extension ReportFixtures {
+    /// A sweep made from the frozen run: at point k (rlng price × 1, 1.1, 1.2) the cost is
+    /// (1 + 0.1 k) times the run's, unserved energy (1 + k) times, and 500 k MW less wind built.
+    static func sensitivitySweep() throws -> SensitivityRun {
+        let base = try shortfallRun().results
+        let parameter = try SweepParameter.parse("fuel_price.rlng*=1:1.2:0.1", flag: "--vary", years: [2025, 2030])
+        let results = (0..<3).map { k in
+            var r = base
+            r.objectiveUSD = base.objectiveUSD.map { $0 * (1 + 0.1 * Double(k)) }
+            for y in r.periods.indices {
+                r.periods[y].unservedMWh *= Double(1 + k)
+                if let wind = r.periods[y].newCapacityMW["south_wind"], wind > 0 { r.periods[y].newCapacityMW["south_wind"] = wind - 500 * Double(k) }
+            }
+            return r
+        }
+        return SensitivityRun(model: "tiny", scenario: nil, parameters: [parameter], points: Sensitivity.grid([parameter]),
+                              results: results, tornado: false)
+    }
+
+    /// A tornado made from the frozen run: demand × 0.9/1.1 moves the cost by ∓/±10 %, the rlng
+    /// price × 0.8/1.2 by ∓/±5 %.
+    static func sensitivityTornado() throws -> SensitivityRun {
+        let base = try shortfallRun().results
+        let parameters = [try SweepParameter.parse("fuel_price.rlng*=0.8:1.2", flag: "--tornado", years: [2025, 2030]),
+                          try SweepParameter.parse("demand*=0.9:1.1", flag: "--tornado", years: [2025, 2030])]
+        let factors = [1, 0.95, 1.05, 0.9, 1.1]
+        let results = factors.map { f in
+            var r = base
+            r.objectiveUSD = base.objectiveUSD.map { $0 * f }
+            return r
+        }
+        return SensitivityRun(model: "tiny", scenario: "dry-year", parameters: parameters, points: Sensitivity.tornado(parameters),
+                              results: results, tornado: true)
     }
 }

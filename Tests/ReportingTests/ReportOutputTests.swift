@@ -14,7 +14,8 @@ import FoundationXML
     }
 
     static func documents() throws -> [ReportDocument] {
-        [ReportFixtures.smallDocument, ReportBuilder.build(try ReportFixtures.shortfallRun())]
+        [ReportFixtures.smallDocument, ReportBuilder.build(try ReportFixtures.shortfallRun()),
+         SensitivityReportBuilder.build(try ReportFixtures.sensitivitySweep()), SensitivityReportBuilder.build(try ReportFixtures.sensitivityTornado())]
     }
 
     @Test func htmlAndSVGAreWellFormedXML() throws {

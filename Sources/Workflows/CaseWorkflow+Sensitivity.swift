@@ -1,0 +1,184 @@
+import EnergyModel
+import Foundation
+import LinearProgramming
+import Reporting
+import Scenarios
+
+/// What a sensitivity run gives: the points and plans, and the run folder written.
+public struct SensitivityOutcome: Sendable {
+    /// The run (parameters, points, the plan at each point).
+    public var run: SensitivityRun
+    /// The report written.
+    public var document: ReportDocument
+    /// The run folder, `<out>/<model>/sensitivity/<run id>`.
+    public var folder: URL
+    /// Solves that started from an earlier point's basis, and all solves.
+    public var warmSolves: Int, solves: Int
+}
+
+extension CaseWorkflow {
+    /// The run folder of sensitivity runs under a model (`<out>/<model>/sensitivity/`).
+    public static let sensitivityFolder = "sensitivity"
+
+    /// A sensitivity run (`bijli sensitivity`): `vary` (one or two parameters: every combination
+    /// of their values) or `tornado` (parameters with a low and a high value each, and the base);
+    /// each point's overlays laid on the case after the request's scenario and overlays, the plan
+    /// re-optimised (cost objective) on the time steps of the case without the point's changes,
+    /// the points solved in parallel with one warm-starting solver per thread. Every point's
+    /// overlays are checked before the first solve. Writes a new folder
+    /// `<out>/<model>/sensitivity/<run id>` (`sensitivity.json`, the report, `tables/`, `figures/`,
+    /// `run.json`); `base/latest` is not touched.
+    /// - Throws: ``WorkflowError/scenario(_:)`` for a bad parameter or overlay (nothing is solved or written).
+    public func sensitivity(vary: [String], tornado: [String], measure: Sensitivity.Measure = .init(.cost), out: URL,
+                            arguments: [String] = []) throws(WorkflowError) -> SensitivityOutcome {
+        let base = try loadSystem()
+        let years = self.years(of: base)
+        let parameters = try Self.sweepParameters(vary: vary, tornado: tornado, measure: measure, years: years)
+        let isTornado = !tornado.isEmpty
+        let points = isTornado ? Sensitivity.tornado(parameters) : Sensitivity.grid(parameters)
+
+        // The case of each demand variant the points use, then each point's what-if, all checked before solving.
+        var systems: [String?: EnergySystem] = [nil: base]
+        for variant in Set(points.compactMap(\.demandVariant)).sorted() {
+            var request = self.request
+            request.demandVariant = variant
+            do {
+                systems[variant] = try CaseWorkflow(request, progress: SilentProgress()).loadSystem()
+            } catch {
+                // Name the parameter, then what the loader says (e.g. the variants demand.csv has).
+                let parameter = parameters.first { $0.kind == .demandVariant }
+                let issues = if case .invalidCase(let issues) = error { issues } else { [CaseIssue(file: "demand.csv", message: error.description)] }
+                throw .scenario(ScenarioError(issues: [CaseIssue(file: "\(parameter?.flag ?? "--vary") '\(parameter?.text ?? "")'",
+                                                                 message: "demand variant '\(variant)' does not load",
+                                                                 suggestion: "give variants of demand.csv's 'variant' column")] + issues))
+            }
+        }
+        let library = try whatIfLibrary(for: base)
+        progress.say("laying \(points.count) points on the case")
+        var cases: [(id: String, system: EnergySystem)] = []
+        var pointIssues: [CaseIssue] = []
+        for point in points {
+            let system = systems[point.demandVariant] ?? base
+            do throws(ScenarioError) {
+                cases.append((point.id.isEmpty ? "base" : point.id, try whatIf(point, on: system, library: library)))
+            } catch {
+                for var issue in error.issues {
+                    // A point's overlay is generated from its parameter: a line and column in it
+                    // would point nowhere the analyst wrote, and the same problem at every value
+                    // of the parameter is said once.
+                    if point.origins.contains(where: issue.file.hasPrefix) { (issue.line, issue.column) = (nil, nil) }
+                    if !pointIssues.contains(where: { $0.message == issue.message && $0.suggestion == issue.suggestion }) { pointIssues.append(issue) }
+                }
+            }
+        }
+        guard pointIssues.isEmpty else { throw .scenario(ScenarioError(issues: pointIssues)) }
+
+        // One set of time steps for every point (the case with the run's own scenario), so that
+        // every point is the same program with other numbers.
+        let reference: EnergySystem
+        switch Result(catching: { () throws(ScenarioError) in try whatIf(.unchanged, on: base, library: library) }) {
+        case .success(let system): reference = system
+        case .failure(let error): throw .scenario(error)
+        }
+        let (time, _) = try timeSlices(for: reference, years: request.periods)
+        let method = solverMethod(for: base, time: time, periodCount: years.count)
+        progress.say("solving \(points.count) plans (\(time.resolution), \(method.rawValue))")
+        let progress = self.progress
+        let results: [EnergyResults]
+        do {
+            results = try Sensitivity.solve(cases, options: FormulationOptions(time: time, periodYears: request.periods), solver: solver(method)) {
+                progress.sweep($0)
+            }
+        } catch let error as FormulationError {
+            throw .formulation(error)
+        } catch let error as LinearProgrammingError {
+            throw .linearProgramming(error)
+        } catch {
+            throw .optimization(String(describing: error))
+        }
+        let stages = results.flatMap(\.stages)
+        let run = SensitivityRun(model: base.name, scenario: request.scenarioName, parameters: parameters, points: points,
+                                 results: results, tornado: isTornado, measure: measure)
+        let document = SensitivityReportBuilder.build(run)
+        let files = try RunReports.encoding {
+            var files = try ReportFiles.files(for: document)
+            files["sensitivity.json"] = try SensitivityReportBuilder.json(run)
+            let formatter = ISO8601DateFormatter()
+            files["run.json"] = try RunRecord(date: formatter.string(from: Date()), model: base.name, scenario: Self.sensitivityFolder,
+                                              bijliVersion: BijliVersion.current, gitCommit: RunReports.gitCommit(), buildSeconds: 0,
+                                              solveSeconds: stages.reduce(0) { $0 + $1.seconds }, arguments: arguments,
+                                              stageSeconds: stages.map(\.seconds)).json()
+            return files
+        }
+        let parent = try RunReports.folder(out, model: base.name, scenario: Self.sensitivityFolder).parent
+        let folder = try RunReports.write(files, under: parent)
+        return SensitivityOutcome(run: run, document: document, folder: folder,
+                                  warmSolves: stages.filter { $0.warmStarted == true }.count, solves: stages.count)
+    }
+
+    /// The parameters of `--vary` (one or two) or `--tornado` (each with two values), checked
+    /// against the case's period `years`; every problem at once, each naming its flag and text.
+    static func sweepParameters(vary: [String], tornado: [String], measure: Sensitivity.Measure,
+                                years: [Int]) throws(WorkflowError) -> [SweepParameter] {
+        // Every problem at once.
+        var parameters: [SweepParameter] = []
+        var issues: [CaseIssue] = []
+        for (flag, texts) in [("--vary", vary), ("--tornado", tornado)] {
+            for text in texts {
+                do throws(ScenarioError) {
+                    let parameter = try SweepParameter.parse(text, flag: flag, years: years)
+                    if flag == "--tornado", parameter.values.count != 2 {
+                        issues.append(CaseIssue(file: "--tornado '\(text)'", message: "a tornado parameter takes two values, its low and high, found \(parameter.values.count)",
+                                                suggestion: "write LOW:HIGH, e.g. 'fuel_price.rlng*=0.8:1.2@2030'"))
+                    }
+                    parameters.append(parameter)
+                } catch {
+                    issues += error.issues
+                }
+            }
+        }
+        if !vary.isEmpty, !tornado.isEmpty || vary.count > 2 {
+            issues.append(CaseIssue(file: "--vary", message: tornado.isEmpty ? "\(vary.count) parameters; a sweep varies one or two" : "--vary and --tornado together",
+                                    suggestion: tornado.isEmpty ? "use --tornado for several parameters' low and high ends" : "run them as two commands"))
+        }
+        if vary.isEmpty, tornado.isEmpty {
+            issues.append(CaseIssue(file: "--vary", message: "nothing to vary", suggestion: "give --vary once or twice, or --tornado (docs/SCENARIOS.md, Sensitivity)"))
+        }
+        if !tornado.isEmpty, measure.kind != .cost, let year = measure.period, !years.contains(year) {
+            issues.append(CaseIssue(file: "--measure", message: "\(year) is not a period of the run",
+                                    suggestion: "periods: \(years.map(String.init).joined(separator: ", "))"))
+        }
+        guard issues.isEmpty else { throw .scenario(ScenarioError(issues: issues)) }
+        return parameters
+    }
+
+    /// The scenarios a what-if may compose: the inputs' own (when the request names one of them,
+    /// or the inputs have any), plus the request's scenario file.
+    func whatIfLibrary(for system: EnergySystem) throws(WorkflowError) -> ScenarioLibrary {
+        let folder = request.inputsURL.appendingPathComponent("scenarios")
+        let hasOwn = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).contains { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        let needsOwn = request.scenario != nil && request.scenarioFile == nil
+        var library = !needsOwn && !hasOwn ? ScenarioLibrary(scenarios: []) : try scenarioLibrary(for: system)
+        if let file = request.scenarioFile {
+            switch Result(catching: { () throws(ScenarioError) in try library.adding(file, system: system) }) {
+            case .success(let added): library = added
+            case .failure(let error): throw .scenario(error)
+            }
+        }
+        return library
+    }
+
+    /// The system of a point: the request's scenario, its overlays, then the point's.
+    func whatIf(_ point: Sensitivity.Point, on system: EnergySystem, library: ScenarioLibrary) throws(ScenarioError) -> EnergySystem {
+        let scenario = request.scenarioFile.map { $0.deletingPathExtension().lastPathComponent } ?? request.scenario
+        let overlays = request.overlays + point.overlays
+        guard scenario != nil || !overlays.isEmpty else { return system }
+        var library = library
+        var id = scenario ?? ""
+        if !overlays.isEmpty {
+            let origins = request.overlays.map { "--overlay '\($0.trimmingCharacters(in: .whitespacesAndNewlines))'" } + point.origins
+            (library, id) = try library.whatIf(base: scenario, overlays: overlays, origins: origins, system: system)
+        }
+        return try library.apply(try library.select([id])[0], to: system).0
+    }
+}

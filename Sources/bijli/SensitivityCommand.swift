@@ -1,0 +1,87 @@
+import ArgumentParser
+import EnergyModel
+import Foundation
+import Reporting
+import Scenarios
+import Workflows
+
+/// `bijli sensitivity --vary P [--vary Q]` or `--tornado P --tornado Q ...`: the plan
+/// re-optimised at each point, a table and figures of the measures against the parameters.
+struct SensitivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sensitivity",
+        abstract: "Re-optimise the plan over a range of one or two parameters (--vary), or at the low and high ends of several (--tornado).",
+        discussion: """
+            A parameter is TARGET[.NAME]OP VALUES[@PERIODS], e.g. 'fuel_price.rlng*=0.8:1.6:0.2@2030' (OP: *= scale, = set, += add; \
+            VALUES: FROM:TO:STEP, LOW:HIGH or V1,V2,...; @2030: that period and later), a whole overlay with $ for the value \
+            ('{target: demand, select: {region: south}, scale: $}=0.9:1.1:0.1'), or 'demand_variant=low,medium,high'. \
+            Each point is that overlay laid on the case after --scenario and --overlay (docs/SCENARIOS.md, Sensitivity). \
+            Writes <out>/<model>/sensitivity/<run id>/. Exit codes: 0 every point solved, 1 a point did not solve (the table says which), \
+            2 bad input (a bad --vary names itself; nothing is solved or written), 73 cannot write.
+            """)
+
+    @OptionGroup var caseOptions: CaseOptions
+
+    @Option(name: .customLong("vary"), help: ArgumentHelp("A parameter and its values, e.g. 'fuel_price.rlng*=0.8:1.6:0.2@2030'; give it twice for a grid of two.", valueName: "parameter"))
+    var vary: [String] = []
+
+    @Option(name: .customLong("tornado"), help: ArgumentHelp("A parameter and its low and high value, e.g. 'fuel_price.rlng*=0.8:1.2@2030'; repeat for each parameter of the tornado.", valueName: "parameter"))
+    var tornado: [String] = []
+
+    @Option(help: "The tornado's measure: cost (total discounted), unserved, renewable_share, import_bill or built, with @YEAR for a period (default: the last).")
+    var measure: Sensitivity.Measure = .init(.cost)
+
+    @Option(help: "Reports root: a new folder <out>/<model>/sensitivity/<run id>/ (base/latest is not touched).")
+    var out: String
+
+    func validate() throws {
+        if vary.isEmpty && tornado.isEmpty { throw ValidationError("give --vary (once or twice) or --tornado (one or more), e.g. --vary 'fuel_price.rlng*=0.8:1.6:0.2@2030'") }
+        if !vary.isEmpty && !tornado.isEmpty { throw ValidationError("--vary and --tornado cannot be combined; run them as two commands") }
+        if vary.count > 2 { throw ValidationError("--vary is given \(vary.count) times; a sweep varies one or two parameters (use --tornado for more)") }
+    }
+
+    func run() throws {
+        let workflow = caseOptions.workflow()
+        let outcome = try orExit { () throws(WorkflowError) in
+            try workflow.sensitivity(vary: vary, tornado: tornado, measure: measure, out: URL(fileURLWithPath: out),
+                                     arguments: Array(CommandLine.arguments.dropFirst()))
+        }
+        print(Self.table(outcome.run))
+        for finding in outcome.document.keyFindings { print(finding) }
+        print("warm starts \(outcome.warmSolves) of \(outcome.solves) solves started from an earlier point's basis")
+        print("table       \(outcome.folder.path)/tables/\(outcome.run.tornado ? "tornado" : "sensitivity").csv")
+        print("figures     \(outcome.folder.path)/figures/")
+        print("report      \(outcome.folder.path)/report.html")
+        if outcome.run.results.contains(where: { !$0.status.isOptimal }) { throw ExitCode.solverError }
+    }
+
+    /// One line per point: cost, and the last period's unserved energy, renewable share, import bill and builds.
+    static func table(_ run: SensitivityRun) -> String {
+        let year = run.results.flatMap { $0.periods.map(\.period) }.max()
+        let width = max(12, run.points.map { SensitivityReportBuilder.name($0).count }.max() ?? 0)
+        func pad(_ text: String, _ n: Int) -> String { text.count >= n ? text : text + String(repeating: " ", count: n - text.count) }
+        func right(_ text: String, _ n: Int) -> String { text.count >= n ? text : String(repeating: " ", count: n - text.count) + text }
+        var lines = [pad("point", width) + "  " + right("cost", 20) + right("unserved \(year.map(String.init) ?? "")", 18)
+                     + right("RE share", 10) + right("import bill/yr", 22) + right("built MW, all periods", 23)]
+        for (point, results) in zip(run.points, run.results) {
+            var line = pad(SensitivityReportBuilder.name(point), width) + "  "
+            guard let cost = results.objectiveUSD, let period = results.periods.first(where: { $0.period == year }) else {
+                lines.append(line + "(\(results.status))")
+                continue
+            }
+            let built: Double = results.periods.reduce(0) { $0 + $1.newCapacityMW.values.reduce(0, +) }
+            line += right(NumberText.money(cost), 20)
+            line += right(NumberText.energy(period.unservedMWh), 18)
+            line += right(NumberText.percent(period.indicators.renewableShare), 10)
+            line += right(NumberText.money(period.indicators.fuelImportBillUSD), 22)
+            line += right(NumberText.format(built, decimals: 0), 23)
+            lines.append(line + (results.status.isOptimal ? "" : "  (\(results.status))"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Sensitivity.Measure: ExpressibleByArgument {
+    /// `cost`, `unserved`, `renewable_share`, `import_bill` or `built`, with `@YEAR` for a period.
+    public init?(argument: String) { self.init(parsing: argument) }
+}
