@@ -148,18 +148,27 @@ public enum Sensitivity {
         }
     }
 
-    /// Cost-optimises each case (the plan: builds and dispatch) on up to `workers` threads, each
-    /// with its own solver worker: a case of the same shape as one the worker solved before (the
-    /// same program with other bounds, right-hand sides or costs: a price, a demand, a capacity)
-    /// starts from that one's basis. Results in the order given.
+    /// Points per warm chain: each chain is solved in order by a worker of its own, the first point
+    /// cold and each next one from the basis of the one before.
+    public static let chainLength = 4
+
+    /// Cost-optimises each case (the plan: builds and dispatch) on up to `workers` threads. The
+    /// cases are cut into chains of ``chainLength`` in the order given; each chain gets a fresh
+    /// solver worker, so a case of the same shape as the one before it in its chain (the same
+    /// program with other bounds, right-hand sides or costs: a price, a demand, a capacity) starts
+    /// from that one's basis. The chains are fixed by the order alone, never by the schedule or the
+    /// thread count, so a degenerate point (the same cost, another plan) comes out the same in every
+    /// run on every machine. Results in the order given.
     public static func solve<Solver: LinearSolver>(_ cases: [(id: String, system: EnergySystem)], options: FormulationOptions, solver: Solver,
                                                    workers: Int = ProcessorCount.active,
                                                    progress: @Sendable (StressTest.SweepProgress) -> Void = { _ in }) throws -> [EnergyResults] {
-        let outcomes = ParallelWork.map(cases, workers: workers, state: { Optimizer(solver: solver.worker()) }, progress: { k, done in
-            progress(StressTest.SweepProgress(id: cases[k].id, finished: done, total: cases.count))
-        }) { optimizer, item in
-            Result { StressTest.results(try optimizer.optimize(item.system, options: options, mode: .cost)) }
+        let chains = stride(from: 0, to: cases.count, by: chainLength).map { Array($0..<min($0 + chainLength, cases.count)) }
+        let outcomes = ParallelWork.map(chains, workers: workers, progress: { k, done in
+            progress(StressTest.SweepProgress(id: cases[chains[k].last!].id, finished: min(cases.count, done * chainLength), total: cases.count))
+        }) { chain in
+            let optimizer = Optimizer(solver: solver.worker())
+            return chain.map { k in Result { StressTest.results(try optimizer.optimize(cases[k].system, options: options, mode: .cost)) } }
         }
-        return try outcomes.map { try $0.get() }
+        return try outcomes.flatMap { $0 }.map { try $0.get() }
     }
 }
