@@ -91,6 +91,17 @@ import Testing
         // One worker: the first point cold, the others from its basis.
         #expect(results.map { $0.stages.first?.warmStarted } == [nil, true, true] || results.map { $0.stages.first?.warmStarted } == [false, true, true])
         #expect(Sensitivity.Measure(.unserved).value(of: results[2]) == 8760 * 20 / 1e3)
+        // Chains of four fixed by the order: on two workers every point is solved exactly as on one
+        // (the same warm starts, the same numbers), whatever thread ran first.
+        let six = try Sensitivity.grid([try SweepParameter.parse("demand*=1:1.5:0.1", flag: "--vary", years: [2030])]).map { point in
+            let (withPoint, id) = try library.whatIf(base: nil, overlays: point.overlays, origins: point.origins, system: system)
+            return (id: point.id, system: try withPoint.apply(try withPoint.select([id])[0], to: system).0)
+        }
+        let one = try Sensitivity.solve(six, options: FormulationOptions(time: .hourly), solver: solver, workers: 1)
+        let two = try Sensitivity.solve(six, options: FormulationOptions(time: .hourly), solver: solver, workers: 2)
+        #expect(one.map { $0.stages.first?.warmStarted == true } == [false, true, true, true, false, true])
+        #expect(two.map { $0.stages.first?.warmStarted == true } == one.map { $0.stages.first?.warmStarted == true })
+        #expect(zip(one, two).allSatisfy { $0.periods == $1.periods && $0.objectiveUSD == $1.objectiveUSD })
         #expect(Sensitivity.Measure(parsing: "renewable_share@2030") == Sensitivity.Measure(.renewableShare, period: 2030))
         #expect(Sensitivity.Measure(parsing: "cost@2030") == nil && Sensitivity.Measure(parsing: "price") == nil)
     }
