@@ -104,14 +104,17 @@ import FoundationXML
         let browser = try #require(Self.chromium)
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let page = folder.appendingPathComponent("report.html")
-        try HTMLRenderer.render(ReportBuilder.build(try ReportFixtures.shortfallRun())).write(to: page, atomically: true, encoding: .utf8)
-        let (status, output) = try Self.run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-                                                      "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
-                                                      "--dump-dom", page.absoluteString], in: folder)
-        #expect(status == 0)
-        #expect(output.contains("<svg") && output.contains("Key findings"), "the DOM was not dumped")
-        let console = output.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
-        #expect(console.isEmpty, "console messages: \(console.prefix(5).joined(separator: " | "))")
+        // The run report, the sensitivity reports and the small document of every block and chart kind.
+        for (index, document) in try Self.documents().enumerated() {
+            let page = folder.appendingPathComponent("report\(index).html")
+            try HTMLRenderer.render(document).write(to: page, atomically: true, encoding: .utf8)
+            let (status, output) = try Self.run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                                                          "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+                                                          "--dump-dom", page.absoluteString], in: folder)
+            #expect(status == 0, "\(document.title)")
+            #expect(output.contains("<svg") && output.contains(document.sections.first?.title ?? "<body"), "\(document.title): the DOM was not dumped")
+            let console = output.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
+            #expect(console.isEmpty, "\(document.title): console messages: \(console.prefix(5).joined(separator: " | "))")
+        }
     }
 }
