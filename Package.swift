@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel", "Statistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel", "Scenarios"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel", "Scenarios"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Archive", "EnergyModel", "Reporting", "Workflows"]),
         .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "EnergyModel", "LinearProgramming", "Scenarios", "Reporting"], exclude: ["Fixtures"]),
