@@ -89,12 +89,8 @@ extension CaseWorkflow {
             results = try Sensitivity.solve(cases, options: FormulationOptions(time: time, periodYears: request.periods), solver: solver(method)) {
                 progress.sweep($0)
             }
-        } catch let error as FormulationError {
-            throw .formulation(error)
-        } catch let error as LinearProgrammingError {
-            throw .linearProgramming(error)
         } catch {
-            throw .optimization(String(describing: error))
+            throw WorkflowError(solving: error)
         }
         let stages = results.flatMap(\.stages)
         let run = SensitivityRun(model: base.name, scenario: request.scenarioName, parameters: parameters, points: points,

@@ -150,14 +150,8 @@ public struct CaseWorkflow: Sendable {
                 // from each other's basis when the method is a simplex.
                 optimization = try Optimizer(solver: solver(method, observed: true).worker()).optimize(system, options: options, mode: mode)
             }
-        } catch let error as WorkflowError {
-            throw error
-        } catch let error as FormulationError {
-            throw .formulation(error)
-        } catch let error as LinearProgrammingError {
-            throw .linearProgramming(error)
         } catch {
-            throw .optimization(String(describing: error))
+            throw WorkflowError(solving: error)
         }
         let elapsed = clock.now - start
         let solveSeconds = optimization.stages.reduce(0.0) { $0 + $1.seconds }

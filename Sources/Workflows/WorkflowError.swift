@@ -89,3 +89,16 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension WorkflowError {
+    /// A failed optimisation in the workflow's terms: a formulation or solver error as itself,
+    /// a workflow error unchanged, anything else as ``optimization(_:)``.
+    init(solving error: any Error) {
+        switch error {
+        case let error as WorkflowError: self = error
+        case let error as FormulationError: self = .formulation(error)
+        case let error as LinearProgrammingError: self = .linearProgramming(error)
+        default: self = .optimization(String(describing: error))
+        }
+    }
+}

@@ -27,8 +27,7 @@ public final class GLPKSession {
         try program.validate()
         self.program = program
         self.options = options
-        self.problem = GLPKProblem()
-        reload()
+        self.problem = Self.loaded(program, options: options)
     }
 
     /// Solves: cold the first time, from the previous basis afterwards. An optimum is checked
@@ -60,12 +59,18 @@ public final class GLPKSession {
     /// Loads the program into a new GLPK problem (after a fatal GLPK error on this thread freed
     /// the old one, ``GLPKFault``); the next solve is cold.
     private func reload() {
-        problem = GLPKProblem()
+        problem = Self.loaded(program, options: options)
+        solvedOnce = false
+    }
+
+    /// A new GLPK problem holding the program (scaled when the options say so).
+    private static func loaded(_ program: LinearProgram, options: SolverOptions) -> GLPKProblem {
+        let problem = GLPKProblem()
         _ = GLPKTerminal.capturing(keep: false) { _ in
             problem.load(program)
             if options.scaling { problem.scale() }
         }
-        solvedOnce = false
+        return problem
     }
 
     /// Changes a variable's bounds.
