@@ -112,18 +112,27 @@ extension FormulationBuilder {
         return (capacity, builds)
     }
 
-    /// The per-step references to a capacity variable: per-step copies chained by equalities
+    /// The per-step references to a capacity variable: per-step copies linked by equalities
     /// (`K_t − K_{t−1} = 0`, sparse columns for the interior point), or the variable itself.
+    /// The copies form a comb: within a storage block (a representative day) each step's copy
+    /// links to the step before; the first step of a block links to the first step of the block
+    /// before (of the first block, to `K`). Blocks are otherwise joined only by the period's rows;
+    /// a chain running from the last hour of one day into the next joined their balances hour by
+    /// hour, and GLPK's Cholesky factor of the Pakistan plan was half as large again
+    /// (docs/BENCHMARKS.md). With one block (hourly) the comb is the plain chain.
     mutating func capacityReferences(_ k: Variable, name: String) -> [Variable] {
         guard options.copiesCapacity(stepCount: steps.count) else {
             return [Variable](repeating: k, count: steps.count)
         }
+        let blockStarts = Set(options.time.blocks.map(\.lowerBound))
         var copies: [Variable] = []
         copies.reserveCapacity(steps.count)
-        var previous = k
+        var previous = k, blockHead = k
         for t in steps.indices {
+            if blockStarts.contains(t) { previous = blockHead }
             let copy = lp.addVariable("\(name)_COPY[\(stepName(t))]", bounds: .atLeast(0))
             lp.addRow("\(name)_COPY_LINK[\(stepName(t))]", [1 * copy, -1 * previous], .fixed(0))
+            if blockStarts.contains(t) { blockHead = copy }
             copies.append(copy)
             previous = copy
         }
