@@ -104,38 +104,51 @@ public enum RobustPlan {
     public static let tieBreakWeight = 1e-4
 
     /// Builds and solves the two-stage program, the perfect-information plans and the base plan's
-    /// costs in every disruption.
+    /// costs in every disruption. The perfect-information plans, then the base plan under each
+    /// disruption, are independent solves run on up to `workers` threads (each on a fresh solve, so
+    /// the answer does not depend on the count); `progress` hears one line per finished solve.
+    /// - Parameter stackedSolver: solves the two-stage program (default: `solver`), e.g. one that
+    ///   reports its progress.
     /// - Throws: ``ScenarioError``, ``FormulationError``, ``LinearProgrammingError``, or
     ///   ``RobustError`` when a solve is not optimal.
     public static func solve<Solver: LinearSolver>(system: EnergySystem, library: ScenarioLibrary, members: [Member], risk: Risk,
-                             options: FormulationOptions, solver: Solver) throws -> Report {
+                             options: FormulationOptions, solver: Solver, stackedSolver: (any ProgramSolver)? = nil,
+                             workers: Int = 1, progress: @Sendable (String) -> Void = { _ in }) throws -> Report {
         precondition(!members.isEmpty && members[0].scenario == nil, "the first member is the base case")
         let blocks = try members.map { member -> EnergyLP in
             let disrupted = try member.scenario.map { try library.apply($0, to: system).0 } ?? system
             return try EnergyLP.build(disrupted, options: options)
         }
         let scale = options.costScale
+        let ids = members.map(\.id)
         // Perfect information: each disruption with its own best plan.
-        var perfect: [Double] = []
-        var basePlanValues: [Double] = []
-        for (k, block) in blocks.enumerated() {
-            let solution = try optimal(solver.solve(block.program), what: "the plan for '\(members[k].id)'")
-            perfect.append(solution.objective / scale)
-            if k == 0 { basePlanValues = solution.values }
+        let plans = try solveAll(blocks.map(\.program), solver: solver, workers: workers) { k, finished in
+            progress("perfect-information plan for '\(ids[k])' solved (\(finished)/\(blocks.count))")
         }
+        var perfect: [Double] = []
+        for (k, result) in plans.enumerated() {
+            perfect.append(try optimal(result, what: "the plan for '\(ids[k])'").objective / scale)
+        }
+        let basePlanValues = try optimal(plans[0], what: "the plan for '\(ids[0])'").values
         let basePlanBuilds = buildVariables(blocks[0]).map { basePlanValues[$0.index] }
         // The base plan in every disruption: builds fixed, dispatch re-optimised.
-        var baseCosts: [Double?] = [perfect[0]]
-        for (k, block) in blocks.enumerated().dropFirst() {
+        let fixedPrograms = blocks.dropFirst().map { block in
             var program = block.program
             for (variable, value) in zip(buildVariables(block), basePlanBuilds) { program.setBounds(.fixed(value), for: variable) }
-            let result = try solver.solve(program)
+            return program
+        }
+        let fixed = try solveAll(fixedPrograms, solver: solver, workers: workers) { k, finished in
+            progress("the base plan under '\(ids[k + 1])' solved (\(finished)/\(fixedPrograms.count))")
+        }
+        var baseCosts: [Double?] = [perfect[0]]
+        for (k, result) in fixed.enumerated() {
             if result.status == .infeasible { baseCosts.append(nil); continue }
-            baseCosts.append(try optimal(result, what: "the base plan under '\(members[k].id)'").objective / scale)
+            baseCosts.append(try optimal(result, what: "the base plan under '\(ids[k + 1])'").objective / scale)
         }
         // The two-stage program.
         let (program, offsets) = stack(blocks, members: members, risk: risk, perfectCost: perfect.map { $0 * scale })
-        let solution = try optimal(solver.solve(program), what: "the robust program")
+        progress("the two-stage program: \(program.rowCount) rows, \(program.variableCount) columns")
+        let solution = try optimal((stackedSolver ?? solver).solve(program), what: "the robust program")
         let robustCosts = blocks.indices.map { k in
             (blockCost(blocks[k].program, offset: offsets[k], values: solution.values)) / scale
         }
@@ -158,6 +171,15 @@ public enum RobustPlan {
     public struct RobustError: Error, Sendable, CustomStringConvertible {
         /// What failed, in words.
         public var description: String
+    }
+
+    /// Solves independent programs on up to `workers` threads, results in input order; a
+    /// program the solver refuses ends the whole solve with its error.
+    private static func solveAll<Solver: LinearSolver>(_ programs: [LinearProgram], solver: Solver, workers: Int,
+                                                      progress: @Sendable (Int, Int) -> Void) throws -> [SolveResult] {
+        try ParallelWork.map(programs, workers: workers, progress: progress) { program in
+            Result { () throws(LinearProgrammingError) -> SolveResult in try solver.solve(program) }
+        }.map { try $0.get() }
     }
 
     private static func optimal(_ result: SolveResult, what: String) throws -> Solution {

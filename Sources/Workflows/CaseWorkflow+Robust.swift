@@ -1,5 +1,6 @@
 import EnergyModel
 import Foundation
+import LinearProgramming
 import Scenarios
 
 /// The members of a robust plan: a scenario set of `<inputs>/scenarios/sets/` (its own
@@ -35,7 +36,10 @@ extension CaseWorkflow {
         progress.say("solving the two-stage program over \(chosenMembers.count) members (\(risk))")
         let report: RobustPlan.Report
         do {
-            report = try RobustPlan.solve(system: system, library: library, members: chosenMembers, risk: risk, options: options, solver: solver)
+            let progress = self.progress
+            report = try RobustPlan.solve(system: system, library: library, members: chosenMembers, risk: risk, options: options,
+                                          solver: solver, stackedSolver: self.solver(solver.options.method, observed: true),
+                                          workers: ProcessorCount.active) { progress.say("  " + $0) }
         } catch let error as RobustPlan.RobustError {
             throw .robust(error.description)
         } catch {

@@ -1,5 +1,6 @@
 import EnergyModel
 import Foundation
+import Synchronization
 import LinearProgramming
 import Scenarios
 import Testing
@@ -34,12 +35,12 @@ struct RobustPlanTests {
         return TimeSlices(steps: steps, blocks: [0..<12])
     }()
 
-    static func solve(_ risk: RobustPlan.Risk) throws -> RobustPlan.Report {
+    static func solve(_ risk: RobustPlan.Risk, workers: Int = 1, progress: @Sendable (String) -> Void = { _ in }) throws -> RobustPlan.Report {
         let library = try ScenarioTests.library(["outage": ScenarioTests.header + "  - {target: availability, select: {resource: plant}, scale: 0.5}\n"],
                                                 system: system()).get()
         let members = [RobustPlan.Member(scenario: nil, probability: 0.5), RobustPlan.Member(scenario: library.scenario("outage"), probability: 0.5)]
         return try RobustPlan.solve(system: system(), library: library, members: members, risk: risk,
-                                    options: FormulationOptions(time: monthly), solver: GLPKSolver())
+                                    options: FormulationOptions(time: monthly), solver: GLPKSolver(), workers: workers, progress: progress)
     }
 
     static func close(_ a: Double, _ b: Double, _ relative: Double = 1e-6) -> Bool { abs(a - b) <= relative * max(1, abs(b)) }
@@ -81,6 +82,21 @@ struct RobustPlanTests {
         #expect(Self.close(report.basePlanBuildsMW["link", 2030] ?? -1, 0, 1e-4))
         let baseCost: Double = 100 * 8760 * 10 + 100 * 876_000
         #expect(Self.close(report.robustCostUSD[0], baseCost))
+    }
+
+    /// The independent solves (perfect-information plans, the base plan under each disruption) run
+    /// on several threads with the same report as on one, each announced once.
+    @Test func independentSolvesOnSeveralWorkersGiveTheSameReport() throws {
+        let lines = Mutex<[String]>([])
+        let parallel = try Self.solve(.regret, workers: 3) { line in lines.withLock { $0.append(line) } }
+        let serial = try Self.solve(.regret, workers: 1)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(parallel) == encoder.encode(serial))
+        let said = lines.withLock { $0 }
+        #expect(said.filter { $0.hasPrefix("perfect-information plan for ") }.count == 2)
+        #expect(said.contains("the base plan under 'outage' solved (1/1)"))
+        #expect(said.last?.hasPrefix("the two-stage program: ") == true)
     }
 
     @Test func minimaxRegret() throws {
