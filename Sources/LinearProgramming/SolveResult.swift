@@ -267,6 +267,12 @@ public struct InteriorResiduals: Sendable, Equatable, Codable {
     /// 1e-4 relative gap the project takes as converged for decomposed plans.
     public static let acceptanceTolerance = 1e-6
 
+    /// The largest residual (infinity when one is NaN), to compare two points.
+    public var worst: Double {
+        let values = [primal, dual, gap]
+        return values.contains { $0.isNaN } ? .infinity : values.max()!
+    }
+
     /// Whether every residual is at most `tolerance` (and none is NaN).
     public func isWithin(_ tolerance: Double) -> Bool {
         primal <= tolerance && dual <= tolerance && gap <= tolerance

@@ -10,6 +10,9 @@ public struct SolveStep: Sendable, Equatable, Codable {
         case simplex
         /// GLPK's interior point (`glp_interior`).
         case interiorPoint = "interior_point"
+        /// GLPK's interior point again, on the program scaled (`glp_scale_prob`), after the first
+        /// stopped short at a point outside ``InteriorResiduals/acceptanceTolerance``.
+        case interiorRetry = "interior_retry"
         /// The crossover's restricted solve: columns and rows the interior point left at a bound
         /// fixed there, solved by the dual simplex with presolve (a basis of the whole program).
         case crossover

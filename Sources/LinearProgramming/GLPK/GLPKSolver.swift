@@ -120,31 +120,67 @@ extension GLPKProblem {
             do throws(GLPKFault) {
                 var status: SolveStatus
                 if method == .interiorPoint {
-                    reporter.begin(.interiorPoint, .interiorPoint, why: "interior point as asked")
-                    let stepStart = clock.now
-                    let before = buffer.text.endIndex
-                    running = (.interiorPoint, .interiorPoint, false, stepStart)
-                    let code = try runInterior(options: options)
-                    codes.append(Int(code))
-                    let interiorLog = buffer.text[before...]
-                    interiorIterations = GLPKInteriorLog.iterations(in: interiorLog)
-                    status = GLPKStatusMapping.interior(returnCode: code, status: interiorStatus)
-                    let stoppedShort = GLPKStatusMapping.stoppedShort(status)
-                    let best = stoppedShort ? GLPKInteriorLog.bestResiduals(in: interiorLog) : nil
-                    var summary = "interior point: \(Self.word(status)) at iteration \(interiorIterations)"
-                    if let best { summary += " (best point: \(Self.describe(best)))" }
-                    if let best, best.isWithin(acceptanceTolerance) {
-                        summary += "; within \(Self.scientific(acceptanceTolerance)): accepted as optimal"
+                    /// Runs `glp_interior` once as a step of the path; the residuals of the point
+                    /// GLPK kept when it stopped short.
+                    func interiorStep(_ kind: SolveStep.Kind, why: String) throws(GLPKFault) -> (SolveStatus, InteriorResiduals?, SolveStep) {
+                        reporter.begin(kind, .interiorPoint, why: why)
+                        let stepStart = clock.now
+                        let before = buffer.text.endIndex
+                        running = (kind, .interiorPoint, false, stepStart)
+                        let code = try runInterior(options: options)
+                        codes.append(Int(code))
+                        let interiorLog = buffer.text[before...]
+                        let iterations = GLPKInteriorLog.iterations(in: interiorLog)
+                        interiorIterations += iterations
+                        let status = GLPKStatusMapping.interior(returnCode: code, status: interiorStatus)
+                        let best = GLPKStatusMapping.stoppedShort(status) ? GLPKInteriorLog.bestResiduals(in: interiorLog) : nil
+                        var summary = (kind == .interiorRetry ? "interior point on the scaled program" : "interior point")
+                            + ": \(Self.word(status)) at iteration \(iterations)"
+                        if let best { summary += " (best point: \(Self.describe(best)))" }
+                        if let best, best.isWithin(acceptanceTolerance) {
+                            summary += "; within \(Self.scientific(acceptanceTolerance)): accepted as optimal"
+                        }
+                        let step = SolveStep(kind: kind, method: .interiorPoint, presolve: false, status: status.code,
+                                             iterations: iterations, seconds: (clock.now - stepStart).seconds,
+                                             summary: summary, residuals: best)
+                        return (status, best, step)
                     }
-                    var step = SolveStep(kind: .interiorPoint, method: .interiorPoint, presolve: false, status: status.code,
-                                         iterations: interiorIterations, seconds: (clock.now - stepStart).seconds,
-                                         summary: summary, residuals: best)
+                    var best: InteriorResiduals?, step: SolveStep
+                    (status, best, step) = try interiorStep(.interiorPoint, why: "interior point as asked")
                     if status == .optimal {
                         steps.append(step)
                         reporter.end(step)
                         return (status, interiorSolution())
                     }
-                    if let best, best.isWithin(acceptanceTolerance) {
+                    // The point a crossover starts from when it is not GLPK's last one.
+                    var point: Solution?
+                    if GLPKStatusMapping.stoppedShort(status), options.classifyAmbiguousStatus, let first = best,
+                       !first.isWithin(acceptanceTolerance) {
+                        // Stopped short of the tolerance: GLPK's interior point again, on the
+                        // program scaled, before any crossover. Its stops are numerical (the check
+                        // of its normal equations) and a rescaled program takes another path; on
+                        // the Pakistan plans the second run converges where a crossover would take
+                        // several times as long (docs/BENCHMARKS.md). The better of the two points
+                        // goes on.
+                        steps.append(step)
+                        reporter.end(step)
+                        let firstPoint = interiorSolution()
+                        scale()
+                        let retry = try interiorStep(.interiorRetry, why: "the interior point stopped short at \(Self.describe(first))")
+                        if retry.0 == .optimal {
+                            steps.append(retry.2)
+                            reporter.end(retry.2)
+                            return (.optimal, interiorSolution())
+                        }
+                        if let second = retry.1, second.worst < first.worst {
+                            (status, best, step) = retry
+                        } else {
+                            point = firstPoint
+                            step = retry.2
+                        }
+                    }
+                    let stoppedShort = GLPKStatusMapping.stoppedShort(status)
+                    if point == nil, let best, best.isWithin(acceptanceTolerance) {
                         // GLPK's interior point stopped short (numerical instability, no convergence,
                         // its fixed limit of 100 iterations) at a point optimal to 1e-6 by its own
                         // residuals (relative primal and dual infeasibility, relative gap): that point
@@ -159,11 +195,12 @@ extension GLPKProblem {
                     reporter.end(step)
                     if stoppedShort && options.classifyAmbiguousStatus {
                         // Short of the tolerance: a crossover from the point GLPK kept.
-                        let point = interiorSolution()
+                        let source = point == nil ? "" : " from the first interior point (the scaled run stopped further out)"
+                        let point = point ?? interiorSolution()
                         if options.scaling { scale() }
                         let why = "the interior point stopped short (\(Self.word(status)))"
                             + (best.map { " at \(Self.describe($0))" } ?? "")
-                        let finished = try crossover(from: point, attempts: crossoverAttempts, why: why) { (kind, simplex, presolve, why, counts, describe) throws(GLPKFault) in
+                        let finished = try crossover(from: point, source: source, attempts: crossoverAttempts, why: why) { (kind, simplex, presolve, why, counts, describe) throws(GLPKFault) in
                             try simplexStep(kind, simplex, presolve: presolve, why: why, counts: counts, describe: describe)
                         }
                         if let finished {
@@ -237,7 +274,7 @@ extension GLPKProblem {
     /// or `nil` when no attempt gave a basis the primal simplex could use (then the caller runs a
     /// cold simplex). The original bounds are restored in every case.
     private func crossover(
-        from point: Solution, attempts: [GLPKCrossover.Attempt], why: String,
+        from point: Solution, source: String, attempts: [GLPKCrossover.Attempt], why: String,
         run: (SolveStep.Kind, SolverMethod, Bool, String, GLPKCrossover.Counts?, (String, String) -> String) throws(GLPKFault) -> SolveStatus
     ) throws(GLPKFault) -> SolveStatus? {
         let columns = point.values.count, rows = point.rowActivities.count
@@ -250,7 +287,7 @@ extension GLPKProblem {
                 + (attempt.confirmByReducedCost ? ", confirmed by the reduced cost)" : ")")
             let counts = GLPKCrossover.Counts(fixedColumns: fixing.columns.count, columns: columns,
                                               fixedRows: fixing.rows.count, rows: rows, tolerance: attempt.tolerance)
-            let restricted = try run(.crossover, .dualSimplex, true, reason, counts) { "crossover: \(fixed); \($0): \($1)" }
+            let restricted = try run(.crossover, .dualSimplex, true, reason, counts) { "crossover\(source): \(fixed); \($0): \($1)" }
             restoreBounds(fixing)
             switch restricted {
             case .optimal:

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import LinearProgramming
+
+/// When GLPK's interior point stops short of the acceptance tolerance, it runs again on the scaled
+/// program before any crossover, and the better point goes on. The programs are generated ones on
+/// which the first run really stops (``StoppedShortPrograms``; found by scanning sizes and seeds).
+@Suite struct InteriorRetryTests {
+    static func program(_ n: Int, density: Double, spread: Int, seed: UInt64) -> LinearProgram {
+        StoppedShortPrograms.leastAbsoluteDeviations(coefficients: n, density: density, spread: spread, seed: seed)
+    }
+
+    static func simplexOptimum(_ program: LinearProgram) throws -> Double {
+        try #require(try GLPKSolver(options: SolverOptions(method: .primalSimplex)).solve(program).objective)
+    }
+
+    static func firstStoppedShort(_ result: SolveResult) throws -> InteriorResiduals {
+        let first = try #require(result.path.first)
+        #expect(first.kind == .interiorPoint && first.status == .solverError)
+        let residuals = try #require(first.residuals)
+        #expect(!residuals.isWithin(InteriorResiduals.acceptanceTolerance), "the first run no longer stops short: pick another program")
+        return residuals
+    }
+
+    @Test func theRetryConvergesAndNoCrossoverRuns() throws {
+        let program = Self.program(10, density: 0.3, spread: 4, seed: 5)
+        let result = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(program)
+        _ = try Self.firstStoppedShort(result)
+        #expect(result.path.map(\.kind) == [.interiorPoint, .interiorRetry])
+        #expect(result.path[1].status == .optimal && result.path[1].summary.hasPrefix("interior point on the scaled program: optimal"))
+        #expect(result.status == .optimal && result.method == .interiorPoint)
+        #expect(close(try #require(result.objective), try Self.simplexOptimum(program), 1e-6))
+    }
+
+    @Test func aRetryWithinTheToleranceIsAccepted() throws {
+        let program = Self.program(20, density: 0.3, spread: 1, seed: 5)
+        let result = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(program)
+        _ = try Self.firstStoppedShort(result)
+        #expect(result.path.map(\.kind) == [.interiorPoint, .interiorRetry])
+        let retry = result.path[1]
+        #expect(retry.status == .optimal && retry.summary.contains("accepted as optimal"))
+        #expect(result.acceptedInteriorPoint == retry.residuals)
+        #expect(close(try #require(result.objective), try Self.simplexOptimum(program), 1e-6))
+    }
+
+    /// Which point the crossover starts from: the retry's when it is better, else the first
+    /// (restored: GLPK keeps only the last run's point). Either way the crossover reaches the
+    /// simplex optimum.
+    @Test(arguments: [(10, 0.3, 3, UInt64(2), true), (10, 0.1, 4, UInt64(2), false)])
+    func theBetterPointGoesToTheCrossover(_ n: Int, _ density: Double, _ spread: Int, _ seed: UInt64, retryIsBetter: Bool) throws {
+        let program = Self.program(n, density: density, spread: spread, seed: seed)
+        let result = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(program)
+        let first = try Self.firstStoppedShort(result)
+        #expect(result.path.map(\.kind) == [.interiorPoint, .interiorRetry, .crossover, .crossoverSimplex])
+        let second = try #require(result.path[1].residuals)
+        #expect((second.worst < first.worst) == retryIsBetter, "first \(first), retry \(second)")
+        #expect(result.status == .optimal)
+        #expect(close(try #require(result.objective), try Self.simplexOptimum(program), 1e-7))
+        // GLPK keeps only the last run's point: the first is restored when it is the better one.
+        let fromFirst = result.path[2].summary.hasPrefix("crossover from the first interior point (the scaled run stopped further out): ")
+        #expect(fromFirst == !retryIsBetter, "\(result.path[2].summary)")
+    }
+}
