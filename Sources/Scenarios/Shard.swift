@@ -45,6 +45,11 @@ public struct Shard: Sendable, Equatable, Hashable, CustomStringConvertible {
         return min(total, chains.lowerBound * chainLength)..<min(total, chains.upperBound * chainLength)
     }
 
+    /// ``members(of:inChainsOf:)`` with `chain`, ``members(of:)`` without.
+    public func members(of total: Int, chain: Int?) -> Range<Int> {
+        chain.map { members(of: total, inChainsOf: $0) } ?? members(of: total)
+    }
+
     /// The shard a batch scheduler gives this process (`--shard auto`): a Slurm array task
     /// (`SLURM_ARRAY_TASK_ID` counted from `SLURM_ARRAY_TASK_MIN`, of `SLURM_ARRAY_TASK_COUNT`)
     /// or a Kubernetes Indexed Job pod (`JOB_COMPLETION_INDEX`, from 0, of `BIJLI_SHARD_COUNT`,
