@@ -127,6 +127,9 @@ public enum Sensitivity {
             }
         }
 
+        /// As `--measure` takes it, e.g. `renewable_share@2030`.
+        public var argument: String { kind.rawValue + (period.map { "@\($0)" } ?? "") }
+
         /// In words, e.g. `renewable share 2030`.
         public var description: String {
             let name = kind == .cost ? "total discounted cost" : kind.rawValue.replacingOccurrences(of: "_", with: " ")

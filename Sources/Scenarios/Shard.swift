@@ -34,6 +34,22 @@ public struct Shard: Sendable, Equatable, Hashable, CustomStringConvertible {
         return start..<(start + size + (index <= extra ? 1 : 0))
     }
 
+    /// The members of a sweep of `total` members solved in fixed chains of `chainLength`
+    /// (``Sensitivity/chainLength``: each chain warm from point to point) that this shard
+    /// solves: whole chains only, the `index`-th of `count` contiguous blocks of chains (as
+    /// ``members(of:)`` splits members), so a chain is never split and every point is solved
+    /// from the same state as in the unsharded sweep. Empty when there are fewer chains than shards.
+    public func members(of total: Int, inChainsOf chainLength: Int) -> Range<Int> {
+        precondition(chainLength >= 1, "a chain holds at least one member")
+        let chains = members(of: (total + chainLength - 1) / chainLength)
+        return min(total, chains.lowerBound * chainLength)..<min(total, chains.upperBound * chainLength)
+    }
+
+    /// ``members(of:inChainsOf:)`` with `chain`, ``members(of:)`` without.
+    public func members(of total: Int, chain: Int?) -> Range<Int> {
+        chain.map { members(of: total, inChainsOf: $0) } ?? members(of: total)
+    }
+
     /// The shard a batch scheduler gives this process (`--shard auto`): a Slurm array task
     /// (`SLURM_ARRAY_TASK_ID` counted from `SLURM_ARRAY_TASK_MIN`, of `SLURM_ARRAY_TASK_COUNT`)
     /// or a Kubernetes Indexed Job pod (`JOB_COMPLETION_INDEX`, from 0, of `BIJLI_SHARD_COUNT`,

@@ -37,8 +37,24 @@ extension CaseWorkflow {
         let provenance = provenance(optimization, system: system, mode: mode, method: method, buildSeconds: buildSeconds)
         let results = EnergyResults(optimization, provenance: provenance)
 
-        var files = try RunReports.resultFiles(optimization, results: results, aggregation: aggregation)
-        // An infeasible run says which constraint families conflict (one more solve per family).
+        let (answer, infeasibility) = try answerFiles(optimization, system: system, aggregation: aggregation, method: method)
+        // Reports (docs/REPORTS.md): hourly.csv, run.json, report.*, figures/, tables/, in <out>/<model>/<scenario>/<run id>.
+        let scenario = request.scenarioName ?? RunReports.scenario
+        let files = try RunReports.runFolder(results, answerFiles: answer, aggregation: aggregation, scenario: scenario, model: system.name,
+                                             buildSeconds: provenance.buildSeconds, solveSeconds: provenance.solveSeconds,
+                                             stageSeconds: optimization.stages.map(\.seconds), arguments: arguments)
+        let parent = try RunReports.folder(out, model: system.name, scenario: scenario).parent
+        let folder = try RunReports.write(files, under: parent)
+        return RunOutcome(system: system, optimization: optimization, results: results, aggregation: aggregation, folder: folder,
+                          infeasibility: infeasibility)
+    }
+
+    /// The files of a run that come from its answer, not from results.json: `solver.log`,
+    /// `time_aggregation.json`, `hourly.csv`, `tariff_prices.csv` and, for an infeasible answer,
+    /// `infeasibility.txt` with the constraint families at fault (one more solve per family).
+    func answerFiles(_ optimization: Optimization, system: EnergySystem, aggregation: AggregationReport?,
+                     method: SolverMethod) throws(WorkflowError) -> (files: [String: Data], infeasibility: InfeasibilityExplanation?) {
+        var files = try RunReports.answerFiles(optimization, aggregation: aggregation)
         var infeasibility: InfeasibilityExplanation?
         if optimization.result.status == .infeasible {
             progress.say("infeasible: relaxing each constraint family in turn to find the conflict")
@@ -47,15 +63,8 @@ extension CaseWorkflow {
             files["infeasibility.txt"] = Data((explanation.sentences.joined(separator: "\n") + "\n").utf8)
         }
         if let prices = TariffSelection.pricesCSV(system) { files["tariff_prices.csv"] = prices }
-        // Reports (docs/REPORTS.md): hourly.csv, run.json, report.*, figures/, tables/, in <out>/<model>/<scenario>/<run id>.
-        let scenario = request.scenarioName ?? RunReports.scenario
-        files.merge(try RunReports.files(optimization, results: results, aggregation: aggregation, scenario: scenario,
-                                         buildSeconds: provenance.buildSeconds, solveSeconds: provenance.solveSeconds,
-                                         arguments: arguments)) { current, _ in current }
-        let parent = try RunReports.folder(out, model: system.name, scenario: scenario).parent
-        let folder = try RunReports.write(files, under: parent)
-        return RunOutcome(system: system, optimization: optimization, results: results, aggregation: aggregation, folder: folder,
-                          infeasibility: infeasibility)
+        if let hourly = HourlyResults(optimization)?.csv() { files["hourly.csv"] = hourly }
+        return (files, infeasibility)
     }
 
     /// Writes the cost program of a case (CPLEX LP or free MPS by the file's extension).

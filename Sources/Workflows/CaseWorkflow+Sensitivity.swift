@@ -16,6 +16,16 @@ public struct SensitivityOutcome: Sendable {
     public var warmSolves: Int, solves: Int
 }
 
+/// The points of a sensitivity run and the plans of the points solved (a shard's or all).
+private struct SensitivitySweep {
+    var system: EnergySystem
+    var years: [Int]
+    var parameters: [SweepParameter]
+    var points: [Sensitivity.Point]
+    var members: Range<Int>
+    var results: [EnergyResults]
+}
+
 extension CaseWorkflow {
     /// The run folder of sensitivity runs under a model (`<out>/<model>/sensitivity/`).
     public static let sensitivityFolder = "sensitivity"
@@ -24,13 +34,78 @@ extension CaseWorkflow {
     /// of their values) or `tornado` (parameters with a low and a high value each, and the base);
     /// each point's overlays laid on the case after the request's scenario and overlays, the plan
     /// re-optimised (cost objective) on the time steps of the case without the point's changes,
-    /// the points solved in parallel with one warm-starting solver per thread. Every point's
-    /// overlays are checked before the first solve. Writes a new folder
+    /// the points solved in parallel in fixed warm chains (``Sensitivity/solve(_:options:solver:workers:progress:)``).
+    /// Every point's overlays are checked before the first solve. Writes a new folder
     /// `<out>/<model>/sensitivity/<run id>` (`sensitivity.json`, the report, `tables/`, `figures/`,
     /// `run.json`); `base/latest` is not touched.
     /// - Throws: ``WorkflowError/scenario(_:)`` for a bad parameter or overlay (nothing is solved or written).
     public func sensitivity(vary: [String], tornado: [String], measure: Sensitivity.Measure = .init(.cost), out: URL,
                             arguments: [String] = []) throws(WorkflowError) -> SensitivityOutcome {
+        let sweep = try sensitivitySweep(vary: vary, tornado: tornado, measure: measure, shard: nil)
+        let stages = sweep.results.flatMap(\.stages)
+        let run = SensitivityRun(model: sweep.system.name, scenario: request.scenarioName, parameters: sweep.parameters, points: sweep.points,
+                                 results: sweep.results, tornado: !tornado.isEmpty, measure: measure)
+        let (files, document) = try Self.sensitivityFolder(run, stageSeconds: stages.map(\.seconds), arguments: arguments)
+        let parent = try RunReports.folder(out, model: sweep.system.name, scenario: Self.sensitivityFolder).parent
+        let folder = try RunReports.write(files, under: parent)
+        return SensitivityOutcome(run: run, document: document, folder: folder,
+                                  warmSolves: stages.filter { $0.warmStarted == true }.count, solves: stages.count)
+    }
+
+    /// One shard of a sensitivity run (`bijli sensitivity --shard I/N`): the plans of its points,
+    /// whole warm chains of ``Sensitivity/chainLength`` (``Shard/members(of:inChainsOf:)``), each
+    /// solved exactly as in the whole run, and what the run is, for `bijli merge` (docs/SCALING.md).
+    /// Every point is still checked before the first solve.
+    public func sensitivity(vary: [String], tornado: [String], measure: Sensitivity.Measure = .init(.cost),
+                            shard: Shard) throws(WorkflowError) -> ShardRecord {
+        let sweep = try sensitivitySweep(vary: vary, tornado: tornado, measure: measure, shard: shard)
+        var record = ShardRecord(sweep: .sensitivity, shard: shard, members: sweep.points.count, chain: Sensitivity.chainLength, planSHA256: nil,
+                                 inputHashes: inputHashes(sweep.system), seed: request.seed, settings: sweepSettings(sweep.system, years: sweep.years))
+        record.memberIDs = sweep.points.map(SensitivityReportBuilder.name)
+        record.model = sweep.system.name
+        (record.vary, record.tornado, record.measure) = (vary, tornado, measure.argument)
+        record.results = sweep.results
+        record.stageSeconds = sweep.results.flatMap(\.stages).map(\.seconds)
+        return record
+    }
+
+    /// The files of a sensitivity run from its shards' records, in shard order (`bijli merge`):
+    /// the points again from the recorded parameters, the plans of every shard.
+    static func sensitivityFiles(_ records: [ShardRecord], arguments: [String]) throws(WorkflowError) -> [String: Data] {
+        let first = records[0]
+        let years = (first.settings["periods"] ?? "").split(separator: ",").compactMap { Int($0) }
+        let measure = first.measure.flatMap(Sensitivity.Measure.init(parsing:)) ?? .init(.cost)
+        let (vary, tornado) = (first.vary ?? [], first.tornado ?? [])
+        let parameters = try sweepParameters(vary: vary, tornado: tornado, measure: measure, years: years)
+        let points = tornado.isEmpty ? Sensitivity.grid(parameters) : Sensitivity.tornado(parameters)
+        let results = records.flatMap { $0.results ?? [] }
+        guard points.count == results.count, points.map(SensitivityReportBuilder.name) == first.memberIDs else {
+            throw .shards("the parts hold \(results.count) plans for the \(points.count) points of their parameters; write them again with this Bijli\nnothing was written")
+        }
+        let run = SensitivityRun(model: first.model ?? "", scenario: first.settings["scenario"], parameters: parameters, points: points,
+                                 results: results, tornado: !tornado.isEmpty, measure: measure)
+        return try sensitivityFolder(run, stageSeconds: records.flatMap { $0.stageSeconds ?? [] }, arguments: arguments).files
+    }
+
+    /// The folder of a sensitivity run: `sensitivity.json`, the report, `tables/`, `figures/` and
+    /// `run.json` (recording `arguments` and the solves' seconds), with the report document.
+    static func sensitivityFolder(_ run: SensitivityRun, stageSeconds: [Double], arguments: [String]) throws(WorkflowError) -> (files: [String: Data], document: ReportDocument) {
+        let document = SensitivityReportBuilder.build(run)
+        let files = try RunReports.encoding {
+            var files = try ReportFiles.files(for: document)
+            files["sensitivity.json"] = try SensitivityReportBuilder.json(run)
+            let formatter = ISO8601DateFormatter()
+            files["run.json"] = try RunRecord(date: formatter.string(from: Date()), model: run.model, scenario: Self.sensitivityFolder,
+                                              bijliVersion: BijliVersion.current, gitCommit: RunReports.gitCommit(), buildSeconds: 0,
+                                              solveSeconds: stageSeconds.reduce(0, +), arguments: arguments, stageSeconds: stageSeconds).json()
+            return files
+        }
+        return (files, document)
+    }
+
+    /// The points of a sensitivity run, each checked, and the plans of `shard`'s points (all without a shard).
+    private func sensitivitySweep(vary: [String], tornado: [String], measure: Sensitivity.Measure,
+                                  shard: Shard?) throws(WorkflowError) -> SensitivitySweep {
         let base = try loadSystem()
         let years = self.years(of: base)
         let parameters = try Self.sweepParameters(vary: vary, tornado: tornado, measure: measure, years: years)
@@ -82,34 +157,19 @@ extension CaseWorkflow {
         }
         let (time, _) = try timeSlices(for: reference, years: request.periods)
         let method = solverMethod(for: base, time: time, periodCount: years.count)
-        progress.say("solving \(points.count) plans (\(time.resolution), \(method.rawValue))")
+        // A shard solves whole chains of points (Sensitivity.chainLength), each from the same state as in the whole run.
+        let members = shard?.members(of: points.count, inChainsOf: Sensitivity.chainLength) ?? 0..<points.count
+        progress.say("solving \(members.count) of \(points.count) plans (\(time.resolution), \(method.rawValue))")
         let progress = self.progress
         let results: [EnergyResults]
         do {
-            results = try Sensitivity.solve(cases, options: FormulationOptions(time: time, periodYears: request.periods), solver: solver(method)) {
+            results = try Sensitivity.solve(Array(cases[members]), options: FormulationOptions(time: time, periodYears: request.periods), solver: solver(method)) {
                 progress.sweep($0)
             }
         } catch {
             throw WorkflowError(solving: error)
         }
-        let stages = results.flatMap(\.stages)
-        let run = SensitivityRun(model: base.name, scenario: request.scenarioName, parameters: parameters, points: points,
-                                 results: results, tornado: isTornado, measure: measure)
-        let document = SensitivityReportBuilder.build(run)
-        let files = try RunReports.encoding {
-            var files = try ReportFiles.files(for: document)
-            files["sensitivity.json"] = try SensitivityReportBuilder.json(run)
-            let formatter = ISO8601DateFormatter()
-            files["run.json"] = try RunRecord(date: formatter.string(from: Date()), model: base.name, scenario: Self.sensitivityFolder,
-                                              bijliVersion: BijliVersion.current, gitCommit: RunReports.gitCommit(), buildSeconds: 0,
-                                              solveSeconds: stages.reduce(0) { $0 + $1.seconds }, arguments: arguments,
-                                              stageSeconds: stages.map(\.seconds)).json()
-            return files
-        }
-        let parent = try RunReports.folder(out, model: base.name, scenario: Self.sensitivityFolder).parent
-        let folder = try RunReports.write(files, under: parent)
-        return SensitivityOutcome(run: run, document: document, folder: folder,
-                                  warmSolves: stages.filter { $0.warmStarted == true }.count, solves: stages.count)
+        return SensitivitySweep(system: base, years: years, parameters: parameters, points: points, members: members, results: results)
     }
 
     /// The parameters of `--vary` (one or two) or `--tornado` (each with two values), checked

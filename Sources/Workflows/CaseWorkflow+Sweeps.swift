@@ -95,7 +95,7 @@ extension CaseWorkflow {
 
     /// What else decides a sweep's numbers besides its inputs, plan and seed: recorded in each
     /// shard so that `bijli merge` refuses shards of different sweeps.
-    private func sweepSettings(_ system: EnergySystem, years: [Int]) -> [String: String] {
+    func sweepSettings(_ system: EnergySystem, years: [Int]) -> [String: String] {
         var settings = ["resolution": request.effectiveResolution.description, "periods": years.map(String.init).joined(separator: ","),
                         "method": request.method.rawValue, "time_limit_seconds": String(request.timeLimitSeconds), "gap": String(request.gap),
                         "bijli_version": BijliVersion.current, "glpk_version": GLPKLibrary.version]

@@ -145,9 +145,9 @@ public struct CaseWorkflow: Sendable {
         do {
             if decomposed {
                 optimization = try Optimizer(solver: try bendersSolver(system, options: options, mode: mode)).optimize(system, options: options, mode: mode)
+            } else if case .pareto(let targets) = mode {
+                optimization = try paretoChains(system, options: options, targets: targets, members: 0..<targets.count, method: method)
             } else {
-                // A worker, so that the points of a Pareto frontier (programs of one shape) start
-                // from each other's basis when the method is a simplex.
                 optimization = try Optimizer(solver: solver(method, observed: true).worker()).optimize(system, options: options, mode: mode)
             }
         } catch {

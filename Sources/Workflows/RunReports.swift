@@ -29,13 +29,41 @@ public enum RunReports {
     /// aggregation `time_aggregation.json`.
     public static func resultFiles(_ optimization: Optimization, results: EnergyResults,
                                    aggregation: AggregationReport?) throws(WorkflowError) -> [String: Data] {
+        var files = try tables(results)
+        files.merge(try answerFiles(optimization, aggregation: aggregation)) { current, _ in current }
+        return files
+    }
+
+    /// `results.json` and the CSV tables drawn from it.
+    static func tables(_ results: EnergyResults) throws(WorkflowError) -> [String: Data] {
         try encoding {
             var files = results.csvTables()
             files["results.json"] = try results.json()
-            files["solver.log"] = Data(optimization.result.log.utf8)
+            return files
+        }
+    }
+
+    /// The files of a run that results.json does not give: `solver.log` of the answer's solve and,
+    /// with an aggregation, `time_aggregation.json`.
+    static func answerFiles(_ optimization: Optimization, aggregation: AggregationReport?) throws(WorkflowError) -> [String: Data] {
+        try encoding {
+            var files = ["solver.log": Data(optimization.result.log.utf8)]
             if let aggregation { files["time_aggregation.json"] = try sortedEncoder.encode(aggregation) }
             return files
         }
+    }
+
+    /// The whole folder of a run: results.json and its tables, the answer's own files
+    /// (``CaseWorkflow/answerFiles(_:system:aggregation:method:)``, `hourly.csv` among them), the
+    /// report drawn from them, and run.json.
+    static func runFolder(_ results: EnergyResults, answerFiles: [String: Data], aggregation: AggregationReport?, scenario: String, model: String,
+                          buildSeconds: Double, solveSeconds: Double, stageSeconds: [Double], arguments: [String]) throws(WorkflowError) -> [String: Data] {
+        var files = try tables(results)
+        files.merge(answerFiles) { current, _ in current }
+        files.merge(try self.files(results: results, hourlyCSV: answerFiles["hourly.csv"], aggregation: aggregation, scenario: scenario, model: model,
+                                   buildSeconds: buildSeconds, solveSeconds: solveSeconds, stageSeconds: stageSeconds,
+                                   arguments: arguments)) { current, _ in current }
+        return files
     }
 
     /// The stress matrix of a sweep: `stress.json` and `stress.csv`.
@@ -65,9 +93,18 @@ public enum RunReports {
     public static func files(_ optimization: Optimization, results: EnergyResults, aggregation: AggregationReport?, scenario: String,
                              buildSeconds: Double, solveSeconds: Double, arguments: [String],
                              customize: (inout ReportDocument) -> Void = { _ in }) throws(WorkflowError) -> [String: Data] {
+        try files(results: results, hourlyCSV: HourlyResults(optimization)?.csv(), aggregation: aggregation, scenario: scenario,
+                  model: optimization.lp.system.name, buildSeconds: buildSeconds, solveSeconds: solveSeconds,
+                  stageSeconds: optimization.stages.map(\.seconds), arguments: arguments, customize: customize)
+    }
+
+    /// ``files(_:results:aggregation:scenario:buildSeconds:solveSeconds:arguments:customize:)`` from
+    /// the answer's `hourly.csv` as written (a merged Pareto run has no optimisation in memory).
+    static func files(results: EnergyResults, hourlyCSV: Data?, aggregation: AggregationReport?, scenario: String, model: String,
+                      buildSeconds: Double, solveSeconds: Double, stageSeconds: [Double], arguments: [String],
+                      customize: (inout ReportDocument) -> Void = { _ in }) throws(WorkflowError) -> [String: Data] {
         // The report is drawn from hourly.csv as written (12 significant digits), so that
         // `bijli report` on the folder later renders the same bytes.
-        let hourlyCSV = HourlyResults(optimization)?.csv()
         let hourly = hourlyCSV.flatMap { try? HourlyResults.parse(csv: $0, resolution: results.resolution) }
         let commit = gitCommit()
         var document = ReportBuilder.build(RunReportInput(
@@ -79,10 +116,9 @@ public enum RunReports {
             if let hourlyCSV { files["hourly.csv"] = hourlyCSV }
             let formatter = ISO8601DateFormatter()
             formatter.timeZone = TimeZone(identifier: "UTC")
-            files["run.json"] = try RunRecord(date: formatter.string(from: Date()), model: optimization.lp.system.name, scenario: scenario,
+            files["run.json"] = try RunRecord(date: formatter.string(from: Date()), model: model, scenario: scenario,
                                               bijliVersion: BijliVersion.current, gitCommit: commit, buildSeconds: buildSeconds,
-                                              solveSeconds: solveSeconds, arguments: arguments,
-                                              stageSeconds: optimization.stages.map(\.seconds)).json()
+                                              solveSeconds: solveSeconds, arguments: arguments, stageSeconds: stageSeconds).json()
             return files
         }
     }

@@ -26,8 +26,8 @@ public struct SlurmJob: Sendable, Equatable {
     /// `--time` of each job, e.g. `02:00:00`.
     public var time: String
 
-    /// The sweep commands that can be sharded.
-    public static let sweeps = ["stress", "montecarlo"]
+    /// The sweep commands that can be sharded (`run` with `--objective pareto[:T1,...]` only).
+    public static let sweeps = ["stress", "montecarlo", "sensitivity", "run"]
 
     /// A job; `sweep` checked: a sweep command, without `--out` or `--shard` (the jobs give them).
     public init(sweep: [String], shards: Int, bijli: String, folder: URL, workingDirectory: URL, jobName: String? = nil,
@@ -35,6 +35,10 @@ public struct SlurmJob: Sendable, Equatable {
         guard let command = sweep.first, Self.sweeps.contains(command) else {
             throw .shards("give the sweep after --, e.g. `bijli slurm --shards 3 --out DIR -- stress --model … --plan …`; "
                           + "the sweeps are \(Self.sweeps.joined(separator: ", "))\(sweep.first.map { ", not '\($0)'" } ?? "")")
+        }
+        if command == "run", !zip(sweep, sweep.dropFirst()).contains(where: { $0 == "--objective" && $1.hasPrefix("pareto") })
+            && !sweep.contains(where: { $0.hasPrefix("--objective=pareto") }) {
+            throw .shards("`run` shards only with --objective pareto[:T1,...] (its points); another objective is one optimisation")
         }
         for option in ["--out", "--shard"] where sweep.contains(where: { $0 == option || $0.hasPrefix(option + "=") }) {
             throw .shards("leave \(option) out of the sweep's options: the jobs give each shard its own (\(option == "--out" ? "parts/<task>" : "auto"))")

@@ -9,7 +9,7 @@ import Workflows
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Optimise a case (plan: builds and dispatch; with --scenario under a disruption) and write results into a new run folder.",
-        discussion: "Exit codes as for `bijli lp solve` (0 optimal, 2 bad input, 3 infeasible ...). See docs/CLI.md and docs/RESULTS.md.",
+        discussion: "With --objective pareto and --shard I/N, solves one block of the targets and writes shard.json; `bijli merge` gives the whole run (docs/SCALING.md). Exit codes as for `bijli lp solve` (0 optimal, 2 bad input, 3 infeasible ...). See docs/CLI.md and docs/RESULTS.md.",
         aliases: ["plan"])
 
     @OptionGroup var caseOptions: CaseOptions
@@ -26,9 +26,31 @@ struct Run: ParsableCommand {
     @Option(help: "Also write the program of the cost objective (the exact LP Bijli solves in cost mode) to FILE (.lp CPLEX LP or .mps free MPS) for other solvers.")
     var writeLP: String?
 
+    @OptionGroup var shardOptions: ShardOptions
+
+    func validate() throws {
+        if shardOptions.shard != nil {
+            guard case .pareto = objective else {
+                throw ValidationError("--shard splits the points of --objective pareto[:T1,...]; a \(objective.name) run is one optimisation, run it without --shard")
+            }
+            if against != nil || writeLP != nil {
+                throw ValidationError("--\(against != nil ? "against" : "write-lp") applies to a whole run, not to a shard of its Pareto points; give it without --shard")
+            }
+        }
+    }
+
     func run() throws {
         let request = caseOptions.request(objective: objective)
         let workflow = caseOptions.workflow(request)
+        if let shard = try shardOptions.resolved() {
+            let record = try orExit { () throws(WorkflowError) in try workflow.pareto(shard: shard) }
+            for point in record.frontier ?? [] {
+                print("pareto      target \(point.target): \(point.status)" + (point.costUSD.map { ", cost \(NumberText.money($0))" } ?? ""))
+            }
+            // Exits 0 once the part is written (targets out of reach are points of the frontier); `bijli merge` judges the run.
+            _ = try writeShard(record, under: out)
+            return
+        }
         let against = self.against.map { URL(fileURLWithPath: $0) }
         // A bad --against is refused before anything is solved.
         if let against { _ = try orExit { () throws(WorkflowError) in try RunReports.load(against) } }

@@ -16,7 +16,7 @@ struct SensitivityCommand: ParsableCommand {
             VALUES: FROM:TO:STEP, LOW:HIGH or V1,V2,...; @2030: that period and later), a whole overlay with $ for the value \
             ('{target: demand, select: {region: south}, scale: $}=0.9:1.1:0.1'), or 'demand_variant=low,medium,high'. \
             Each point is that overlay laid on the case after --scenario and --overlay (docs/SCENARIOS.md, Sensitivity). \
-            Writes <out>/<model>/sensitivity/<run id>/. Exit codes: 0 every point solved, 1 a point did not solve (the table says which), \
+            Writes <out>/<model>/sensitivity/<run id>/; with --shard I/N, whole chains of four points into <out>/<run id>/shard.json for `bijli merge` (docs/SCALING.md). Exit codes: 0 every point solved, 1 a point did not solve (the table says which), \
             2 bad input (a bad --vary names itself; nothing is solved or written), 73 cannot write.
             """)
 
@@ -34,6 +34,8 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Reports root: a new folder <out>/<model>/sensitivity/<run id>/ (base/latest is not touched).")
     var out: String
 
+    @OptionGroup var shardOptions: ShardOptions
+
     func validate() throws {
         if vary.isEmpty && tornado.isEmpty { throw ValidationError("give --vary (once or twice) or --tornado (one or more), e.g. --vary 'fuel_price.rlng*=0.8:1.6:0.2@2030'") }
         if !vary.isEmpty && !tornado.isEmpty { throw ValidationError("--vary and --tornado cannot be combined; run them as two commands") }
@@ -42,6 +44,15 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         let workflow = caseOptions.workflow()
+        if let shard = try shardOptions.resolved() {
+            let record = try orExit { () throws(WorkflowError) in try workflow.sensitivity(vary: vary, tornado: tornado, measure: measure, shard: shard) }
+            for (id, results) in zip((record.memberIDs ?? [])[record.range[0]..<record.range[1]], record.results ?? []) {
+                print("point       \(id): \(results.status)" + (results.objectiveUSD.map { ", cost \(NumberText.money($0))" } ?? ""))
+            }
+            // Exits 0 once the part is written; `bijli merge` exits 1 for points that did not solve, as one run would.
+            _ = try writeShard(record, under: out)
+            return
+        }
         let outcome = try orExit { () throws(WorkflowError) in
             try workflow.sensitivity(vary: vary, tornado: tornado, measure: measure, out: URL(fileURLWithPath: out),
                                      arguments: Array(CommandLine.arguments.dropFirst()))

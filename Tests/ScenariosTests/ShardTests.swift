@@ -20,6 +20,21 @@ import Testing
         }
     }
 
+    @Test(arguments: [0, 1, 3, 4, 5, 6, 8, 9, 17])
+    func chainedSweepsSplitOnlyBetweenChains(total: Int) throws {
+        for count in 1...5 {
+            let ranges = try (1...count).map { try #require(Shard(index: $0, count: count)).members(of: total, inChainsOf: 4) }
+            #expect(ranges.flatMap { Array($0) } == Array(0..<total), "\(count) shards of \(total)")
+            // Every block starts where a chain starts, so no chain is cut.
+            for range in ranges where !range.isEmpty { #expect(range.lowerBound % 4 == 0, "\(range) of \(total) in \(count) shards") }
+        }
+        // 6 points in chains of 4: two chains; 2 shards take one each, a third shard is empty.
+        #expect(Shard(index: 1, count: 2)!.members(of: 6, inChainsOf: 4) == 0..<4)
+        #expect(Shard(index: 2, count: 2)!.members(of: 6, inChainsOf: 4) == 4..<6)
+        #expect(Shard(index: 3, count: 3)!.members(of: 6, inChainsOf: 4).isEmpty)
+        #expect(Shard(index: 2, count: 3)!.members(of: 6, inChainsOf: 4) == 4..<6)
+    }
+
     @Test func automaticReadsASlurmArrayFromItsFirstIndex() throws {
         let slurm = ["SLURM_ARRAY_TASK_ID": "7", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_MAX": "7", "SLURM_ARRAY_TASK_COUNT": "3"]
         #expect(try Shard.automatic(environment: slurm) == Shard(index: 3, count: 3))

@@ -26,7 +26,7 @@ import Workflows
         let members = records[0].members
         #expect(members >= 4, "the sweep should have more members than shards")
         #expect(records.map(\.range) == (1...3).map { k in let r = Shard(index: k, count: 3)!.members(of: members); return [r.lowerBound, r.upperBound] })
-        #expect(records.allSatisfy { $0.memberIDs?.first == "base" && $0.planSHA256.count == 64 && !$0.inputHashes.isEmpty })
+        #expect(records.allSatisfy { $0.memberIDs?.first == "base" && $0.planSHA256?.count == 64 && !$0.inputHashes.isEmpty })
         // Only shard 1 holds the base lines; every shard's lines are its members'.
         #expect(records.map { Set(($0.rows ?? []).map(\.scenario)).count } == records.map { $0.range[1] - $0.range[0] })
         #expect(records[1].rows?.contains { $0.scenario == "base" } == false)

@@ -36,13 +36,21 @@ public struct SolverSummary: Sendable, Equatable, Codable {
         let result = run.result
         method = result.methodName
         status = result.status.code
-        iterations = run.stages.reduce(0) { $0 + $1.iterations }
-        stages = run.stages.count
-        warmStarts = run.stages.filter { $0.warmStarted == true }.count
-        relativeGap = run.stages.last?.relativeGap ?? result.relativeGap
         let exact = result.status == .optimal && result.method.isSimplex && result.lowerBound == nil
         lowerBound = result.lowerBound ?? (exact ? result.objective : nil)
         upperBound = result.upperBound ?? (result.status == .optimal ? result.objective : nil)
-        fallbacks = run.stages.flatMap { stage in (stage.fallbacks ?? []).map { "\(stage.name): \($0)" } }
+        (iterations, stages, warmStarts, fallbacks) = (0, 0, 0, [])
+        count(run.stages, resultGap: result.relativeGap)
+    }
+
+    /// Sets what the summary says of the stages (iterations, stages, warm starts, fallbacks, the
+    /// last stage's gap, else `resultGap`, the final result's) from `stages`: for a run whose
+    /// stages were solved in parts (the shards of a Pareto run, put together by `bijli merge`).
+    public mutating func count(_ stages: [Stage], resultGap: Double?) {
+        iterations = stages.reduce(0) { $0 + $1.iterations }
+        self.stages = stages.count
+        warmStarts = stages.filter { $0.warmStarted == true }.count
+        relativeGap = stages.last?.relativeGap ?? resultGap
+        fallbacks = stages.flatMap { stage in (stage.fallbacks ?? []).map { "\(stage.name): \($0)" } }
     }
 }
