@@ -144,12 +144,19 @@ struct PyPSAWriter {
                                     part.maximum.isFinite ? n(part.maximum) : "inf", minPU, maxPU, cost, n(part.capital), n(efficiency)])
             }
         }
-        let voll = system.settings.vollUSDPerMWh
+        // Unserved energy: one generator per bus and segment of the demand. Without tiers, one at VoLL
+        // of the peak's size (a relaxation of u ≤ D_t, docs/PYPSA.md); with tiers, segment k is
+        // `share_k · peak` with p_max_pu = D_t / peak, so that it is exactly u_k ≤ share_k D_t.
+        let segments = Economics.unservedSegments(system.settings)
         for region in system.regions {
-            guard let peak = demandByRegion[region.id]?.max(), peak > 0 else { continue }
+            guard let demand = demandByRegion[region.id], let peak = demand.max(), peak > 0 else { continue }
             carriers["load_shedding"] = 0
-            let name = InteropText.id("unserved_" + region.id, taken: &resourceNames)
-            generators += line([name, region.id, "load_shedding", n(peak), "False", "0", "inf", "0", "1", n(voll), "0", "1"])
+            for (k, segment) in segments.enumerated() {
+                let name = InteropText.id("unserved_" + region.id + (segments.count == 1 ? "" : "_k\(k + 1)"), taken: &resourceNames)
+                let maxPU = segments.count == 1 ? "1" : attribute(demand.map { $0 / peak }, component: "generators", attribute: "p_max_pu", name: name)
+                generators += line([name, region.id, "load_shedding", n(segment.shareOfDemand * peak), "False", "0", "inf", "0", maxPU,
+                                    n(segment.costUSDPerMWh), "0", "1"])
+            }
         }
         files["generators.csv"] = generators
 

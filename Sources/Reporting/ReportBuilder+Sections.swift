@@ -105,10 +105,27 @@ extension ReportBuilder {
         }
         rows.append([.text("Total")] + r.periods.map { .number($0.unservedMWh / 1e3, decimals: 1) })
         rows.append([.text("Share of demand (%)")] + r.periods.map { .number(100 * $0.indicators.unservedShare, decimals: 3) })
+        let voll = NumberText.format(r.system?.vollUSDPerMWh ?? .nan, decimals: 0)
+        var footnote = "Valued at the value of lost load, \(voll) USD/MWh, in the objective."
+        if let segments = r.system?.loadSheddingSegments, !segments.isEmpty {
+            // Tiered load shedding: a row per segment of the demand, and its prices in the footnote.
+            var lower = 0.0
+            for (k, segment) in segments.enumerated() {
+                let upper = lower + segment.shareOfDemand
+                rows.append([.text("Segment \(k + 1): \(NumberText.percent(lower))–\(NumberText.percent(upper)) of demand")]
+                            + r.periods.map { p in p.unservedBySegmentMWh.map { .number($0[k] / 1e3, decimals: 1) } ?? .empty })
+                lower = upper
+            }
+            rows.append([.text("Segment \(segments.count + 1): above \(NumberText.percent(lower)) of demand")]
+                        + r.periods.map { p in p.unservedBySegmentMWh.map { .number($0[segments.count] / 1e3, decimals: 1) } ?? .empty })
+            footnote = "Tiered load shedding: each step's demand is shed in segments, each at its own price in the objective: "
+                + segments.enumerated().map { "segment \($0.offset + 1) at \(NumberText.format($0.element.costUSDPerMWh, decimals: 0)) USD/MWh" }.joined(separator: ", ")
+                + ", the rest at the value of lost load, \(voll) USD/MWh. The segments' rows are system-wide."
+        }
         blocks.append(.table(ReportTable(
             name: "unserved", title: "Unserved energy by region",
             columns: [.init("Region", alignment: .left)] + periodColumns(r, unit: "GWh"), rows: rows,
-            footnotes: ["Valued at the value of lost load, \(NumberText.format(r.system?.vollUSDPerMWh ?? .nan, decimals: 0)) USD/MWh, in the objective."])))
+            footnotes: [footnote])))
         if let heat = heatMap(input) { blocks.append(.figure(heat)) } else if !r.periods.contains(where: hasShortfall) {
             blocks.append(.paragraph(text: "No demand goes unserved in any period, so there is no heat map of shortfalls."))
         } else {

@@ -210,7 +210,7 @@ import Testing
                                  demand: [Tiny.demand("r", 2030, 80), Tiny.demand("r", 2035, 80)])
         var lp = try EnergyLP.build(system, options: FormulationOptions(time: Tiny.oneStep))
         // A total across periods, as the deficit objective mode adds.
-        lp.program.addRow("U_total", [1 * lp.variables.unserved[0, 0, 0], 1 * lp.variables.unserved[0, 1, 0]], .atMost(1))
+        lp.program.addRow("U_total", [1 * lp.variables.unserved.segments[0][0, 0, 0], 1 * lp.variables.unserved.segments[0][0, 1, 0]], .atMost(1))
         #expect(throws: DecompositionError.self) { try lp.bendersBlocks(by: .period) }
     }
 }

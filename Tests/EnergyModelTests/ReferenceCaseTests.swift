@@ -87,7 +87,7 @@ extension ReferenceCaseTests {
                               existingCapacityMW: 100, heatRateMMBtuPerMWh: 8)
         let system = Tiny.system(generators: [plant], fuels: [gas], demand: [Tiny.demand("r", 2030, 80)])
         let (lp, s) = try solve(system, Tiny.hours(2, weight: 372), sumForm: form)
-        let unserved = lp.variables.unserved[0][0].reduce(0.0) { $0 + 372 * s[$1] }
+        let unserved = lp.variables.unserved.segments[0][0][0].reduce(0.0) { $0 + 372 * s[$1] }
         #expect(close(unserved, 22_320))
         #expect(close(lp.objectiveUSD(s), 37_200 * 40 + 22_320 * 1000))
         let row = try #require(lp.familyRows.first { $0.family == .FUEL })

@@ -75,7 +75,7 @@ struct SolvedCase {
         }
         capacityMW = capacities
         var unserved = 0.0
-        for series in lp.variables.unserved {
+        for series in lp.variables.unserved.segments.joined() {
             for (t, u) in series[0].enumerated() { unserved += time.steps[t].weight * solution[u] }
         }
         unservedMWh = unserved

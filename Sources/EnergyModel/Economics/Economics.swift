@@ -25,6 +25,15 @@ public enum Economics {
         return cutOff(a)
     }
 
+    /// The segments `k` of unserved energy (MODEL.md, EB): the shallow ``Settings/sheddingSegments``
+    /// in order, then the rest of demand, `1 − Σ share_k`, at VoLL. Without tiers this is one
+    /// segment, all demand at VoLL (share exactly 1), so the program is the single-VoLL one.
+    public static func unservedSegments(_ settings: Settings) -> [SheddingSegment] {
+        let shallow = settings.sheddingSegments
+        let rest = shallow.isEmpty ? 1 : 1 - shallow.reduce(0) { $0 + $1.shareOfDemand }
+        return shallow + [SheddingSegment(shareOfDemand: rest, costUSDPerMWh: settings.vollUSDPerMWh)]
+    }
+
     /// The capital recovery factor `i / (1 − (1 + i)^−life)` (`1 / life` when `i = 0`).
     public static func capitalRecoveryFactor(rate i: Double, lifetimeYears: Double) -> Double {
         guard i > 0 else { return 1 / lifetimeYears }

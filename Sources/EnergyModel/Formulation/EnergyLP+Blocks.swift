@@ -42,8 +42,8 @@ extension EnergyLP {
                     for case let v? in store[r] { partial[v.index] = .master }
                 }
             }
-            for store in [variables.generation, variables.unserved, variables.charge, variables.discharge,
-                          variables.stateOfCharge, variables.flowForward, variables.flowBackward] {
+            for store in [variables.generation, variables.charge, variables.discharge, variables.stateOfCharge,
+                          variables.flowForward, variables.flowBackward] + variables.unserved.segments {
                 for r in store.indices {
                     for y in 0..<store.periodCount {
                         for v in store[r][y] { partial[v.index] = .block(y) }

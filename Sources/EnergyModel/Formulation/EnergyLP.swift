@@ -34,8 +34,8 @@ public struct VariableMap: Sendable {
     public var capacity = PeriodVariables()
     /// `x[g,y]` new capacity built in period y, MW.
     public var build = PeriodVariables()
-    /// `u[r,y,t]` unserved energy, MW.
-    public var unserved = StepVariables()
+    /// `u[r,y,t,k]` unserved energy by segment of the demand, MW (one segment without tiers).
+    public var unserved = UnservedVariables()
     /// `c[s,y,t]` charge, MW.
     public var charge = StepVariables()
     /// `d[s,y,t]` discharge, MW.

@@ -112,3 +112,38 @@ public struct PeriodVariables: Sendable, RandomAccessCollection {
     /// The variables of resource `r`, by period.
     public subscript(r: Int) -> [Variable?] { byResource[r] }
 }
+
+/// Unserved energy `u[r,y,t,k]` by region, period, step and segment `k` of the demand (MODEL.md,
+/// EB; ``Economics/unservedSegments(_:)``): one ``StepVariables`` per segment, keyed by region. With
+/// one segment (no tiers) it is `u[r,y,t]`. Whatever reads unserved energy reads the sum over the
+/// segments through this type, so a tiered case and a single-VoLL case are read alike.
+public struct UnservedVariables: Sendable {
+    /// The variables of each segment, shallowest first (the last is shed at VoLL).
+    public private(set) var segments: [StepVariables] = []
+
+    /// No variables.
+    public init() {}
+
+    /// Adds the variables of one region, `[segment][period][step]`.
+    mutating func append(id: String, _ bySegment: [[[Variable]]]) {
+        if segments.isEmpty { segments = bySegment.map { _ in StepVariables() } }
+        precondition(bySegment.count == segments.count, "unserved energy of '\(id)' does not have the segments of the others")
+        for (k, byPeriod) in bySegment.enumerated() { segments[k].append(id: id, byPeriod) }
+    }
+
+    /// The regions, in order.
+    public var ids: [String] { segments.first?.ids ?? [] }
+
+    /// The variables of `u[r,y,t] = Σ_k u[r,y,t,k]`, one per segment.
+    public subscript(r: Int, y: Int, t: Int) -> [Variable] { segments.map { $0[r, y, t] } }
+
+    /// `coefficient · u[r,y,t]` as terms (one per segment).
+    public func terms(_ r: Int, _ y: Int, _ t: Int, coefficient: Double = 1) -> [Term] {
+        segments.map { Term(coefficient, $0[r, y, t]) }
+    }
+
+    /// The value of `u[r,y,t]` in a solution's values (MW).
+    public func value(_ r: Int, _ y: Int, _ t: Int, in values: [Double]) -> Double {
+        segments.reduce(0) { $0 + values[$1[r, y, t].index] }
+    }
+}

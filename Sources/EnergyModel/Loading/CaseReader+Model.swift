@@ -41,7 +41,7 @@ extension CaseReader {
 
     private func readSettings(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) {
         guard let map = yaml.mapping(node, "'settings'") else { return }
-        yaml.checkKeys(map, at: node, allowed: ["discount_rate", "base_year", "voll_usd_per_mwh", "source", "tag"],
+        yaml.checkKeys(map, at: node, allowed: ["discount_rate", "base_year", "voll_usd_per_mwh", "load_shedding_segments", "source", "tag"],
                        required: ["discount_rate", "base_year", "voll_usd_per_mwh"], context: "settings")
         let provenance = yaml.provenance(map, inherited: inherited)
         if let rate = yaml.double(map, "discount_rate") {
@@ -58,7 +58,49 @@ extension CaseReader {
         if let voll = yaml.double(map, "voll_usd_per_mwh") {
             if voll > 0 { settings.vollUSDPerMWh = voll } else { yaml.issue(map["voll_usd_per_mwh"], "'voll_usd_per_mwh' must be positive, found \(voll)") }
         }
+        if let node = map["load_shedding_segments"], !yaml.isNull(node) {
+            readSheddingSegments(node, yaml: yaml, inherited: provenance)
+        }
         if let note = yaml.note(provenance, key: "settings", at: node) { sources.append(note) }
+    }
+
+    /// `settings.load_shedding_segments`: the shallow segments of tiered load shedding, shallowest
+    /// first, each `{share_of_demand, cost_usd_per_mwh}` (the rest of demand is shed at VoLL).
+    /// Shares in (0, 1) summing below 1; prices positive, rising, and below VoLL, so that the
+    /// cheapest shedding is the shallowest and the program sheds in the written order.
+    private func readSheddingSegments(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) {
+        guard let items = yaml.sequence(node, "'load_shedding_segments'") else { return }
+        var segments: [SheddingSegment] = []
+        for (k, item) in items.enumerated() {
+            let what = "load shedding segment \(k + 1)"
+            guard let map = yaml.mapping(item, what) else { continue }
+            yaml.checkKeys(map, at: item, allowed: ["share_of_demand", "cost_usd_per_mwh", "source", "tag"],
+                           required: ["share_of_demand", "cost_usd_per_mwh"], context: what)
+            let provenance = yaml.provenance(map, inherited: inherited)
+            let share = yaml.double(map, "share_of_demand"), cost = yaml.double(map, "cost_usd_per_mwh")
+            if let share, !(share > 0 && share < 1) {
+                yaml.issue(map["share_of_demand"], "\(what): 'share_of_demand' must be in (0, 1), found \(share)",
+                           suggestion: "write a fraction of each step's demand, e.g. 0.02 for the first 2 %")
+            }
+            if let cost, !(cost > 0) { yaml.issue(map["cost_usd_per_mwh"], "\(what): 'cost_usd_per_mwh' must be positive, found \(cost)") }
+            if let cost, let previous = segments.last, cost <= previous.costUSDPerMWh {
+                yaml.issue(map["cost_usd_per_mwh"], "\(what): 'cost_usd_per_mwh' \(cost) is not above the segment before (\(previous.costUSDPerMWh))",
+                           suggestion: "list the segments shallowest first, each dearer than the one before (a cheaper deep segment would be shed first)")
+            }
+            if let share, let cost { segments.append(SheddingSegment(shareOfDemand: share, costUSDPerMWh: cost)) }
+            if let note = yaml.note(provenance, key: "settings.load_shedding_segments.\(k + 1)", at: item) { sources.append(note) }
+        }
+        if segments.isEmpty { yaml.issue(node, "'load_shedding_segments' is empty", suggestion: "list at least one segment, or leave the key out for one segment at VoLL") }
+        let total = segments.reduce(0) { $0 + $1.shareOfDemand }
+        if total >= 1 {
+            yaml.issue(node, "the shares of 'load_shedding_segments' sum to \(total), not below 1",
+                       suggestion: "the rest of demand, 1 − the sum, is shed at 'voll_usd_per_mwh'; leave it a positive share")
+        }
+        if let last = segments.last, settings.vollUSDPerMWh > 0, last.costUSDPerMWh >= settings.vollUSDPerMWh {
+            yaml.issue(node, "the dearest load shedding segment (\(last.costUSDPerMWh) USD/MWh) is not below 'voll_usd_per_mwh' (\(settings.vollUSDPerMWh))",
+                       suggestion: "VoLL prices the deepest shedding, the rest of demand after the segments")
+        }
+        settings.sheddingSegments = segments
     }
 
     private func readRegions(_ node: Node, yaml: YAMLFile) {

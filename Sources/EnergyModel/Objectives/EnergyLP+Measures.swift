@@ -1,13 +1,15 @@
 import LinearProgramming
 
 extension EnergyLP {
-    /// Total unserved energy `U = Σ_y Σ_r Σ_t w_t u[r,y,t]` (MWh, summed over the modelled years of
-    /// each period, not multiplied by `n_y`) as terms.
+    /// Total unserved energy `U = Σ_y Σ_r Σ_t w_t Σ_k u[r,y,t,k]` (MWh, summed over the modelled
+    /// years of each period, not multiplied by `n_y`) as terms.
     var unservedTerms: [Term] {
         var terms: [Term] = []
-        for byPeriod in variables.unserved {
-            for series in byPeriod {
-                for (t, u) in series.enumerated() { terms.append(Term(options.time.steps[t].weight, u)) }
+        for segment in variables.unserved.segments {
+            for byPeriod in segment {
+                for series in byPeriod {
+                    for (t, u) in series.enumerated() { terms.append(Term(options.time.steps[t].weight, u)) }
+                }
             }
         }
         return terms

@@ -201,9 +201,11 @@ struct EnergyMeasures {
         renewableMWh = lp.renewableTerms.reduce(0.0) { $0 + $1.coefficient * solution.values[$1.variable.index] }
         var servedMWh = lp.horizonDemandMWh
         for (y, period) in lp.periods.enumerated() {
-            for series in lp.variables.unserved {
-                for (t, u) in series[y].enumerated() {
-                    servedMWh -= period.yearsRepresented * lp.options.time.steps[t].weight * solution.values[u.index]
+            for segment in lp.variables.unserved.segments {
+                for series in segment {
+                    for (t, u) in series[y].enumerated() {
+                        servedMWh -= period.yearsRepresented * lp.options.time.steps[t].weight * solution.values[u.index]
+                    }
                 }
             }
         }

@@ -58,6 +58,12 @@ struct SolutionReader {
         return total
     }
 
+    /// Unserved energy of each segment of the demand (shallowest first), summed over the regions,
+    /// MWh per year of period y.
+    func unservedBySegment(_ y: Int) -> [Double] {
+        lp.variables.unserved.segments.map { segment in system.regions.indices.reduce(0) { $0 + energy(segment.series($1, period: y)) } }
+    }
+
     func fuel(of generator: Generator) -> Fuel? {
         generator.fuel.flatMap { id in system.fuels.first { $0.id == id } }
     }
@@ -105,7 +111,7 @@ struct SolutionReader {
         var demandMWh = 0.0, unservedMWh = 0.0, shortageHours = 0.0, peakShortfall = 0.0, peakDemand = 0.0
         var unservedByRegion: [String: Double] = [:]
         for (r, region) in system.regions.enumerated() {
-            unservedByRegion[region.id] = energy(lp.variables.unserved.series(r, period: y))
+            unservedByRegion[region.id] = lp.variables.unserved.segments.reduce(0) { $0 + energy($1.series(r, period: y)) }
             unservedMWh += unservedByRegion[region.id]!
         }
         let demandSeries = system.regions.map { region in
@@ -115,7 +121,7 @@ struct SolutionReader {
             var shed = 0.0
             for r in system.regions.indices {
                 demandMWh += step.weight * (demandSeries[r].isEmpty ? 0 : demandSeries[r][step.hour])
-                shed += value(lp.variables.unserved[r, y, t])
+                shed += lp.variables.unserved.value(r, y, t, in: solution.values)
             }
             if shed > Indicators.shortageThresholdMW { shortageHours += step.weight }
             peakShortfall = max(peakShortfall, shed)
@@ -150,6 +156,7 @@ struct SolutionReader {
         var results = PeriodResults(period: period.year, capacityMW: capacityMW, newCapacityMW: newMW, generationMWh: generationMWh,
                                     generationByCarrierMWh: byCarrier, demandMWh: demandMWh, unservedMWh: unservedMWh,
                                     unservedByRegionMWh: unservedByRegion, indicators: indicators)
+        if lp.variables.unserved.segments.count > 1 { results.unservedBySegmentMWh = unservedBySegment(y) }
         if !corridors.capacity.isEmpty {
             results.corridorCapacityMW = corridors.capacity
             results.newCorridorCapacityMW = corridors.built

@@ -35,6 +35,9 @@ extension EnergyResults {
             }
             indicators.append("\(period.period),demand_mwh,\(Self.csv(period.demandMWh))")
             indicators.append("\(period.period),unserved_mwh,\(Self.csv(period.unservedMWh))")
+            for (k, mwh) in (period.unservedBySegmentMWh ?? []).enumerated() {
+                indicators.append("\(period.period),unserved_segment_\(k + 1)_mwh,\(Self.csv(mwh))")
+            }
         }
         var prices = ["region,period,mean_usd_per_mwh,min_usd_per_mwh,max_usd_per_mwh"]
         for p in marginalPrice {

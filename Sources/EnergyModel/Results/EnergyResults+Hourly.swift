@@ -111,7 +111,7 @@ public struct HourlyResults: Sendable, Equatable {
                     }
                     rows.append(Row(period: period.year, region: region.id, step: t, hourOfYear: step.hour, month: step.month,
                                     weightHours: step.weight, demandMW: demand?[step.hour] ?? 0,
-                                    unservedMW: reader.value(lp.variables.unserved[r, y, t]),
+                                    unservedMW: lp.variables.unserved.value(r, y, t, in: reader.solution.values),
                                     priceUSDPerMWh: reader.price(region: r, period: y, step: t),
                                     storageChargeMW: charge, netImportMW: net, generationMW: generation))
                 }

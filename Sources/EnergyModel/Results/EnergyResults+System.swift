@@ -41,6 +41,8 @@ public struct SystemSummary: Sendable, Equatable, Codable {
     public var renewableCarriers: [String]
     /// Value of lost load, USD/MWh.
     public var vollUSDPerMWh: Double
+    /// The shallow segments of tiered load shedding (``Settings/sheddingSegments``); absent without tiers.
+    public var loadSheddingSegments: [SheddingSegment]? = nil
     /// Exchange rate, PKR per USD.
     public var exchangeRatePKRPerUSD: Double
     /// Where the input numbers came from.
@@ -48,7 +50,7 @@ public struct SystemSummary: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case name, regions, regionOrder = "region_order", resources, renewableShareTarget = "renewable_share_target"
-        case renewableCarriers = "renewable_carriers", vollUSDPerMWh = "voll_usd_per_mwh"
+        case renewableCarriers = "renewable_carriers", vollUSDPerMWh = "voll_usd_per_mwh", loadSheddingSegments = "load_shedding_segments"
         case exchangeRatePKRPerUSD = "exchange_rate_pkr_per_usd", sources
     }
 
@@ -81,6 +83,7 @@ public struct SystemSummary: Sendable, Equatable, Codable {
             (system.policies.renewableShare?.valuesByYear ?? [:]).map { (String($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         renewableCarriers = system.policies.renewableCarriers
         vollUSDPerMWh = system.settings.vollUSDPerMWh
+        loadSheddingSegments = system.settings.sheddingSegments.isEmpty ? nil : system.settings.sheddingSegments
         exchangeRatePKRPerUSD = system.settings.exchangeRatePKRPerUSD
         sources = system.sources
     }
@@ -88,7 +91,8 @@ public struct SystemSummary: Sendable, Equatable, Codable {
 
 extension SolutionReader {
     /// The annual cost of a period by component, USD of the period's year: `capital` (annuities of
-    /// the builds alive), `fixed_om`, `fuel`, `variable_om`, `unserved` (at VoLL).
+    /// the builds alive), `fixed_om`, `fuel`, `variable_om`, `unserved` (at VoLL, or at each segment's
+    /// price with tiered load shedding).
     func costBreakdown(_ y: Int) -> [String: Double] {
         let period = lp.periods[y]
         var capital = 0.0, fixed = 0.0, fuelCost = 0.0, variable = 0.0
@@ -111,10 +115,8 @@ extension SolutionReader {
         let corridors = corridorCapacities(y)
         capital += corridors.capital
         fixed += corridors.fixedCost - corridors.capital
-        var unserved = 0.0
-        for r in system.regions.indices { unserved += energy(lp.variables.unserved.series(r, period: y)) }
-        return ["capital": capital, "fixed_om": fixed, "fuel": fuelCost, "variable_om": variable,
-                "unserved": unserved * system.settings.vollUSDPerMWh]
+        let unserved = zip(unservedBySegment(y), Economics.unservedSegments(system.settings)).reduce(0.0) { $0 + $1.0 * $1.1.costUSDPerMWh }
+        return ["capital": capital, "fixed_om": fixed, "fuel": fuelCost, "variable_om": variable, "unserved": unserved]
     }
 }
 

@@ -58,6 +58,9 @@ public struct PeriodResults: Sendable, Equatable, Codable {
     public var unservedMWh: Double
     /// Unserved energy by region, MWh per year.
     public var unservedByRegionMWh: [String: Double]
+    /// Unserved energy by segment of the demand (tiered load shedding, shallowest first, the last
+    /// at VoLL), summed over the regions, MWh per year; absent without tiers.
+    public var unservedBySegmentMWh: [Double]? = nil
     /// Energy-security indicators.
     public var indicators: Indicators
     /// Annual cost by component, USD (`capital`, `fixed_om`, `fuel`, `variable_om`, `unserved`).
@@ -78,7 +81,8 @@ public struct PeriodResults: Sendable, Equatable, Codable {
         case period, indicators
         case capacityMW = "capacity_mw", newCapacityMW = "new_capacity_mw", generationMWh = "generation_mwh"
         case generationByCarrierMWh = "generation_by_carrier_mwh", demandMWh = "demand_mwh", unservedMWh = "unserved_mwh"
-        case unservedByRegionMWh = "unserved_by_region_mwh", costBreakdownUSD = "cost_breakdown_usd"
+        case unservedByRegionMWh = "unserved_by_region_mwh", unservedBySegmentMWh = "unserved_by_segment_mwh"
+        case costBreakdownUSD = "cost_breakdown_usd"
         case fuelUseMMBtu = "fuel_use_mmbtu", fuelCostUSD = "fuel_cost_usd", fuelUseByMonthMMBtu = "fuel_use_by_month_mmbtu"
         case corridorCapacityMW = "corridor_capacity_mw", newCorridorCapacityMW = "new_corridor_capacity_mw"
     }

@@ -81,8 +81,13 @@ public struct Settings: Sendable, Equatable {
     public var discountRate: Double
     /// The year to which costs are discounted (y0).
     public var baseYear: Int
-    /// Value of lost load: the price of unserved energy, USD/MWh.
+    /// Value of lost load: the price of unserved energy, USD/MWh (with tiered load shedding, the
+    /// price of the deepest segment: the demand left after ``sheddingSegments``).
     public var vollUSDPerMWh: Double
+    /// The shallow segments of tiered load shedding (`load_shedding_segments`), shallowest first,
+    /// each a share of demand with its own, lower price; empty: one segment, all demand at VoLL.
+    /// ``Economics/unservedSegments(_:)`` gives the full list with the VoLL segment.
+    public var sheddingSegments: [SheddingSegment]
     /// Exchange rate, PKR per USD (for reports and PKR-priced inputs).
     public var exchangeRatePKRPerUSD: Double
     /// The demand variant in use (`low`, `medium`, `high`, ...) when `demand.csv` has variants.
@@ -90,12 +95,32 @@ public struct Settings: Sendable, Equatable {
 
     /// Creates settings.
     public init(discountRate: Double, baseYear: Int, vollUSDPerMWh: Double, exchangeRatePKRPerUSD: Double = 280,
-                demandVariant: String? = nil) {
+                demandVariant: String? = nil, sheddingSegments: [SheddingSegment] = []) {
         self.discountRate = discountRate
         self.baseYear = baseYear
         self.vollUSDPerMWh = vollUSDPerMWh
         self.exchangeRatePKRPerUSD = exchangeRatePKRPerUSD
         self.demandVariant = demandVariant
+        self.sheddingSegments = sheddingSegments
+    }
+}
+
+/// One segment of tiered load shedding: a share of each region's demand in each step that can be
+/// shed at its own price (GenX's demand segments).
+public struct SheddingSegment: Sendable, Equatable, Codable {
+    /// The segment's share of demand, a fraction in (0, 1].
+    public var shareOfDemand: Double
+    /// The price of a MWh shed in this segment, USD/MWh.
+    public var costUSDPerMWh: Double
+
+    /// Creates a segment.
+    public init(shareOfDemand: Double, costUSDPerMWh: Double) {
+        self.shareOfDemand = shareOfDemand
+        self.costUSDPerMWh = costUSDPerMWh
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case shareOfDemand = "share_of_demand", costUSDPerMWh = "cost_usd_per_mwh"
     }
 }
 

@@ -10,7 +10,9 @@ struct EBFamily: ConstraintFamily {
     }
 
     static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {
-        .exported(as: "buses and loads; unserved energy as a load_shedding generator per bus at VoLL")
+        system.settings.sheddingSegments.isEmpty
+            ? .exported(as: "buses and loads; unserved energy as a load_shedding generator per bus at VoLL")
+            : .exported(as: "buses and loads; unserved energy as a load_shedding generator per bus and segment of the demand at its price, p_max_pu = D_t / peak")
     }
 
     static func build(_ builder: inout FormulationBuilder) {
@@ -20,7 +22,8 @@ struct EBFamily: ConstraintFamily {
 }
 
 extension FormulationBuilder {
-    /// **EB** — `Σ_{g∈r} p + Σ_{s∈r} (d − c) + Σ_{into r} (1 − λ_l) flow − Σ_{out of r} flow + u = D[r,y,t]`.
+    /// **EB** — `Σ_{g∈r} p + Σ_{s∈r} (d − c) + Σ_{into r} (1 − λ_l) flow − Σ_{out of r} flow + Σ_k u_k = D[r,y,t]`
+    /// (`u_k` the unserved energy of segment k, one segment without tiers).
     /// Its dual, divided by `δ_y n_y w_t`, is the marginal price of the region and hour (USD/MWh).
     mutating func addEnergyBalance() {
         var generatorsByRegion = [[Int]](repeating: [], count: system.regions.count)
@@ -60,7 +63,7 @@ extension FormulationBuilder {
                             terms.append(arrive * variables.flowBackward[l, y, t])
                         }
                     }
-                    terms.append(1 * variables.unserved[r, y, t])
+                    terms.append(contentsOf: variables.unserved.terms(r, y, t))
                     let indices = [region.id, String(period.year), stepName(t)]
                     let row = lp.addRow("EB[\(indices.joined(separator: ","))]", terms, .fixed(demand[r][y][step.hour]))
                     record(.EB, indices, row, year: period.year)

@@ -29,7 +29,7 @@ extension FormulationBuilder {
             guard let share = target.valuesByYear[period.year] else { continue }
             let groups = steps.indices.map { t in
                 renewable.map { Term(steps[t].weight, variables.generation[$0, y, t]) }
-                    + system.regions.indices.map { Term(share * steps[t].weight, variables.unserved[$0, y, t]) }
+                    + system.regions.indices.flatMap { variables.unserved.terms($0, y, t, coefficient: share * steps[t].weight) }
             }
             addSum(.RESHARE, [String(period.year)], year: period.year, groups: groups,
                    bounds: .atLeast(share * weightedDemand(period: y)), scale: RESHAREFamily.traits.rowScale, slack: slack(target, sign: 1, period: y))  // GWh
