@@ -11,7 +11,7 @@ public struct SolveStep: Sendable, Equatable, Codable {
         /// GLPK's interior point (`glp_interior`).
         case interiorPoint = "interior_point"
         /// GLPK's interior point again, on the program scaled (`glp_scale_prob`), after the first
-        /// stopped short at a point outside ``InteriorResiduals/acceptanceTolerance``.
+        /// stopped short at a gap above ``InteriorResiduals/retryGap``.
         case interiorRetry = "interior_retry"
         /// The crossover's restricted solve: columns and rows the interior point left at a bound
         /// fixed there, solved by the dual simplex with presolve (a basis of the whole program).

@@ -28,21 +28,17 @@ import Testing
         #expect(!residuals.isWithin(InteriorResiduals.acceptanceTolerance))
         #expect(result.acceptedInteriorPoint == nil)
 
-        // The interior point again on the scaled program, stopped short too; then the crossover,
-        // not a cold simplex.
-        #expect(result.path.map(\.kind) == [.interiorPoint, .interiorRetry, .crossover, .crossoverSimplex])
-        let retry = result.path[1]
-        #expect(retry.method == .interiorPoint && retry.status != .optimal)
-        #expect(!(try #require(retry.residuals)).isWithin(InteriorResiduals.acceptanceTolerance))
-        let crossover = result.path[2]
+        // The crossover, not a cold simplex.
+        #expect(result.path.map(\.kind) == [.interiorPoint, .crossover, .crossoverSimplex])
+        let crossover = result.path[1]
         #expect(crossover.status == .optimal && crossover.method == .dualSimplex && crossover.presolve)
         #expect(try #require(crossover.fixedColumns) > 0)
         #expect(crossover.columns == program.variableCount && crossover.rows == program.rowCount)
-        #expect(result.path[3].method == .primalSimplex && !result.path[3].presolve)
+        #expect(result.path[2].method == .primalSimplex && !result.path[2].presolve)
         #expect(result.status == .optimal)
         #expect(result.method == .primalSimplex)
-        #expect(result.returnCodes.first == 17)  // GLP_EINSTAB, the retry, then the two simplex calls
-        #expect(result.returnCodes.count == 4 && result.returnCodes.dropFirst(2) == [0, 0])
+        #expect(result.returnCodes.first == 17)  // GLP_EINSTAB, then the two simplex calls
+        #expect(result.returnCodes.dropFirst() == [0, 0])
         #expect(result.iterations == result.path.map(\.iterations).reduce(0, +))
 
         // The primal simplex's optimum, and a feasible point.
@@ -63,9 +59,9 @@ import Testing
         let program = StoppedShortPrograms.leastAbsoluteDeviations(coefficients: n, spread: spread, seed: seed)
         let tooLoose = GLPKCrossover.Attempt(tolerance: 1.0, confirmByReducedCost: false, fixRows: true)
         let result = solve(program, attempts: [tooLoose] + GLPKCrossover.attempts)
-        #expect(result.path.map(\.kind) == [.interiorPoint, .interiorRetry, .crossover, .crossover, .crossoverSimplex])
-        #expect(result.path[2].status == .infeasible)
-        #expect(result.path[2].tolerance == 1.0 && result.path[3].tolerance == 1e-3)
+        #expect(result.path.map(\.kind) == [.interiorPoint, .crossover, .crossover, .crossoverSimplex])
+        #expect(result.path[1].status == .infeasible)
+        #expect(result.path[1].tolerance == 1.0 && result.path[2].tolerance == 1e-3)
         #expect(result.status == .optimal)
         let simplex = try GLPKSolver(options: SolverOptions(method: .primalSimplex)).solve(program)
         #expect(close(try #require(result.objective), try #require(simplex.objective), 1e-7))
@@ -77,9 +73,9 @@ import Testing
         let program = StoppedShortPrograms.leastAbsoluteDeviations(coefficients: n, spread: spread, seed: seed)
         let tooLoose = GLPKCrossover.Attempt(tolerance: 1.0, confirmByReducedCost: false, fixRows: true)
         let result = solve(program, attempts: [tooLoose])
-        #expect(result.path.map(\.kind) == [.interiorPoint, .interiorRetry, .crossover, .coldSimplex])
-        #expect(result.path[3].method == .dualSimplex && result.path[3].presolve)
-        #expect(result.path[3].summary.hasPrefix("cold simplex, the last resort"))
+        #expect(result.path.map(\.kind) == [.interiorPoint, .crossover, .coldSimplex])
+        #expect(result.path[2].method == .dualSimplex && result.path[2].presolve)
+        #expect(result.path[2].summary.hasPrefix("cold simplex, the last resort"))
         #expect(result.status == .optimal)
         #expect(result.method == .dualSimplex)
         let simplex = try GLPKSolver(options: SolverOptions(method: .primalSimplex)).solve(program)
@@ -128,10 +124,9 @@ import Testing
         let objects = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(objects[0]["kind"] as? String == "interior_point")
         #expect(objects[0]["status"] as? String == "solver_error")
-        #expect(objects[1]["kind"] as? String == "interior_retry")
-        #expect(objects[2]["kind"] as? String == "crossover")
-        #expect(objects[2]["method"] as? String == "dual")
-        #expect(objects[3]["kind"] as? String == "crossover_simplex")
+        #expect(objects[1]["kind"] as? String == "crossover")
+        #expect(objects[1]["method"] as? String == "dual")
+        #expect(objects[2]["kind"] as? String == "crossover_simplex")
     }
 
     /// Solves by interior point with other crossover attempts (the internal entry point).

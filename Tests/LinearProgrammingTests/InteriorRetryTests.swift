@@ -2,9 +2,11 @@ import Foundation
 import Testing
 @testable import LinearProgramming
 
-/// When GLPK's interior point stops short of the acceptance tolerance, it runs again on the scaled
-/// program before any crossover, and the better point goes on. The programs are generated ones on
-/// which the first run really stops (``StoppedShortPrograms``; found by scanning sizes and seeds).
+/// When GLPK's interior point stops short far from the optimum (gap above
+/// ``InteriorResiduals/retryGap``), it runs again on the scaled program before any crossover, and
+/// the better point goes on. The programs are generated ones on which the first run really stops
+/// (``StoppedShortPrograms``; found by scanning sizes and seeds); most stop closer in than 1e-4, so
+/// the tests of each path lower the threshold to 0 through the internal entry point.
 @Suite struct InteriorRetryTests {
     static func program(_ n: Int, density: Double, spread: Int, seed: UInt64) -> LinearProgram {
         StoppedShortPrograms.leastAbsoluteDeviations(coefficients: n, density: density, spread: spread, seed: seed)
@@ -12,6 +14,14 @@ import Testing
 
     static func simplexOptimum(_ program: LinearProgram) throws -> Double {
         try #require(try GLPKSolver(options: SolverOptions(method: .primalSimplex)).solve(program).objective)
+    }
+
+    /// Interior point with the retry taken whenever the first point is not accepted.
+    static func solve(_ program: LinearProgram, retryGap: Double = 0) -> SolveResult {
+        let problem = GLPKProblem()
+        _ = GLPKTerminal.capturing(keep: false) { _ in problem.load(program) }
+        return problem.solve(options: SolverOptions(method: .interiorPoint), method: .interiorPoint, presolve: false,
+                             loadSeconds: 0, retryGap: retryGap)
     }
 
     static func firstStoppedShort(_ result: SolveResult) throws -> InteriorResiduals {
@@ -24,7 +34,7 @@ import Testing
 
     @Test func theRetryConvergesAndNoCrossoverRuns() throws {
         let program = Self.program(10, density: 0.3, spread: 4, seed: 5)
-        let result = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(program)
+        let result = Self.solve(program)
         _ = try Self.firstStoppedShort(result)
         #expect(result.path.map(\.kind) == [.interiorPoint, .interiorRetry])
         #expect(result.path[1].status == .optimal && result.path[1].summary.hasPrefix("interior point on the scaled program: optimal"))
@@ -34,7 +44,7 @@ import Testing
 
     @Test func aRetryWithinTheToleranceIsAccepted() throws {
         let program = Self.program(20, density: 0.3, spread: 1, seed: 5)
-        let result = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(program)
+        let result = Self.solve(program)
         _ = try Self.firstStoppedShort(result)
         #expect(result.path.map(\.kind) == [.interiorPoint, .interiorRetry])
         let retry = result.path[1]
@@ -49,7 +59,7 @@ import Testing
     @Test(arguments: [(10, 0.3, 3, UInt64(2), true), (10, 0.1, 4, UInt64(2), false)])
     func theBetterPointGoesToTheCrossover(_ n: Int, _ density: Double, _ spread: Int, _ seed: UInt64, retryIsBetter: Bool) throws {
         let program = Self.program(n, density: density, spread: spread, seed: seed)
-        let result = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(program)
+        let result = Self.solve(program)
         let first = try Self.firstStoppedShort(result)
         #expect(result.path.map(\.kind) == [.interiorPoint, .interiorRetry, .crossover, .crossoverSimplex])
         let second = try #require(result.path[1].residuals)
@@ -59,5 +69,18 @@ import Testing
         // GLPK keeps only the last run's point: the first is restored when it is the better one.
         let fromFirst = result.path[2].summary.hasPrefix("crossover from the first interior point (the scaled run stopped further out): ")
         #expect(fromFirst == !retryIsBetter, "\(result.path[2].summary)")
+    }
+
+    /// With the default threshold: a first point at gap 2.9e-4 runs again; one at gap 2.8e-6 to
+    /// 1.4e-5 goes straight to the crossover (``CrossoverTests``).
+    @Test func theDefaultThresholdRetriesOnlyFarPoints() throws {
+        let far = Self.program(10, density: 0.3, spread: 3, seed: 2)
+        let retried = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(far)
+        #expect(try Self.firstStoppedShort(retried).gap > InteriorResiduals.retryGap)
+        #expect(retried.path.map(\.kind) == [.interiorPoint, .interiorRetry, .crossover, .crossoverSimplex])
+        let near = Self.program(20, density: 0.1, spread: 2, seed: 1)
+        let direct = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(near)
+        #expect(try Self.firstStoppedShort(direct).gap <= InteriorResiduals.retryGap)
+        #expect(direct.path.map(\.kind) == [.interiorPoint, .crossover, .crossoverSimplex])
     }
 }

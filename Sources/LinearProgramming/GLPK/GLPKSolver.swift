@@ -69,10 +69,12 @@ extension GLPKProblem {
     /// `crossoverAttempts` are the crossover's rules for "at a bound", tried in order, and
     /// `acceptanceTolerance` the residuals under which a stopped-short point is accepted (tests pass
     /// others to reach the tighter attempts, the cold last resort, or a crossover from a point that
-    /// would be accepted).
+    /// would be accepted); `retryGap` the gap above which the interior point first runs again on
+    /// the scaled program (tests pass 0 to reach the retry on small programs).
     func solve(options: SolverOptions, method requested: SolverMethod, presolve: Bool, loadSeconds: Double,
                crossoverAttempts: [GLPKCrossover.Attempt] = GLPKCrossover.attempts,
-               acceptanceTolerance: Double = InteriorResiduals.acceptanceTolerance) -> SolveResult {
+               acceptanceTolerance: Double = InteriorResiduals.acceptanceTolerance,
+               retryGap: Double = InteriorResiduals.retryGap) -> SolveResult {
         let clock = ContinuousClock()
         let start = clock.now
         let firstIteration = iterationCount
@@ -155,13 +157,12 @@ extension GLPKProblem {
                     // The point a crossover starts from when it is not GLPK's last one.
                     var point: Solution?
                     if GLPKStatusMapping.stoppedShort(status), options.classifyAmbiguousStatus, let first = best,
-                       !first.isWithin(acceptanceTolerance) {
-                        // Stopped short of the tolerance: GLPK's interior point again, on the
-                        // program scaled, before any crossover. Its stops are numerical (the check
-                        // of its normal equations) and a rescaled program takes another path; on
-                        // the Pakistan plans the second run converges where a crossover would take
-                        // several times as long (docs/BENCHMARKS.md). The better of the two points
-                        // goes on.
+                       !first.isWithin(acceptanceTolerance), first.gap > retryGap {
+                        // Stopped far from the optimum, where a crossover is nearly a cold solve
+                        // (few columns sit at a bound yet): GLPK's interior point again, on the
+                        // program scaled. Its stops are numerical (the check of its normal
+                        // equations) and a rescaled program takes another path. The better of the
+                        // two points goes on (docs/LINEAR-PROGRAMMING.md).
                         steps.append(step)
                         reporter.end(step)
                         let firstPoint = interiorSolution()
