@@ -160,14 +160,17 @@ extension ReportBuilder {
         ("co2_intensity_t_per_mwh", "CO2 intensity", "t/MWh", 1, 3), ("fuel_import_bill_usd", "Fuel import bill", "million USD", 1e-6, 1),
         ("fuel_import_bill_pkr", "Fuel import bill", "billion PKR", 1e-9, 1),
         ("average_cost_usd_per_mwh", "Average cost of supply", "USD/MWh", 1, 2),
-        ("average_cost_pkr_per_kwh", "Average cost of supply", "PKR/kWh", 1, 2), ("reserve_margin", "Reserve margin", "%", 100, 1),
+        ("average_cost_pkr_per_kwh", "Average cost of supply", "PKR/kWh", 1, 2),
+        ("cost_of_supply_usd_per_mwh", "Cost of supply with capacity payments", "USD/MWh", 1, 2),
+        ("cost_of_supply_pkr_per_kwh", "Cost of supply with capacity payments", "PKR/kWh", 1, 2), ("reserve_margin", "Reserve margin", "%", 100, 1),
         ("unserved_share", "Unserved share", "%", 100, 3), ("shortage_hours", "Shortage hours", "h/yr", 1, 0),
         ("peak_shortfall_mw", "Peak shortfall", "MW", 1, 0),
     ]
 
     static func indicators(_ r: EnergyResults) -> ReportSection {
         let values = r.periods.map { Dictionary($0.indicators.named, uniquingKeysWith: { a, _ in a }) }
-        let rows: [[ReportCell]] = indicatorRows.map { key, title, unit, scale, decimals in
+        // The cost of supply with capacity payments only where the model has contracts.
+        let rows: [[ReportCell]] = indicatorRows.filter { key, _, _, _, _ in values.contains { $0[key] != nil } }.map { key, title, unit, scale, decimals in
             [.text(title), .text(unit)] + values.map { .number(($0[key] ?? .nan) * scale, decimals: decimals) }
         }
         return ReportSection(id: "indicators", title: "Security indicators", blocks: [.table(ReportTable(
@@ -188,12 +191,27 @@ extension ReportBuilder {
             rows.append([.text("Cost of supply")] + r.periods.map { p in
                 p.costBreakdownUSD.map { b in .number(costKeys.reduce(0.0) { $0 + (b[$1] ?? 0) } / 1e6, decimals: 1) } ?? .empty
             })
+            if r.periods.contains(where: { $0.capacityPaymentsUSD != nil }) {
+                rows.append([.text("Capacity payments of existing contracts")] + r.periods.map { p in
+                    p.capacityPaymentsUSD.map { .number($0 / 1e6, decimals: 1) } ?? .empty
+                })
+                rows.append([.text("Fixed O&M those payments cover")] + r.periods.map { p in
+                    p.fixedOMInPaymentsUSD.map { .number(-$0 / 1e6, decimals: 1) } ?? .empty
+                })
+                rows.append([.text("Cost of supply with capacity payments")] + r.periods.map { p in
+                    guard let b = p.costBreakdownUSD, let paid = p.capacityPaymentsUSD, let covered = p.fixedOMInPaymentsUSD else { return .empty }
+                    return .number((costKeys.reduce(0.0) { $0 + (b[$1] ?? 0) } + paid - covered) / 1e6, decimals: 1)
+                })
+            }
             rows.append([.text(costName("unserved"))] + r.periods.map { p in p.costBreakdownUSD.map { .number(($0["unserved"] ?? 0) / 1e6, decimals: 1) } ?? .empty })
             blocks.append(.table(ReportTable(
                 name: "costs", title: "Annual cost by component",
                 columns: [.init("Component", alignment: .left)] + periodColumns(r, unit: "million USD/yr"), rows: rows,
                 footnotes: ["USD of each period's year, undiscounted. The cost of supply excludes unserved energy; the objective includes it at VoLL.",
-                            "Capital: annuities of the capacity built within the horizon and still alive."])))
+                            "Capital: annuities of the capacity built within the horizon and still alive."]
+                    + (r.periods.contains { $0.capacityPaymentsUSD != nil }
+                       ? ["Capacity payments: fixed charges of existing contracts (capacity_payments.csv), outside the plan's decisions; they replace the fixed O&M of the capacity they pay for (docs/MODEL.md, cost of supply)."]
+                       : []))))
         } else {
             blocks.append(.paragraph(text: "These results predate the cost breakdown (cost_breakdown_usd); re-run to get it."))
         }

@@ -24,6 +24,7 @@ final class CaseReader {
     var hydroBudgets: [HydroBudget] = []
     var sources: [SourceNote] = []
     var snapshots: TimeSlices?
+    var capacityPayments: [CapacityPayment] = []
     /// Storage inflow profiles named in storage.csv (checked once profiles are read).
     var inflowReferences: [(storage: String, profile: String, line: Int, column: Int?)] = []
 
@@ -83,6 +84,7 @@ final class CaseReader {
         readModelFile()
         readGenerators()
         readStorage()
+        readCapacityPayments()
         readProfiles()
         readDemand()
         readFuelPrices()
@@ -100,6 +102,7 @@ final class CaseReader {
             generators: generators, storages: storages, policies: policies, demand: demand, profiles: profiles,
             hydroBudgets: hydroBudgets, sources: sources)
         system.snapshots = snapshots
+        system.capacityPayments = capacityPayments
         guard let tariffFile else { return system }
         return system.applying(tariffFile).0
     }

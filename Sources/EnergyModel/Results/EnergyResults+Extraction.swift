@@ -117,12 +117,14 @@ struct SolutionReader {
         let demandSeries = system.regions.map { region in
             system.demand.first { $0.region == region.id && $0.year == period.year }?.hourlyMW ?? []
         }
+        var unservedByMonth = [Double](repeating: 0, count: 12)
         for (t, step) in steps.enumerated() {
             var shed = 0.0
             for r in system.regions.indices {
                 demandMWh += step.weight * (demandSeries[r].isEmpty ? 0 : demandSeries[r][step.hour])
                 shed += lp.variables.unserved.value(r, y, t, in: solution.values)
             }
+            unservedByMonth[step.month - 1] += step.weight * shed
             if shed > Indicators.shortageThresholdMW { shortageHours += step.weight }
             peakShortfall = max(peakShortfall, shed)
         }
@@ -141,7 +143,7 @@ struct SolutionReader {
         let shares = carriers.filter { $0.key != "storage" }.map { generation > 0 ? $0.value / generation : 0 }
         let rate = system.settings.exchangeRatePKRPerUSD
         let averageCost = served > 0 ? (operatingCost + fixedCost) / served : 0
-        let indicators = Indicators(
+        var indicators = Indicators(
             renewableShare: served > 0 ? renewableMWh / served : 0,
             cleanShare: served > 0 ? cleanMWh / served : 0,
             importDependence: generation > 0 ? importGeneration / generation : 0,
@@ -153,10 +155,22 @@ struct SolutionReader {
             reserveMargin: peakDemand > 0 ? firm / peakDemand - 1 : 0,
             unservedShare: demandMWh > 0 ? unservedMWh / demandMWh : 0,
             shortageHours: shortageHours, peakShortfallMW: peakShortfall)
+        let payments = capacityPayments(y)
+        if let payments, served > 0 {
+            // The payments stand in for the fixed O&M of the capacity they pay for (MODEL.md, cost of supply).
+            let cost = (operatingCost + fixedCost - payments.coveredFixedOM + payments.paid) / served
+            indicators.costOfSupplyUSDPerMWh = cost
+            indicators.costOfSupplyPKRPerKWh = cost * rate / 1000
+        }
         var results = PeriodResults(period: period.year, capacityMW: capacityMW, newCapacityMW: newMW, generationMWh: generationMWh,
                                     generationByCarrierMWh: byCarrier, demandMWh: demandMWh, unservedMWh: unservedMWh,
                                     unservedByRegionMWh: unservedByRegion, indicators: indicators)
         if lp.variables.unserved.segments.count > 1 { results.unservedBySegmentMWh = unservedBySegment(y) }
+        if shortageHours > 0 { results.unservedByMonthMWh = unservedByMonth }
+        if let payments {
+            results.capacityPaymentsUSD = payments.paid
+            results.fixedOMInPaymentsUSD = payments.coveredFixedOM
+        }
         if !corridors.capacity.isEmpty {
             results.corridorCapacityMW = corridors.capacity
             results.newCorridorCapacityMW = corridors.built

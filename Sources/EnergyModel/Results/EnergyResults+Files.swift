@@ -81,5 +81,7 @@ extension Indicators {
          ("average_cost_usd_per_mwh", averageCostUSDPerMWh), ("average_cost_pkr_per_kwh", averageCostPKRPerKWh),
          ("reserve_margin", reserveMargin), ("unserved_share", unservedShare), ("shortage_hours", shortageHours),
          ("peak_shortfall_mw", peakShortfallMW)]
+            + [("cost_of_supply_usd_per_mwh", costOfSupplyUSDPerMWh), ("cost_of_supply_pkr_per_kwh", costOfSupplyPKRPerKWh)]
+                .compactMap { key, value in value.map { (key, $0) } }
     }
 }

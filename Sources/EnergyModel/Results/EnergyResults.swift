@@ -61,6 +61,9 @@ public struct PeriodResults: Sendable, Equatable, Codable {
     /// Unserved energy by segment of the demand (tiered load shedding, shallowest first, the last
     /// at VoLL), summed over the regions, MWh per year; absent without tiers.
     public var unservedBySegmentMWh: [Double]? = nil
+    /// Unserved energy by month (12 values, January first), summed over the regions, MWh; absent
+    /// when no step sheds more than ``Indicators/shortageThresholdMW`` (no shortage hours).
+    public var unservedByMonthMWh: [Double]? = nil
     /// Energy-security indicators.
     public var indicators: Indicators
     /// Annual cost by component, USD (`capital`, `fixed_om`, `fuel`, `variable_om`, `unserved`).
@@ -76,15 +79,22 @@ public struct PeriodResults: Sendable, Equatable, Codable {
     public var corridorCapacityMW: [String: Double]? = nil
     /// Forward capacity added to those corridors in this period, MW.
     public var newCorridorCapacityMW: [String: Double]? = nil
+    /// Capacity payments of existing contracts made in the period, USD per year
+    /// (`capacity_payments.csv`); absent without contracts.
+    public var capacityPaymentsUSD: Double? = nil
+    /// The fixed O&M of the existing capacity those payments are for, USD per year: counted in
+    /// `cost_breakdown_usd.fixed_om`, replaced by the payments in the cost of supply.
+    public var fixedOMInPaymentsUSD: Double? = nil
 
     enum CodingKeys: String, CodingKey {
         case period, indicators
         case capacityMW = "capacity_mw", newCapacityMW = "new_capacity_mw", generationMWh = "generation_mwh"
         case generationByCarrierMWh = "generation_by_carrier_mwh", demandMWh = "demand_mwh", unservedMWh = "unserved_mwh"
-        case unservedByRegionMWh = "unserved_by_region_mwh", unservedBySegmentMWh = "unserved_by_segment_mwh"
+        case unservedByRegionMWh = "unserved_by_region_mwh", unservedBySegmentMWh = "unserved_by_segment_mwh", unservedByMonthMWh = "unserved_by_month_mwh"
         case costBreakdownUSD = "cost_breakdown_usd"
         case fuelUseMMBtu = "fuel_use_mmbtu", fuelCostUSD = "fuel_cost_usd", fuelUseByMonthMMBtu = "fuel_use_by_month_mmbtu"
         case corridorCapacityMW = "corridor_capacity_mw", newCorridorCapacityMW = "new_corridor_capacity_mw"
+        case capacityPaymentsUSD = "capacity_payments_usd", fixedOMInPaymentsUSD = "fixed_om_in_payments_usd"
     }
 }
 
@@ -113,6 +123,12 @@ public struct Indicators: Sendable, Equatable, Codable {
     public var averageCostUSDPerMWh: Double
     /// The same in PKR/kWh.
     public var averageCostPKRPerKWh: Double
+    /// The average cost with the capacity payments of existing contracts: (the average cost's
+    /// annual cost − the fixed O&M of the contracted capacity + the payments) per MWh served,
+    /// USD/MWh; absent when the model has no `capacity_payments.csv`.
+    public var costOfSupplyUSDPerMWh: Double? = nil
+    /// The same in PKR/kWh.
+    public var costOfSupplyPKRPerKWh: Double? = nil
     /// Firm capacity (credits) over peak demand, minus 1.
     public var reserveMargin: Double
     /// Unserved energy / demand.
@@ -134,6 +150,7 @@ public struct Indicators: Sendable, Equatable, Codable {
         case averageCostUSDPerMWh = "average_cost_usd_per_mwh", averageCostPKRPerKWh = "average_cost_pkr_per_kwh"
         case reserveMargin = "reserve_margin", unservedShare = "unserved_share", shortageHours = "shortage_hours"
         case peakShortfallMW = "peak_shortfall_mw"
+        case costOfSupplyUSDPerMWh = "cost_of_supply_usd_per_mwh", costOfSupplyPKRPerKWh = "cost_of_supply_pkr_per_kwh"
     }
 }
 

@@ -50,6 +50,9 @@ public struct EnergySystem: Sendable, Equatable {
     /// The case's own time steps (`Inputs/<model>/snapshots.csv`): N weighted hours forming one
     /// cyclic block, as a PyPSA network's snapshots. `nil`: the run chooses (hourly, repdays:N).
     public var snapshots: TimeSlices?
+    /// Capacity payments of existing contracts (`capacity_payments.csv`): fixed costs outside the
+    /// decision, reported in the cost of supply, never in the objective.
+    public var capacityPayments: [CapacityPayment] = []
 
     /// Creates a system.
     public init(name: String, settings: Settings, periods: [Period], regions: [Region], corridors: [Corridor] = [],
@@ -466,6 +469,32 @@ public struct HydroBudget: Sendable, Equatable {
         self.month = month
         self.energyMWh = energyMWh
     }
+}
+
+/// The capacity payment of an existing contract (a PPA's capacity charge, a tariff's fixed
+/// part): a fixed annual cost of the named generators' existing capacity, paid whatever they
+/// generate, in every period up to the contract's last year. It covers their fixed O&M, which
+/// the cost of supply then leaves out for that capacity (docs/MODEL.md, cost of supply).
+public struct CapacityPayment: Sendable, Equatable {
+    /// Contract id.
+    public var id: String
+    /// The generators whose existing capacity the payment is for.
+    public var generators: [String]
+    /// USD per year.
+    public var paymentUSDPerYear: Double
+    /// The last year paid: the payment counts in periods whose year is at most this; nil: every period.
+    public var lastYear: Int?
+
+    /// Creates a payment.
+    public init(id: String, generators: [String], paymentUSDPerYear: Double, lastYear: Int? = nil) {
+        self.id = id
+        self.generators = generators
+        self.paymentUSDPerYear = paymentUSDPerYear
+        self.lastYear = lastYear
+    }
+
+    /// Whether the payment is made in a period's year.
+    public func isPaid(in year: Int) -> Bool { lastYear.map { year <= $0 } ?? true }
 }
 
 /// Where a number came from.
