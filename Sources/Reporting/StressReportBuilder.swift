@@ -13,18 +13,24 @@ public enum StressReportBuilder {
 
         var findings: [String] = []
         let failed = rows.filter { !$0.status.isOptimal }
-        let shedding = Set(rows.filter { ($0.unservedGWh ?? 0) > 1e-6 && $0.scenario != "base" }.map(\.scenario))
+        let shedding = Set(rows.filter { beyondPlan($0) > minimumGWh && $0.scenario != "base" }.map(\.scenario))
         let count = scenarios.filter { $0 != "base" }.count
         findings.append("\(count) disruption\(count == 1 ? " was" : "s were") laid on the plan over \(periods.count) period(s); "
-                        + "\(shedding.count) of them leave\(shedding.count == 1 ? "s" : "") demand unserved.")
-        if let worst = rows.filter(\.status.isOptimal).max(by: { ($0.unservedGWh ?? 0, $1.scenario) < ($1.unservedGWh ?? 0, $0.scenario) }),
-           let unserved = worst.unservedGWh, unserved > 1e-6 {
-            findings.append("The worst is '\(worst.name)' in \(worst.period): \(NumberText.format(unserved, decimals: 1)) GWh unserved "
+                        + "\(shedding.count) of them leave\(shedding.count == 1 ? "s" : "") demand unserved beyond the plan's own.")
+        let baseShedding = rows.filter { $0.scenario == "base" && ($0.unservedGWh ?? 0) > minimumGWh }
+        if !baseShedding.isEmpty {
+            findings.append("The plan itself, undisrupted, leaves " + baseShedding.map { "\(NumberText.format($0.unservedGWh ?? 0, decimals: 1)) GWh unserved in \($0.period)" }
+                .joined(separator: ", ") + "; every disruption's shedding is counted beyond that.")
+        }
+        if let worst = rows.filter(\.status.isOptimal).max(by: { (beyondPlan($0), $1.scenario) < (beyondPlan($1), $0.scenario) }),
+           let unserved = worst.unservedGWh, beyondPlan(worst) > minimumGWh {
+            findings.append("The worst is '\(worst.name)' in \(worst.period): \(NumberText.format(unserved, decimals: 1)) GWh unserved"
+                            + (abs(beyondPlan(worst) - unserved) > 0.05 ? ", \(NumberText.format(beyondPlan(worst), decimals: 1)) beyond the plan's own " : " ")
                             + "(\(NumberText.format(worst.unservedPercent ?? 0, decimals: 2)) % of demand), \(NumberText.format(worst.shortageHours ?? 0, decimals: 0)) "
                             + "hours with shedding, a largest shortfall of \(NumberText.format(worst.peakShortfallMW ?? 0, decimals: 0)) MW"
                             + (worst.mainBindingConstraint.isEmpty ? "." : "; \(lowercasedFirst(worst.mainBindingConstraint))"))
         } else {
-            findings.append("No disruption leaves demand unserved: the plan rides through every one.")
+            findings.append("No disruption leaves demand unserved beyond the plan's own: the plan rides through every one.")
         }
         if let costliest = rows.filter({ $0.deltaCostUSD != nil }).max(by: { ($0.deltaCostUSD!, $1.scenario) < ($1.deltaCostUSD!, $0.scenario) }),
            let delta = costliest.deltaCostUSD, delta > 0 {
@@ -37,18 +43,20 @@ public enum StressReportBuilder {
         let table = ReportTable(
             name: "stress", title: "Stress matrix: each disruption against the fixed plan",
             columns: [.init("Scenario", alignment: .left), .init("Period", alignment: .left), .init("Status", alignment: .left),
-                      .init("Unserved", unit: "GWh"), .init("Unserved", unit: "% of demand"), .init("Shortage", unit: "h/yr"),
+                      .init("Unserved", unit: "GWh"), .init("Unserved", unit: "% of demand"), .init("Beyond the plan's own", unit: "GWh"),
+                      .init("Shortage", unit: "h/yr"),
                       .init("Peak shortfall", unit: "MW"), .init("Δ cost", unit: "million USD"), .init("Δ fuel imports", unit: "million USD/yr"),
                       .init("Renewable share", unit: "%"), .init("Main binding constraint", alignment: .left)],
             rows: rows.map { row in
                 [.text(row.name), .text(String(row.period)), .text(row.status.rawValue), cell(row.unservedGWh, decimals: 1),
-                 cell(row.unservedPercent, decimals: 2), cell(row.shortageHours, decimals: 0), cell(row.peakShortfallMW, decimals: 0),
+                 cell(row.unservedPercent, decimals: 2), cell(row.deltaUnservedGWh, decimals: 1), cell(row.shortageHours, decimals: 0), cell(row.peakShortfallMW, decimals: 0),
                  cell(row.deltaCostUSD.map { $0 / 1e6 }, decimals: 1), cell(row.deltaFuelImportBillUSD.map { $0 / 1e6 }, decimals: 1),
                  cell(row.renewableShare.map { 100 * $0 }, decimals: 1), .text(row.mainBindingConstraint)]
             },
             footnotes: ["Capacities of the plan held fixed; dispatch re-optimised under each disruption (docs/SCENARIOS.md).",
                         "Δ against the undisrupted plan (base): cost over the whole horizon, discounted; fuel imports per year of the period."])
         var blocks: [ReportBlock] = [.table(table)]
+        if let whereAndWhen = whereAndWhen(rows) { blocks.append(.table(whereAndWhen)) }
         func value(_ scenario: String, _ period: Int) -> Double {
             rows.first { $0.scenario == scenario && $0.period == period }.flatMap(\.unservedPercent) ?? 0
         }
@@ -66,6 +74,40 @@ public enum StressReportBuilder {
         return ReportDocument(title: "Bijli stress matrix", subtitle: "\(scenarios.count) scenarios × \(periods.count) periods",
                               keyFindings: findings, sections: [ReportSection(id: "stress", title: "Stress matrix", blocks: blocks)],
                               provenance: [ProvenanceItem("Source", "stress.json of bijli stress")])
+    }
+
+    /// Unserved energy below this (GWh a year) is solver noise, not shedding.
+    static let minimumGWh = 0.05
+
+    /// A line's unserved energy beyond the plan's own (0 when unsolved).
+    static func beyondPlan(_ row: StressTest.Row) -> Double {
+        row.deltaUnservedGWh ?? (row.scenario == "base" ? 0 : row.unservedGWh ?? 0)
+    }
+
+    /// Where and when each disruption sheds: unserved energy by region and the months that carry
+    /// it, for the lines that shed beyond the plan's own (and the plan's own lines that shed);
+    /// nil when none does.
+    static func whereAndWhen(_ rows: [StressTest.Row]) -> ReportTable? {
+        let lines = rows.filter { $0.status.isOptimal && (beyondPlan($0) > minimumGWh || ($0.scenario == "base" && ($0.unservedGWh ?? 0) > minimumGWh)) }
+        guard !lines.isEmpty else { return nil }
+        let regions = Array(Set(lines.flatMap { ($0.unservedByRegionGWh ?? [:]).keys })).sorted()
+        let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return ReportTable(
+            name: "stress-where", title: "Where and when the load is shed",
+            columns: [.init("Scenario", alignment: .left), .init("Period", alignment: .left)]
+                + regions.map { .init($0, unit: "GWh") } + [.init("Months (GWh)", alignment: .left)],
+            rows: lines.map { row in
+                let total = row.unservedGWh ?? 0
+                let months = (row.unservedByMonthGWh ?? []).enumerated()
+                    .filter { total > 0 && $0.element >= 0.01 * total }
+                    .sorted { ($1.element, $0.offset) < ($0.element, $1.offset) }
+                    .map { "\(monthNames[$0.offset]) \(NumberText.format($0.element, decimals: 1))" }
+                return [.text(row.name), .text(String(row.period))]
+                    + regions.map { cell(row.unservedByRegionGWh?[$0] ?? 0, decimals: 1) }
+                    + [.text(months.joined(separator: ", "))]
+            },
+            footnotes: ["Unserved energy of the whole line (the plan's own included), by region; months that carry at least 1 % of it, largest first.",
+                        "The months are the modelled steps' months: with representative days, a day's shedding stands for the days of its month it represents."])
     }
 
     /// A number cell, or an empty cell when there is no value (an unsolved case).

@@ -32,12 +32,20 @@ public enum StressTest {
         public var renewableShare: Double?
         /// The most binding constraint, in words.
         public var mainBindingConstraint: String
+        /// Unserved energy beyond the undisrupted plan's own in the same period, GWh per year
+        /// (0 on the base lines): what the disruption itself leaves unserved.
+        public var deltaUnservedGWh: Double? = nil
+        /// Unserved energy by region, GWh per year.
+        public var unservedByRegionGWh: [String: Double]? = nil
+        /// Unserved energy by month (12 values, January first), GWh; nil when no step sheds.
+        public var unservedByMonthGWh: [Double]? = nil
 
         enum CodingKeys: String, CodingKey {
             case scenario, name, period, status, unservedGWh = "unserved_gwh", unservedPercent = "unserved_percent"
             case shortageHours = "shortage_hours", peakShortfallMW = "peak_shortfall_mw", deltaCostUSD = "delta_cost_usd"
             case deltaFuelImportBillUSD = "delta_fuel_import_bill_usd", renewableShare = "renewable_share"
-            case mainBindingConstraint = "main_binding_constraint"
+            case mainBindingConstraint = "main_binding_constraint", deltaUnservedGWh = "delta_unserved_gwh"
+            case unservedByRegionGWh = "unserved_by_region_gwh", unservedByMonthGWh = "unserved_by_month_gwh"
         }
 
         /// Encodes every key, a measure without a value as null (not left out).
@@ -55,6 +63,9 @@ public enum StressTest {
             try c.encode(deltaFuelImportBillUSD, forKey: .deltaFuelImportBillUSD)
             try c.encode(renewableShare, forKey: .renewableShare)
             try c.encode(mainBindingConstraint, forKey: .mainBindingConstraint)
+            try c.encode(deltaUnservedGWh, forKey: .deltaUnservedGWh)
+            try c.encode(unservedByRegionGWh, forKey: .unservedByRegionGWh)
+            try c.encode(unservedByMonthGWh, forKey: .unservedByMonthGWh)
         }
     }
 
@@ -250,15 +261,23 @@ public enum StressTest {
             // The period's own most binding constraint (periods are solved apart in stress mode).
             // A constraint of another period never stands for this one; one without a period
             // index (a horizon-wide limit) stands for every period.
-            let main = (results.bindingConstraints.first { $0.indices.contains(String(period.period)) }
+            // Of a disruption, the first that does not bind in the undisrupted plan's same period
+            // (what the disruption makes bind), else the first.
+            let own = results.bindingConstraints.filter { $0.indices.contains(String(period.period)) }
+            let planBinds = Set((base?.bindingConstraints ?? []).map { "\($0.equation) \($0.indices)" })
+            let main = (own.first { base != nil && !planBinds.contains("\($0.equation) \($0.indices)") } ?? own.first
                 ?? results.bindingConstraints.first { $0.indices.allSatisfy { !solvedYears.contains($0) } })?.sentence ?? ""
             let basePeriod = base?.periods.first { $0.period == period.period }
-            return Row(scenario: id, name: name, period: period.period, status: results.status,
-                       unservedGWh: period.unservedMWh / 1000, unservedPercent: 100 * period.indicators.unservedShare,
-                       shortageHours: period.indicators.shortageHours, peakShortfallMW: period.indicators.peakShortfallMW,
-                       deltaCostUSD: deltaCost,
-                       deltaFuelImportBillUSD: base == nil ? 0 : basePeriod.map { period.indicators.fuelImportBillUSD - $0.indicators.fuelImportBillUSD },
-                       renewableShare: period.indicators.renewableShare, mainBindingConstraint: main)
+            var row = Row(scenario: id, name: name, period: period.period, status: results.status,
+                          unservedGWh: period.unservedMWh / 1000, unservedPercent: 100 * period.indicators.unservedShare,
+                          shortageHours: period.indicators.shortageHours, peakShortfallMW: period.indicators.peakShortfallMW,
+                          deltaCostUSD: deltaCost,
+                          deltaFuelImportBillUSD: base == nil ? 0 : basePeriod.map { period.indicators.fuelImportBillUSD - $0.indicators.fuelImportBillUSD },
+                          renewableShare: period.indicators.renewableShare, mainBindingConstraint: main)
+            row.deltaUnservedGWh = base == nil ? 0 : basePeriod.map { (period.unservedMWh - $0.unservedMWh) / 1000 }
+            row.unservedByRegionGWh = period.unservedByRegionMWh.mapValues { $0 / 1000 }
+            row.unservedByMonthGWh = period.unservedByMonthMWh?.map { $0 / 1000 }
+            return row
         }
     }
 
@@ -271,11 +290,11 @@ public enum StressTest {
             value.contains(",") || value.contains("\"") ? "\"\(value.replacingOccurrences(of: "\"", with: "\"\""))\"" : value
         }
         let number = csvNumber
-        var lines = ["scenario,name,period,status,unserved_gwh,unserved_percent,shortage_hours,peak_shortfall_mw,delta_cost_usd,"
+        var lines = ["scenario,name,period,status,unserved_gwh,unserved_percent,delta_unserved_gwh,shortage_hours,peak_shortfall_mw,delta_cost_usd,"
                      + "delta_fuel_import_bill_usd,renewable_share,main_binding_constraint"]
         for row in rows {
             lines.append([text(row.scenario), text(row.name), String(row.period), row.status.rawValue, number(row.unservedGWh), number(row.unservedPercent),
-                          number(row.shortageHours), number(row.peakShortfallMW), number(row.deltaCostUSD), number(row.deltaFuelImportBillUSD),
+                          number(row.deltaUnservedGWh), number(row.shortageHours), number(row.peakShortfallMW), number(row.deltaCostUSD), number(row.deltaFuelImportBillUSD),
                           number(row.renewableShare), text(row.mainBindingConstraint)].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -58,9 +58,12 @@ struct StressCommand: ParsableCommand {
         if rows.contains(where: { !$0.status.isOptimal }) { throw ExitCode.solverError }
     }
 
+    /// 0 for a value that would print as -0.0 with one decimal.
+    static func noNegativeZero(_ value: Double) -> Double { abs(value) < 0.05 ? 0 : value }
+
     /// The matrix for the terminal.
     static func table(_ rows: [StressTest.Row]) -> String {
-        var lines = ["scenario                        period  unserved GWh  % demand  short h  peak MW   Δcost MUSD  RE %"]
+        var lines = ["scenario                        period  unserved GWh  % demand  beyond plan GWh  short h  peak MW   Δcost MUSD  RE %"]
         for row in rows {
             // Below 0.05 MUSD the change is solver noise: shown as 0.0 (never -0.0).
             let cost = row.deltaCostUSD.map { abs($0) < 5e4 ? "0.0" : String(format: "%.1f", $0 / 1e6) } ?? "–"
@@ -72,7 +75,7 @@ struct StressCommand: ParsableCommand {
                 continue
             }
             lines.append(name.padding(toLength: 32, withPad: " ", startingAt: 0)
-                         + String(format: "%6d %13.1f %9.2f %8.0f %8.0f ", row.period, unserved, percent, hours, peak)
+                         + String(format: "%6d %13.1f %9.2f %16.1f %8.0f %8.0f ", row.period, unserved, percent, Self.noNegativeZero(row.deltaUnservedGWh ?? 0), hours, peak)
                          + String(repeating: " ", count: max(0, 12 - cost.count)) + cost + String(format: " %5.1f", 100 * share)
                          + (row.status.isOptimal ? "" : "  (\(row.status))"))
         }

@@ -34,4 +34,36 @@ import Testing
         #expect(heat.chart.series[1].values == [1.25, 0.3])
         #expect(ReportOutputTests.xmlError(HTMLRenderer.render(document)) == nil)
     }
+
+    @Test("shedding is counted beyond the plan's own, by region and month")
+    func netOfThePlanByRegionAndMonth() throws {
+        func row(_ id: String, _ gwh: Double, delta: Double, north: Double, months: [Double]?) -> String {
+            """
+            {"scenario":"\(id)","name":"\(id)","period":2035,"status":"optimal","unserved_gwh":\(gwh),"unserved_percent":\(gwh / 10),
+             "delta_unserved_gwh":\(delta),"unserved_by_region_gwh":{"north":\(north),"karachi":\(gwh - north)},
+             "unserved_by_month_gwh":\(months.map { "[" + $0.map { String($0) }.joined(separator: ",") + "]" } ?? "null"),
+             "shortage_hours":10,"peak_shortfall_mw":50,"delta_cost_usd":0,"delta_fuel_import_bill_usd":0,"renewable_share":0.3,"main_binding_constraint":""}
+            """
+        }
+        let june: [Double] = [0, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0, 0.05]
+        let json = "[" + [row("base", 10.05, delta: 0, north: 0, months: june),
+                          row("lng", 12.05, delta: 2, north: 2, months: [0, 0, 0, 0, 0, 10, 2, 0, 0, 0, 0, 0.05]),
+                          row("drought", 10.05, delta: 0, north: 0, months: june),
+                          row("coal", 0, delta: -10.05, north: 0, months: nil)].joined(separator: ",") + "]"
+        let rows = try JSONDecoder().decode([StressTest.Row].self, from: Data(json.utf8))
+        let document = StressReportBuilder.build(rows)
+        // The drought sheds only what the plan sheds anyway: not counted.
+        #expect(document.keyFindings[0].hasSuffix("1 of them leaves demand unserved beyond the plan's own."))
+        #expect(document.keyFindings[1] == "The plan itself, undisrupted, leaves 10.1 GWh unserved in 2035; every disruption's shedding is counted beyond that.")
+        #expect(document.keyFindings[2].contains("'lng' in 2035: 12.1 GWh unserved, 2.0 beyond the plan's own (1.21 % of demand)"))
+        let table = try #require(document.table(named: "stress-where"))
+        #expect(table.rows.map { $0[0] } == [ReportCell.text("base"), ReportCell.text("lng")])
+        #expect(table.columns.map { $0.title } == ["Scenario", "Period", "karachi", "north", "Months (GWh)"])
+        // Months with at least 1 % of the line's shedding, largest first (December's 0.05 GWh is below 1 %).
+        #expect(table.rows[1][4] == ReportCell.text("Jun 10.0, Jul 2.0"))
+        #expect(table.rows[1][3] == ReportCell.number(2, decimals: 1))
+        let matrix = try #require(document.table(named: "stress"))
+        #expect(matrix.rows.first { $0[0] == ReportCell.text("lng") }?[5] == ReportCell.number(2, decimals: 1))
+        #expect(ReportOutputTests.xmlError(HTMLRenderer.render(document)) == nil)
+    }
 }

@@ -80,7 +80,40 @@ struct ScenarioTests {
         #expect(abs((try #require(rows[1].shortageHours)) - 744) < 1e-6)
         // Δcost: 22,320 MWh at 1,000 USD instead of 10 USD/MWh.
         #expect(abs((rows[1].deltaCostUSD ?? 0) - 22_320 * 990) < 1)
-        #expect(StressTest.csv(rows).hasPrefix("scenario,name,period,status,unserved_gwh"))
+        #expect(StressTest.csv(rows).hasPrefix("scenario,name,period,status,unserved_gwh,unserved_percent,delta_unserved_gwh"))
+        // Where and when: all beyond the base (which sheds nothing), in region r, in January.
+        #expect(rows[0].deltaUnservedGWh == 0)
+        #expect(abs((try #require(rows[1].deltaUnservedGWh)) - 22.32) < 1e-6)
+        #expect(abs((try #require(rows[1].unservedByRegionGWh?["r"])) - 22.32) < 1e-6)
+        let months = try #require(rows[1].unservedByMonthGWh)
+        #expect(months.count == 12 && abs(months[0] - 22.32) < 1e-6 && months.dropFirst().allSatisfy { abs($0) < 1e-6 })
+        #expect(rows[0].unservedByMonthGWh == nil)
+    }
+
+    @Test("a disruption's main binding constraint is one the plan itself does not hit")
+    func mainBindingConstraintIsTheDisruptionsOwn() throws {
+        // Gas (2 USD/MMBtu) can run 50 MW on average, oil (10 USD/MMBtu) 40 MW, against 80 MW of
+        // demand: the plan's gas limit binds. Gas halved: oil's limit binds too, and gas's shadow
+        // price (0.1 MWh × 1,000 − 2 = 98 USD/MMBtu) is above oil's (90): the most binding is gas,
+        // which the plan hits anyway; oil is what the disruption makes bind.
+        let hours = [744, 672, 744, 720, 744, 720, 744, 744, 720, 744, 720, 744]
+        func limit(_ mw: Double) -> MonthlyValues {
+            MonthlyValues([2030: Dictionary(uniqueKeysWithValues: hours.enumerated().map { ($0.offset + 1, mw * Double($0.element) * 10) })])
+        }
+        var system = Self.system()
+        system.fuels = [Fuel(id: "gas", imported: false, co2TonnesPerMMBtu: 0, priceUSDPerMMBtu: MonthlyValues([2030: Dictionary(uniqueKeysWithValues: (1...12).map { ($0, 2.0) })])),
+                        Fuel(id: "oil", imported: true, co2TonnesPerMMBtu: 0, priceUSDPerMMBtu: MonthlyValues([2030: Dictionary(uniqueKeysWithValues: (1...12).map { ($0, 10.0) })]))]
+        system.fuels[0].supplyLimitMMBtu = limit(50)
+        system.fuels[1].supplyLimitMMBtu = limit(40)
+        system.generators = [Generator(id: "gasplant", region: "r", technology: "ccgt", carrier: "gas", fuel: "gas", existingCapacityMW: 100, heatRateMMBtuPerMWh: 10),
+                             Generator(id: "oilplant", region: "r", technology: "steam", carrier: "oil", fuel: "oil", existingCapacityMW: 100, heatRateMMBtuPerMWh: 10)]
+        let library = try Self.library(["gas-cut": Self.header + "  - {target: fuel_supply, select: {fuel: gas}, scale: 0.5}\n"], system: system).get()
+        let rows = try StressTest.run(system: system, plan: ["gasplant": [2030: 100], "oilplant": [2030: 100]], library: library,
+                                      scenarios: library.scenarios, options: FormulationOptions(time: .hourly), solver: GLPKSolver())
+        #expect(rows[0].mainBindingConstraint.contains("gas"))
+        #expect(rows[1].mainBindingConstraint.contains("oil"), "\(rows[1].mainBindingConstraint)")
+        // 15 MW short all year, all of it beyond the plan's own.
+        #expect(abs((try #require(rows[1].deltaUnservedGWh)) - 15 * 8.76) < 1e-6)
     }
 
     @Test func nMinusOneTakesOutEachLargeResource() throws {
@@ -193,7 +226,7 @@ struct StressUnsolvedTests {
         #expect(rows[1].period == 2030)
         #expect(rows[1].unservedGWh == nil && rows[1].deltaCostUSD == nil && rows[1].renewableShare == nil)
         let csv = StressTest.csv(rows)
-        #expect(csv.contains("\nslump,test,2030,\(rows[1].status.rawValue),,,,,,,,\n"))
+        #expect(csv.contains("\nslump,test,2030,\(rows[1].status.rawValue),,,,,,,,,\n"))
         let json = String(decoding: try JSONEncoder().encode(rows[1]), as: UTF8.self)
         #expect(json.contains("\"unserved_gwh\":null"))
         let back = try JSONDecoder().decode(StressTest.Row.self, from: Data(json.utf8))
