@@ -37,7 +37,7 @@ extension Overlay.Operation {
         case .scale(let factor): value * factor
         case .set(let new): new
         case .add(let amount): max(0, value + amount)
-        case .remove: 0
+        case .remove, .moveTo: 0
         }
     }
 }
@@ -76,6 +76,7 @@ extension Overlay {
             system.settings.exchangeRatePKRPerUSD = operation.apply(to: system.settings.exchangeRatePKRPerUSD)
             return 1
         case .policy: return applyPolicy(&system, years: years)
+        case .committed: return applyCommitted(&system, years: years, issues: &issues)
         }
     }
 
@@ -107,6 +108,52 @@ extension Overlay {
             if operation == .remove { system.storages[s].investment = nil }
             fixed.transformCapacities(of: system.storages[s].id, operation.apply(to:))
             changed += 1
+        }
+        return changed
+    }
+
+    /// Committed builds of the selected generators and storage that can be built: `move_to` moves
+    /// those of the selected periods to another period and makes it the first build year (a
+    /// delay, or an earlier date); `remove` cancels those of the selected periods, and with no
+    /// `periods` selected the project altogether (it can no longer be built); `scale`, `set` and
+    /// `add` resize them (`set` also commits a build in a selected period without one).
+    private func applyCommitted(_ system: inout EnergySystem, years: [Int], issues: inout [CaseIssue]) -> Int {
+        var changed = 0
+        // `set` commits a build in a selected period that has none; the others change existing commitments.
+        let commitsNew: Bool = if case .set = operation { true } else { false }
+        func change(_ id: String, _ investment: inout Investment?, existing: Double) {
+            guard var plan = investment else { return }
+            let selected = years.filter { plan.committedMW[$0] != nil || commitsNew }
+            guard !selected.isEmpty else { return }
+            switch operation {
+            case .moveTo(let year):
+                let moved = selected.reduce(0.0) { $0 + (plan.committedMW[$1] ?? 0) }
+                for y in selected { plan.committedMW[y] = nil }
+                plan.committedMW[year, default: 0] += moved
+                plan.firstBuildYear = year
+            case .remove:
+                if selector.periods == nil {
+                    investment = nil
+                    changed += 1
+                    return
+                }
+                for y in selected { plan.committedMW[y] = nil }
+            default:
+                for y in selected { plan.committedMW[y] = operation.apply(to: plan.committedMW[y] ?? 0) }
+                if let first = selected.min(), let firstBuild = plan.firstBuildYear, first < firstBuild { plan.firstBuildYear = first }
+            }
+            if let maximum = plan.maxCapacityMW, existing + plan.committedMW.values.reduce(0, +) > maximum {
+                issues.append(CaseIssue(file: location, message: "'\(id)': existing + committed builds (\(existing + plan.committedMW.values.reduce(0, +)) MW) would exceed its max_capacity_mw \(maximum)",
+                                        suggestion: "commit less, or raise max_capacity_mw in the model"))
+            }
+            investment = plan
+            changed += 1
+        }
+        for g in system.generators.indices where selector.matches(system.generators[g]) {
+            change(system.generators[g].id, &system.generators[g].investment, existing: system.generators[g].existingCapacityMW)
+        }
+        for s in system.storages.indices where selector.matches(system.storages[s]) {
+            change(system.storages[s].id, &system.storages[s].investment, existing: system.storages[s].existingPowerMW)
         }
         return changed
     }

@@ -54,6 +54,8 @@ public struct Overlay: Sendable, Equatable {
         case exchangeRate = "exchange_rate"
         /// A policy target (its own unit).
         case policy
+        /// Committed builds of a project (MW per period): moved, cancelled or resized.
+        case committed
     }
 
     /// What is done to each selected value.
@@ -66,6 +68,8 @@ public struct Overlay: Sendable, Equatable {
         case add(Double)
         /// Take away entirely (availability and capacity 0, a supply limit or policy lifted, a corridor cut).
         case remove
+        /// Move committed builds to another period year (the project cannot be built before it).
+        case moveTo(Int)
     }
 
     /// Which values an overlay touches; a field that is `nil` does not restrict.

@@ -9,7 +9,7 @@ struct ScenarioReader {
     let log: IssueLog
 
     static let topKeys = ["name", "description", "event", "compose", "overlays", "source", "tag"]
-    static let overlayKeys = ["target", "select", "scale", "set", "add", "remove", "penalty", "source", "tag"]
+    static let overlayKeys = ["target", "select", "scale", "set", "add", "remove", "move_to", "penalty", "source", "tag"]
     static let policies = ["renewable_share", "reserve_margin", "co2_cap_t", "import_share_cap", "fx_budget_usd"]
 
     /// Reads one scenario file; nil after recording its problems.
@@ -71,10 +71,10 @@ struct ScenarioReader {
 
     /// The one operation of an overlay (scale, set, add or remove), checked against its target.
     private func readOperation(_ map: Node.Mapping, at node: Node, target: Overlay.Target, yaml: YAMLFile) -> Overlay.Operation? {
-        let given = ["scale", "set", "add", "remove"].filter { map[$0] != nil }
+        let given = ["scale", "set", "add", "remove", "move_to"].filter { map[$0] != nil }
         guard given.count == 1, let name = given.first else {
             yaml.issue(node, given.isEmpty ? "the overlay has no operation" : "the overlay has \(given.count) operations (\(given.joined(separator: ", ")))",
-                       suggestion: "give exactly one of scale, set, add, remove")
+                       suggestion: "give exactly one of \(target.operations.joined(separator: ", "))")
             return nil
         }
         let allowed = target.operations
@@ -90,6 +90,14 @@ struct ScenarioReader {
                 return nil
             }
             operation = .remove
+        case "move_to":
+            let years = system.periods.map(\.year)
+            guard let text = map["move_to"]?.scalar?.string, let year = Int(text), years.contains(year) else {
+                yaml.issue(map["move_to"], "'move_to' must be a period year, found '\(map["move_to"]?.scalar?.string ?? "")'",
+                           suggestion: "one of \(years.map(String.init).joined(separator: ", "))")
+                return nil
+            }
+            operation = .moveTo(year)
         default:
             guard let value = yaml.double(map, name) else {
                 if map[name].map(yaml.isNull) == true { yaml.issue(map[name], "'\(name)' needs a number") }
@@ -182,6 +190,7 @@ extension Overlay.Target {
         case .corridorCapacity: ["corridor", "periods", "months", "days", "hours"]
         case .exchangeRate: []
         case .policy: ["policy", "periods"]
+        case .committed: ["resource", "technology", "carrier", "fuel", "region", "periods"]
         }
     }
 
@@ -189,7 +198,7 @@ extension Overlay.Target {
     func ceiling(policy: String?) -> Magnitude.Ceiling {
         switch self {
         case .availability: Magnitude.Ceiling(limit: 1, unit: "(fraction)", reason: "availability is a fraction")
-        case .capacity, .demand, .corridorCapacity: Magnitude.power
+        case .capacity, .demand, .corridorCapacity, .committed: Magnitude.power
         case .fuelSupply: Magnitude.heat
         case .fuelPrice: Magnitude.fuelPrice
         case .hydroBudget: Magnitude.energy
@@ -206,6 +215,7 @@ extension Overlay.Target {
         case .corridorCapacity: ["scale", "remove"]
         case .exchangeRate: ["scale", "set"]
         case .policy: ["scale", "set", "remove"]
+        case .committed: ["scale", "set", "add", "remove", "move_to"]
         }
     }
 }

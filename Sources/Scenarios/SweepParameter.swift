@@ -52,7 +52,7 @@ public struct SweepParameter: Sendable, Equatable {
     static func nameKey(of target: Overlay.Target) -> String? {
         switch target {
         case .fuelPrice, .fuelSupply: "fuel"
-        case .capacity, .availability, .hydroBudget: "resource"
+        case .capacity, .availability, .hydroBudget, .committed: "resource"
         case .demand: "region"
         case .corridorCapacity: "corridor"
         case .policy: "policy"

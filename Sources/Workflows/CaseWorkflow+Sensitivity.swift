@@ -224,15 +224,32 @@ extension CaseWorkflow {
         return library
     }
 
+    /// The overlays of the request's `--what-if`s: each the short form of a sensitivity parameter
+    /// (``SweepParameter``) with exactly one value, e.g. `fuel_price.rlng*=1.3@2030`.
+    func whatIfOverlays(years: [Int]) throws(ScenarioError) -> [(overlay: String, origin: String)] {
+        var result: [(overlay: String, origin: String)] = []
+        for text in request.whatIfs {
+            let parameter = try SweepParameter.parse(text, flag: "--what-if", years: years)
+            guard parameter.values.count == 1, let overlay = parameter.overlay(for: parameter.values[0]) else {
+                throw ScenarioError(issues: [CaseIssue(file: "--what-if '\(text)'", message: parameter.values.count == 1
+                                                           ? "a demand variant is not a what-if overlay" : "a what-if takes one value, found \(parameter.values.count)",
+                                                       suggestion: parameter.values.count == 1 ? "use --demand-variant" : "write one value, e.g. 'fuel_price.rlng*=1.3@2030'; for several use bijli sensitivity --vary")])
+            }
+            result.append((overlay, "--what-if '\(text)'"))
+        }
+        return result
+    }
+
     /// The system of a point: the request's scenario, its overlays, then the point's.
     func whatIf(_ point: Sensitivity.Point, on system: EnergySystem, library: ScenarioLibrary) throws(ScenarioError) -> EnergySystem {
         let scenario = request.scenarioFile.map { $0.deletingPathExtension().lastPathComponent } ?? request.scenario
-        let overlays = request.overlays + point.overlays
+        let whatIfs = try whatIfOverlays(years: system.periods.map(\.year))
+        let overlays = request.overlays + whatIfs.map(\.overlay) + point.overlays
         guard scenario != nil || !overlays.isEmpty else { return system }
         var library = library
         var id = scenario ?? ""
         if !overlays.isEmpty {
-            let origins = request.overlays.map { "--overlay '\($0.trimmingCharacters(in: .whitespacesAndNewlines))'" } + point.origins
+            let origins = request.overlays.map { "--overlay '\($0.trimmingCharacters(in: .whitespacesAndNewlines))'" } + whatIfs.map(\.origin) + point.origins
             (library, id) = try library.whatIf(base: scenario, overlays: overlays, origins: origins, system: system)
         }
         return try library.apply(try library.select([id])[0], to: system).0

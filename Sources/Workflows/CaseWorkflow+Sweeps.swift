@@ -102,6 +102,7 @@ extension CaseWorkflow {
         if let variant = system.settings.demandVariant { settings["demand_variant"] = variant }
         if let scenario = request.scenarioName { settings["scenario"] = scenario }
         if !request.overlays.isEmpty { settings["overlays"] = request.overlays.joined(separator: "; ") }
+        if !request.whatIfs.isEmpty { settings["what_ifs"] = request.whatIfs.joined(separator: "; ") }
         settings.merge(request.tariffSelection.provenance(of: system)) { $1 }
         return settings
     }

@@ -68,7 +68,7 @@ public struct CaseWorkflow: Sendable {
 
     /// The system with the request's scenario laid on it (unchanged without one).
     public func applyScenario(to system: EnergySystem) throws(WorkflowError) -> EnergySystem {
-        guard request.scenario != nil || !request.overlays.isEmpty else { return system }
+        guard request.scenario != nil || !request.overlays.isEmpty || !request.whatIfs.isEmpty else { return system }
         // A scenario file or overlays need no library of the inputs' own.
         let library = try whatIfLibrary(for: system)
         progress.say("applying scenario '\(request.scenarioName ?? "")'")
@@ -173,6 +173,7 @@ public struct CaseWorkflow: Sendable {
         if let scenario = request.scenarioName { options["scenario"] = scenario }
         if let file = request.scenarioFile { options["scenario_file"] = file.path }
         if !request.overlays.isEmpty { options["overlays"] = request.overlays.joined(separator: "; ") }
+        if !request.whatIfs.isEmpty { options["what_ifs"] = request.whatIfs.joined(separator: "; ") }
         options.merge(request.tariffSelection.provenance(of: system)) { $1 }
         options.merge(extra) { $1 }
         return Provenance(

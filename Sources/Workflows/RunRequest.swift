@@ -44,7 +44,7 @@ public struct RunRequest: Sendable, Equatable {
     /// its extension; nil without a scenario.
     public var scenarioName: String? {
         let named = scenarioFile.map { $0.deletingPathExtension().lastPathComponent } ?? scenario
-        guard !overlays.isEmpty else { return named }
+        guard !overlays.isEmpty || !whatIfs.isEmpty else { return named }
         return named.map { "\($0)+what-if" } ?? "what-if"
     }
     /// A disruption scenario laid on the case, or nil: the id of one in `<inputs>/scenarios/`, or
@@ -53,6 +53,9 @@ public struct RunRequest: Sendable, Equatable {
     /// Overlays of the scenario language given on the command line (`--overlay`), laid on after
     /// ``scenario``; each a YAML flow mapping (docs/SCENARIOS.md).
     public var overlays: [String] = []
+    /// What-ifs in the short form of a sensitivity parameter with one value (`--what-if`, e.g.
+    /// `fuel_price.rlng*=1.3@2030`), laid on after ``overlays``; each becomes one overlay.
+    public var whatIfs: [String] = []
     /// The demand variant of demand.csv, or nil for that of settings.yaml.
     public var demandVariant: String?
     /// `nil` for the newest tariff file of `<inputs>/tariffs/`; `none`; a tariff file; or a folder of them.

@@ -26,6 +26,15 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .customLong("overlay"), help: ArgumentHelp("One overlay of the scenario language as a YAML flow mapping, e.g. '{target: fuel_price, select: {fuel: rlng, periods: [2030, 2035]}, scale: 1.3}'; repeat for more; laid on after --scenario (docs/SCENARIOS.md).", valueName: "yaml"))
     var overlays: [String] = []
 
+    @Option(name: .customLong("what-if"), help: ArgumentHelp("A what-if in the short form of a sensitivity parameter with one value, TARGET[.NAMES]OP VALUE[@PERIODS]: 'fuel_price.rlng*=1.3@2030' (RLNG +30 % from 2030 on), 'policy.renewable_share=0.4@2030-2030', 'corridor_capacity.ke_interconnection*=0.5'; repeat for more; each is one overlay, laid on after --overlay (docs/SCENARIOS.md).", valueName: "parameter"))
+    var whatIfs: [String] = []
+
+    @Option(name: .customLong("move-committed"), help: ArgumentHelp("Move a committed project's builds to another period of the case, which becomes its first build year, e.g. 'mohmand=2035' (Mohmand delayed to the 2035 period; a delay past the last period is --cancel); the overlay {target: committed, select: {resource: ID}, move_to: YEAR}; repeat for more.", valueName: "id=year"))
+    var moves: [String] = []
+
+    @Option(name: .customLong("cancel"), help: ArgumentHelp("Cancel a committed project: its builds are dropped and it cannot be built; the overlay {target: committed, select: {resource: ID}, remove: true}; repeat for more.", valueName: "id"))
+    var cancels: [String] = []
+
     @Option(help: "A tariff file to apply (docs/FORMATS.md), a folder of them (the newest effective on the run date), or 'none' for fuel_prices.csv alone; default: the newest file of <inputs>/tariffs/ effective on the run date.")
     var tariffs: String?
 
@@ -83,9 +92,18 @@ struct CaseOptions: ParsableArguments {
             resolution: resolution, defaultResolution: defaultResolution,
             periods: periods.map { $0.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } },
             seed: seed, objective: objective, method: method, timeLimitSeconds: timeLimit)
-        request.overlays = overlays
+        request.whatIfs = whatIfs
+        request.overlays = overlays + moves.map(Self.moveOverlay) + cancels.map { "{target: committed, select: {resource: \($0)}, remove: true}" }
         request.gap = gap
         return request
+    }
+
+    /// The overlay of `--move-committed ID=YEAR`. A value without `=` becomes an overlay without
+    /// an operation, which the scenario reader refuses with its place.
+    static func moveOverlay(_ text: String) -> String {
+        let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2 else { return "{target: committed, select: {resource: \(text)}}" }
+        return "{target: committed, select: {resource: \(parts[0])}, move_to: \(parts[1])}"
     }
 
     /// The workflow of the run, with progress on standard error unless `--quiet`.

@@ -157,6 +157,42 @@ import Testing
         #expect(bad.stderr.contains("--overlay '{target: fuel_price, select: {fuel: gass}, scale: 2}'") && bad.stderr.contains("gas"), "stderr: \(bad.stderr)")
     }
 
+    @Test("--what-if is one overlay in the short form; --move-committed and --cancel move and cancel committed builds")
+    func whatIfFlags() throws {
+        let fixture = RunCommandTests.fixture
+        let out = cli.scratch.appendingPathComponent("runs")
+        let args = ["run", "--model", fixture.appendingPathComponent("model").path, "--inputs", fixture.appendingPathComponent("inputs").path,
+                    "--resolution", "repdays:12", "--method", "simplex", "--out", out.path, "--quiet"]
+        func results() throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("tiny/what-if/latest/results.json"))) as? [String: Any])
+        }
+        func newMW(_ id: String, _ year: Int) throws -> Double {
+            let periods = try #require(try results()["periods"] as? [[String: Any]])
+            let period = try #require(periods.first { $0["period"] as? Int == year })
+            return (period["new_capacity_mw"] as? [String: Double])?[id] ?? 0
+        }
+        let overlay = try cli.bijli(args + ["--overlay", "{target: fuel_price, select: {fuel: gas}, scale: 2}"])
+        #expect(overlay.status == 0, "stderr: \(overlay.stderr)")
+        let viaOverlay = try #require(try results()["objective_usd"] as? Double)
+        let whatIf = try cli.bijli(args + ["--what-if", "fuel_price.gas*=2"])
+        #expect(whatIf.status == 0, "stderr: \(whatIf.stderr)")
+        #expect(abs(try #require(try results()["objective_usd"] as? Double) / viaOverlay - 1) < 1e-9)
+        let options = try #require((try results()["provenance"] as? [String: Any])?["options"] as? [String: String])
+        #expect(options["what_ifs"] == "fuel_price.gas*=2")
+
+        let two = try cli.bijli(args + ["--what-if", "fuel_price.gas*=1,2"])
+        #expect(two.status == 2 && two.stderr.contains("--what-if 'fuel_price.gas*=1,2'") && two.stderr.contains("a what-if takes one value, found 2"),
+                "stderr: \(two.stderr)")
+
+        // north_solar is committed with 300 MW in 2030.
+        #expect(try cli.bijli(args + ["--move-committed", "north_solar=2025"]).status == 0)
+        #expect(try newMW("north_solar", 2025) >= 300 - 1e-6)
+        #expect(try cli.bijli(args + ["--cancel", "north_solar"]).status == 0)
+        #expect(try newMW("north_solar", 2025) == 0 && newMW("north_solar", 2030) == 0)
+        let bad = try cli.bijli(args + ["--move-committed", "north_solar=2040"])
+        #expect(bad.status == 2 && bad.stderr.contains("'move_to' must be a period year, found '2040'"), "stderr: \(bad.stderr)")
+    }
+
     /// `--method benders`: the tiny case by period within the gap of the simplex optimum, the
     /// bounds in results.json; a mode with a row over all periods refused before solving.
     @Test func bendersMatchesTheSimplexWithinItsGap() throws {
