@@ -240,19 +240,31 @@ extension ReportBuilder {
 
     static func frontier(_ r: EnergyResults) -> ReportSection {
         let table = ReportTable(
-            name: "frontier", title: "Pareto frontier: cost against unserved energy",
+            name: "frontier", title: "Pareto frontier: cost against renewable share",
             columns: [.init("Target"), .init("Status", alignment: .left), .init("Cost", unit: "million USD"),
                       .init("Unserved", unit: "GWh"), .init("Renewable share", unit: "%"), .init("Dominated", alignment: .left)],
             rows: r.frontier.map {
                 [.number($0.target, decimals: 3), .text($0.status.rawValue), $0.costUSD.map { .number($0 / 1e6, decimals: 1) } ?? .empty,
                  $0.unservedMWh.map { .number($0 / 1e3, decimals: 1) } ?? .empty,
                  $0.renewableShare.map { .number(100 * $0, decimals: 1) } ?? .empty, .text($0.dominated ? "yes" : "no")]
-            })
-        let points = r.frontier.filter { $0.costUSD != nil && $0.unservedMWh != nil && !$0.dominated }
+            },
+            footnotes: ["Each point: the least discounted cost at its renewable-share target (docs/MODEL.md); cost, unserved energy and renewable share over the horizon.",
+                        "Dominated: another point is at least as good on cost, unserved energy and renewable share, and better on one."])
         var blocks: [ReportBlock] = [.table(table)]
-        if points.count > 1 {
+        // Cost against renewable share: every solved point, by share.
+        let solved = r.frontier.filter { $0.costUSD != nil && $0.renewableShare != nil }.sorted { $0.renewableShare! < $1.renewableShare! }
+        if solved.count > 1 {
             blocks.append(.figure(ReportFigure(
-                id: "pareto", title: "Pareto frontier", note: "Non-dominated points: discounted cost against unserved energy.",
+                id: "pareto", title: "Cost against renewable share", note: "Every solved point: discounted cost against the renewable share reached.",
+                chart: ChartSpec(kind: .lines, xTitle: "Renewable share (%)", yTitle: "Cost (million USD)",
+                                 x: solved.map { 100 * $0.renewableShare! }, series: [.init(name: "frontier", values: solved.map { $0.costUSD! / 1e6 })]))))
+        }
+        // Cost against unserved energy, where the points shed different amounts.
+        let points = r.frontier.filter { $0.costUSD != nil && $0.unservedMWh != nil && !$0.dominated }
+        let unserved = Set(points.map { ($0.unservedMWh! / 1e3 * 10).rounded() })
+        if points.count > 1, unserved.count > 1 {
+            blocks.append(.figure(ReportFigure(
+                id: "pareto-unserved", title: "Cost against unserved energy", note: "Non-dominated points: discounted cost against unserved energy.",
                 chart: ChartSpec(kind: .lines, xTitle: "Unserved energy (GWh)", yTitle: "Cost (million USD)",
                                  x: points.map { $0.unservedMWh! / 1e3 }, series: [.init(name: "frontier", values: points.map { $0.costUSD! / 1e6 })]))))
         }

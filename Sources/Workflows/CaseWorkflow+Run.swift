@@ -43,7 +43,7 @@ extension CaseWorkflow {
         let files = try RunReports.runFolder(results, answerFiles: answer, aggregation: aggregation, scenario: scenario, model: system.name,
                                              buildSeconds: provenance.buildSeconds, solveSeconds: provenance.solveSeconds,
                                              stageSeconds: optimization.stages.map(\.seconds), arguments: arguments)
-        let parent = try RunReports.folder(out, model: system.name, scenario: scenario).parent
+        let parent = try RunReports.folder(out, model: system.name, scenario: request.folderName).parent
         let folder = try RunReports.write(files, under: parent)
         return RunOutcome(system: system, optimization: optimization, results: results, aggregation: aggregation, folder: folder,
                           infeasibility: infeasibility)

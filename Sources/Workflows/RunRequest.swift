@@ -47,6 +47,15 @@ public struct RunRequest: Sendable, Equatable {
         guard !overlays.isEmpty || !whatIfs.isEmpty else { return named }
         return named.map { "\($0)+what-if" } ?? "what-if"
     }
+    /// The run's folder under `<out>/<model>/`: the scenario's name (``scenarioName``, `base`
+    /// without one) for the cost objective; for another objective its name after it
+    /// (`base+pareto` would read oddly: `pareto`, `deficit`, or `dry-year+pareto`), so that a
+    /// Pareto or deficit run never becomes `base/latest`, the run what-ifs depart from.
+    public var folderName: String {
+        if case .cost = objective { return scenarioName ?? RunReports.scenario }
+        return scenarioName.map { "\($0)+\(objective.name)" } ?? objective.name
+    }
+
     /// A disruption scenario laid on the case, or nil: the id of one in `<inputs>/scenarios/`, or
     /// the path of a scenario file (``scenarioFile``) anywhere.
     public var scenario: String?

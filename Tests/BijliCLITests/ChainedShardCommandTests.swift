@@ -69,7 +69,9 @@ import Testing
         let reports = cli.scratch.appendingPathComponent("Reports")
         let whole = try cli.bijli(pareto + ["--out", reports.path])
         #expect(whole.status == 0, "\(whole.stderr)")
-        let folder = reports.appendingPathComponent("tiny/base/latest").resolvingSymlinksInPath()
+        let folder = reports.appendingPathComponent("tiny/pareto/latest").resolvingSymlinksInPath()
+        // A Pareto run has its own folder: base/latest, the run what-ifs depart from, is not moved.
+        #expect(!FileManager.default.fileExists(atPath: reports.appendingPathComponent("tiny/base").path))
         let frontier = try String(contentsOf: folder.appendingPathComponent("pareto.csv"), encoding: .utf8)
         #expect(frontier.contains(",optimal,") && frontier.contains(",infeasible,"), "the frontier should reach past the tiny case: \(frontier)")
         let (_, merged) = try shardAndMerge(pareto, name: "pareto")

@@ -23,6 +23,23 @@ import Testing
         #expect(finding.contains(ReportBuilder.monthName(month)))
     }
 
+    @Test("a Pareto run plots cost against renewable share, and against unserved energy only where it differs")
+    func paretoFiguresByRenewableShare() throws {
+        var input = try ReportFixtures.shortfallRun()
+        input.results.frontier = [ParetoPoint(target: 0.5, status: .optimal, costUSD: 3e9, unservedMWh: 0, renewableShare: 0.52, dominated: false),
+                                  ParetoPoint(target: 0.3, status: .optimal, costUSD: 2e9, unservedMWh: 0, renewableShare: 0.31, dominated: false),
+                                  ParetoPoint(target: 0.9, status: .infeasible, costUSD: nil, unservedMWh: nil, renewableShare: nil, dominated: false)]
+        let document = ReportBuilder.build(input)
+        let figure = try #require(document.figures.first { $0.id == "pareto" })
+        // Solved points only, by share; x in percent, y in million USD.
+        #expect(figure.chart.x == [31, 52])
+        #expect(figure.chart.series.first?.values == [2000, 3000])
+        #expect(figure.chart.xTitle == "Renewable share (%)")
+        #expect(!document.figures.contains { $0.id == "pareto-unserved" })
+        input.results.frontier[1].unservedMWh = 5000
+        #expect(ReportBuilder.build(input).figures.contains { $0.id == "pareto-unserved" })
+    }
+
     @Test func expandableCorridorsGetTheirOwnTable() throws {
         var input = try ReportFixtures.shortfallRun()
         let tables = { (document: ReportDocument) in
