@@ -37,6 +37,7 @@ public enum ReportBuilder {
         let subtitle = "Model \(model), scenario \(input.scenario); objective \(r.objectiveMode), resolution \(r.resolution)"
             + (years.isEmpty ? "" : ", periods \(years)") + "; status \(r.status)"
         var sections = [overview(input)]
+        if let changes = r.scenarioChanges, !changes.isEmpty { sections.insert(scenario(changes), at: 0) }
         if !r.periods.isEmpty {
             sections.append(mix(r))
             if let dispatch = dispatch(input) { sections.append(dispatch) }
@@ -52,6 +53,27 @@ public enum ReportBuilder {
                               keyFindings: findings(input), sections: sections, provenance: provenance(input))
     }
 
+    /// What the run's scenario changed, in words: a paragraph per scenario applied (composed ones
+    /// first), a list of its overlays.
+    static func scenario(_ changes: [String]) -> ReportSection {
+        var blocks: [ReportBlock] = []
+        var items: [String] = []
+        func flush() {
+            if !items.isEmpty { blocks.append(.list(items: items)) }
+            items = []
+        }
+        for line in changes {
+            if line.hasPrefix("  ") {
+                items.append(String(line.dropFirst(2)))
+            } else {
+                flush()
+                blocks.append(.paragraph(text: line))
+            }
+        }
+        flush()
+        return ReportSection(id: "scenario", title: "What the scenario changes", blocks: blocks)
+    }
+
     // MARK: key findings
 
     /// Key findings in plain language, each computed from the run.
@@ -62,6 +84,10 @@ public enum ReportBuilder {
                     + "The solver log (solver.log) and the stages below say where it stopped."]
         }
         var out: [String] = []
+        // The scenario first: every number below is under it.
+        if let changes = r.scenarioChanges?.filter({ $0.hasPrefix("  ") }), !changes.isEmpty {
+            out.append("Under the scenario '\(input.scenario)': " + changes.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ") + ".")
+        }
         // Unserved energy, where and when.
         let short = r.periods.filter(hasShortfall)
         if short.isEmpty {

@@ -96,6 +96,7 @@ public struct ScenarioLibrary: Sendable {
             try self.scenario(id)!.applyOwnOverlays(to: &result, fixedCapacityMW: &fixed)
         }
         try scenario.applyOwnOverlays(to: &result, fixedCapacityMW: &fixed)
+        result.scenarioChanges += changes(of: scenario)
         return (result, fixed)
     }
 

@@ -40,6 +40,20 @@ import Testing
         #expect(ReportBuilder.build(input).figures.contains { $0.id == "pareto-unserved" })
     }
 
+    @Test("a what-if report says first what the scenario changes")
+    func scenarioChangesComeFirst() throws {
+        var input = try ReportFixtures.shortfallRun()
+        #expect(!ReportBuilder.build(input).sections.contains { $0.id == "scenario" })
+        input.results.scenarioChanges = ["Dry year: less water", "  Hydro energy budget (months 4–9): × 0.7 (−30 %)",
+                                         "What-if (1 overlay)", "  Fuel price (fuel rlng; periods 2030, 2035): × 1.3 (+30 %)"]
+        let document = ReportBuilder.build(input)
+        let section = try #require(document.sections.first)
+        #expect(section.id == "scenario")
+        #expect(section.blocks == [.paragraph(text: "Dry year: less water"), .list(items: ["Hydro energy budget (months 4–9): × 0.7 (−30 %)"]),
+                                   .paragraph(text: "What-if (1 overlay)"), .list(items: ["Fuel price (fuel rlng; periods 2030, 2035): × 1.3 (+30 %)"])])
+        #expect(document.keyFindings.first?.hasSuffix("': Hydro energy budget (months 4–9): × 0.7 (−30 %); Fuel price (fuel rlng; periods 2030, 2035): × 1.3 (+30 %).") == true)
+    }
+
     @Test func expandableCorridorsGetTheirOwnTable() throws {
         var input = try ReportFixtures.shortfallRun()
         let tables = { (document: ReportDocument) in

@@ -73,4 +73,18 @@ import Testing
         // A resource without commitments: nothing selected.
         #expect(throws: ScenarioError.self) { _ = try Self.apply("  - {target: committed, select: {resource: old}, move_to: 2035}\n") }
     }
+
+    @Test("a scenario's changes in words, composed scenarios first")
+    func changesInWords() throws {
+        let library = try ScenarioTests.library([
+            "late": "name: Late project\ndescription: the project slips\nsource: test\ntag: ASSUMPTION\noverlays:\n  - {target: committed, select: {resource: new}, move_to: 2035}\n",
+            "both": "name: Both\nsource: test\ntag: ASSUMPTION\ncompose: [late]\noverlays:\n"
+                + "  - {target: availability, select: {carrier: gas, months: [4, 5, 6, 9], hours: \"17-22\"}, scale: 0.6}\n"
+                + "  - {target: demand, add: -5}\n  - {target: committed, select: {resource: new, periods: 2035}, remove: true}\n"], system: Self.system()).get()
+        let (system, _) = try library.apply(library.scenario("both")!, to: Self.system())
+        #expect(system.scenarioChanges == [
+            "Late project: the project slips", "  Committed builds (resource new): moved to 2035, the first year it can be built",
+            "Both", "  Availability (carrier gas; months 4–6, 9; hours 17–22): × 0.6 (−40 %)", "  Demand: −5 MW",
+            "  Committed builds (resource new; period 2035): commitments dropped"])
+    }
 }

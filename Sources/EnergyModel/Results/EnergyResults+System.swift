@@ -147,6 +147,7 @@ extension EnergyResults {
     /// Fills the report-oriented keys (`system`, `periods[].cost_breakdown_usd`) from a run.
     mutating func addSummaries(_ run: Optimization) {
         system = SystemSummary(run.lp.system)
+        if !run.lp.system.scenarioChanges.isEmpty { scenarioChanges = run.lp.system.scenarioChanges }
         guard let solution = run.result.solution else { return }
         let reader = SolutionReader(lp: run.lp, solution: solution)
         for y in periods.indices where y < run.lp.periods.count {

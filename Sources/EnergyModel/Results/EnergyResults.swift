@@ -32,11 +32,15 @@ public struct EnergyResults: Sendable, Equatable, Codable {
     public var system: SystemSummary? = nil
     /// How the solver reached the answer (absent in results written before it was recorded).
     public var solver: SolverSummary? = nil
+    /// What the run's scenario changed, in words (absent without one): each scenario applied,
+    /// then its overlays indented by two spaces.
+    public var scenarioChanges: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", status, objectiveMode = "objective_mode", objectiveUSD = "objective_usd"
         case objectiveConstantUSD = "objective_constant_usd", resolution, periods, marginalPrice = "marginal_price"
         case bindingConstraints = "binding_constraints", stages, frontier, provenance, system, solver
+        case scenarioChanges = "scenario_changes"
     }
 }
 

@@ -53,6 +53,9 @@ public struct EnergySystem: Sendable, Equatable {
     /// Capacity payments of existing contracts (`capacity_payments.csv`): fixed costs outside the
     /// decision, reported in the cost of supply, never in the objective.
     public var capacityPayments: [CapacityPayment] = []
+    /// What the scenarios laid on the system changed, in words (set by the scenario library; each
+    /// scenario's name and description, then its overlays indented by two spaces), for reports.
+    public var scenarioChanges: [String] = []
 
     /// Creates a system.
     public init(name: String, settings: Settings, periods: [Period], regions: [Region], corridors: [Corridor] = [],
