@@ -109,7 +109,7 @@ struct PyPSAWriter {
             if carriers[c] == nil { carriers[c] = 0 }
             let availability = system.availability(of: generator, year: y)
             let a = steps.map { (step: TimeStep) -> Double in
-                Economics.cutOff(availability[step.hour])
+                Economics.cutOff(availability[step.hour], below: system.settings.availabilityCutoff)
             }
             var costs: [Double] = []
             for step in steps {

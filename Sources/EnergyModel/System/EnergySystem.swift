@@ -92,6 +92,9 @@ public struct Settings: Sendable, Equatable {
     public var exchangeRatePKRPerUSD: Double
     /// The demand variant in use (`low`, `medium`, `high`, ...) when `demand.csv` has variants.
     public var demandVariant: String?
+    /// Availabilities below this are taken as 0 (`availability_cutoff`, default
+    /// ``Economics/minimumAvailability``); a case imported from PyPSA uses 0, keeping PyPSA's values.
+    public var availabilityCutoff: Double = Economics.minimumAvailability
 
     /// Creates settings.
     public init(discountRate: Double, baseYear: Int, vollUSDPerMWh: Double, exchangeRatePKRPerUSD: Double = 280,
