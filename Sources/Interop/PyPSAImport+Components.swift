@@ -31,16 +31,24 @@ extension PyPSAConverter {
         "v_ang_max": "angle limits need a power flow; Bijli is a transport model",
     ]
 
-    /// Checks every column of a component file: unknown attributes and non-default values of
-    /// attributes Bijli does not read are problems; outputs (results of a solve) are skipped.
-    /// `series` lists the attributes read as time series; a series file of any other is refused.
+    /// Checks every column of a component file: non-default values of attributes Bijli does not
+    /// read are problems; descriptive attributes (no effect on the optimum) and columns PyPSA does
+    /// not know (PyPSA ignores them too) are listed as ignored in the notes; outputs (results of a
+    /// solve) are skipped. `series` lists the attributes read as time series; a series file of any
+    /// other input is refused unless at its default.
     mutating func checkAttributes(_ table: PyPSATable, component: String, kind: String, read: Set<String>, series seriesRead: Set<String> = [],
                                   descriptive: Set<String>) {
         guard let attributes = PyPSAAttributes.table[component] else { return }
+        var ignored: [String] = []
         for (position, column) in table.header.enumerated() where position > 0 && !column.isEmpty {
-            if read.contains(column) || descriptive.contains(column) { continue }
+            if read.contains(column) { continue }
+            let given = table.rows.contains { position < $0.count && !PyPSAAttributes.isBlank($0[position]) }
             guard let attribute = attributes[column] else {
-                problem(table.file, "", column, "not an attribute of PyPSA's \(component) (pypsa 1.4.0); Bijli refuses what it does not know")
+                if given { ignored.append("'\(column)' (not a pypsa 1.4.0 attribute)") }
+                continue
+            }
+            if descriptive.contains(column) {
+                if table.rows.contains(where: { position < $0.count && !PyPSAAttributes.isDefault($0[position], attribute) }) { ignored.append("'\(column)'") }
                 continue
             }
             guard attribute.isInput else { continue }
@@ -50,13 +58,19 @@ extension PyPSAConverter {
                         "value '\(row[position])' is not supported (PyPSA's default is \(PyPSAAttributes.shown(attribute))): \(reason)")
             }
         }
-        for (attribute, series) in (folder.series[component] ?? [:]).sorted(by: { $0.key < $1.key })
-        where !seriesRead.contains(attribute) && !descriptive.contains(attribute) {
+        if !ignored.isEmpty {
+            notes.append("\(table.file): ignored \(ignored.joined(separator: ", ")): no effect on the optimum of a transport model")
+        }
+        for (attribute, series) in (folder.series[component] ?? [:]).sorted(by: { $0.key < $1.key }) where !seriesRead.contains(attribute) {
             guard let known = attributes[attribute] else {
-                problem(series.file, "", attribute, "not an attribute of PyPSA's \(component) (pypsa 1.4.0)")
+                notes.append("\(series.file): ignored ('\(attribute)' is not a pypsa 1.4.0 attribute; PyPSA ignores it too)")
                 continue
             }
             guard known.isInput else { continue }
+            if descriptive.contains(attribute) {
+                notes.append("\(series.file): ignored (descriptive: no effect on the optimum of a transport model)")
+                continue
+            }
             for (position, column) in series.header.enumerated() where position > 0 {
                 if series.rows.contains(where: { position < $0.count && !PyPSAAttributes.isDefault($0[position], known) }) {
                     let reason = Self.reasons[attribute] ?? "Bijli reads it as a constant only, or not at all"
@@ -150,14 +164,11 @@ extension PyPSAConverter {
         if let bad = upper.first(where: { !(0...1).contains($0) }) {
             problem(table.file, kind, "p_max_pu", "\(bad) is outside [0, 1]"); return nil
         }
-        if let low = upper.first(where: { $0 > 0 && $0 < Economics.minimumAvailability }) {
-            problem(table.file, kind, "p_max_pu", "\(low) is below Bijli's availability cut-off 0.001 (Bijli would take it as 0); round such values to 0 or 0.001")
-            return nil
-        }
         var mu = 0.0
         for t in upper.indices where upper[t] > 0 { mu = max(mu, lower[t] / upper[t]) }
+        let file = folder.series["generators"]?["p_min_pu"].flatMap { $0.column(name) == nil ? nil : $0.file } ?? table.file
         for t in upper.indices where abs(lower[t] - mu * upper[t]) > 1e-9 || lower[t] < 0 {
-            problem(table.file, kind, "p_min_pu", "p_min_pu must be a constant share of p_max_pu (Bijli's MINGEN: p ≥ μ·a·K), and ≥ 0; at snapshot '\(snapshotNames[t])' it is \(lower[t]) with p_max_pu \(upper[t])")
+            problem(file, kind, "p_min_pu", "p_min_pu must be a constant share of p_max_pu (Bijli's MINGEN: p ≥ μ·a·K), and ≥ 0; at snapshot '\(snapshotNames[t])' it is \(lower[t]) with p_max_pu \(upper[t])")
             return nil
         }
         if mu > 1 { problem(table.file, kind, "p_min_pu", "p_min_pu exceeds p_max_pu"); return nil }

@@ -27,7 +27,9 @@ extension PyPSAConverter {
         var yaml = "# Converted from a PyPSA CSV folder by `bijli import-pypsa`; see docs/PYPSA.md for the mapping.\n"
         yaml += "name: \(name)\nsource: \(InteropText.yamlString(origin))\ntag: DERIVED\n"
         yaml += "settings:\n  discount_rate: 0\n  base_year: \(y)\n  voll_usd_per_mwh: \(n(valueOfLostLoad))\n"
-        yaml += "  source: \(InteropText.yamlString("one period standing for one year, undiscounted, so Bijli's objective is PyPSA's (annualised capital_cost + weighted marginal costs); PyPSA has no unserved energy, so the value of lost load is set far above any cost of serving a MWh (10 x the largest marginal plus capital cost per weighted hour, at least 1e5) and is never used where PyPSA is feasible"))\n"
+        // PyPSA's p_max_pu as it is: no value is cut to 0 (Bijli's default cut-off is 0.001).
+        yaml += "  availability_cutoff: 0\n"
+        yaml += "  source: \(InteropText.yamlString("one period standing for one year, undiscounted, so Bijli's objective is PyPSA's (annualised capital_cost + weighted marginal costs); PyPSA has no unserved energy, so the value of lost load is set far above any cost of serving a MWh (10 x the largest marginal plus capital cost per weighted hour, at least 1e5) and is never used where PyPSA is feasible; availability_cutoff 0 keeps PyPSA's p_max_pu as they are, however small"))\n"
         yaml += "  tag: ASSUMPTION\nregions:\n"
         for id in busOrder { yaml += "  - {id: \(id)}\n" }
         if !corridors.isEmpty {
