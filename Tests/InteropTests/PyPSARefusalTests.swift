@@ -109,6 +109,26 @@ import Testing
         #expect(found.map(\.attribute) == ["p_min_pu"])
     }
 
+    @Test func committableGeneratorsAreRefusedWithUnitCommitmentNamed() throws {
+        let found = try problems("merit_order") { folder in
+            try write(folder, "generators.csv", "name,bus,p_nom,marginal_cost,committable,min_up_time\ncoal,town,100,30,True,3\ngas,town,80,60,False,0\n")
+        }
+        #expect(found.map(\.description) == [
+            "generators.csv: generator 'coal': attribute 'committable': value 'True' is not supported (PyPSA's default is False): unit commitment is not modelled (Bijli solves a linear program)",
+            "generators.csv: generator 'coal': attribute 'min_up_time': value '3' is not supported (PyPSA's default is 0): unit commitment is not modelled",
+        ])
+    }
+
+    @Test func aMinimumThatIsNotAShareOfTheAvailabilityIsRefused() throws {
+        // p ≥ p_min_pu·p_nom with p_max_pu 1 throughout: MINGEN's μ·a would have to change by snapshot.
+        let found = try problems("merit_order") { folder in
+            try write(folder, "generators-p_min_pu.csv", ",coal\n0,0.2\n1,0.5\n2,0.5\n3,0.2\n")
+        }
+        #expect(found.count == 1)
+        #expect(found.first?.file == "generators-p_min_pu.csv" && found.first?.component == "generator 'coal'" && found.first?.attribute == "p_min_pu")
+        #expect(found.first?.message.contains("constant share of p_max_pu") == true)
+    }
+
     @Test func multiPeriodNetworksAndOtherConstraintsAreRefused() throws {
         let found = try problems("co2_limit") { folder in
             try write(folder, "network.csv", "name,_multi_invest,pypsa_version,srid\nco2_limit,1,1.4.0,4326\n")

@@ -162,8 +162,30 @@ def dated_layout():
     return n
 
 
+def several_loads_minimums():
+    """Several loads on one bus (one of them a series), an extendable generator whose p_nom_min
+    binds, p_min_pu as a constant share of p_max_pu (static and as series)."""
+    n = pypsa.Network(name="several_loads_minimums")
+    n.set_snapshots(range(5))
+    n.snapshot_weightings.loc[:, :] = 2.0
+    for bus in ["city", "valley"]:
+        n.add("Bus", bus)
+    n.add("Load", "homes", bus="city", p_set=[120.0, 150.0, 210.0, 180.0, 140.0])
+    n.add("Load", "industry", bus="city", p_set=90.0)
+    n.add("Load", "metro", bus="city", p_set=[10.0, 25.0, 30.0, 25.0, 5.0])
+    n.add("Load", "valley_load", bus="valley", p_set=[40.0, 35.0, 60.0, 55.0, 45.0])
+    n.add("Generator", "nuclear", bus="city", p_nom_extendable=True, p_nom_min=150, capital_cost=900,
+          marginal_cost=8, p_min_pu=0.7)
+    n.add("Generator", "coal", bus="city", p_nom=200, marginal_cost=30, p_min_pu=0.25)
+    n.add("Generator", "bagasse", bus="valley", p_nom=80, marginal_cost=15,
+          p_max_pu=[0.9, 0.8, 0.6, 0.5, 0.7], p_min_pu=[0.45, 0.4, 0.3, 0.25, 0.35])
+    n.add("Generator", "gas", bus="city", p_nom=300, marginal_cost=70)
+    n.add("Link", "valley_city", bus0="valley", bus1="city", p_nom=60, p_min_pu=-1)
+    return n
+
+
 FIXTURES = [merit_order, two_buses_link, cyclic_storage, extendable_profiles, co2_limit, load_shedding, hydro_inflow,
-            dated_layout]
+            dated_layout, several_loads_minimums]
 
 
 def capacities(n):
