@@ -156,23 +156,29 @@ extension PyPSAConverter {
         }
     }
 
-    /// Availability and minimum-generation fraction of a generator from `p_max_pu`, `p_min_pu`.
-    mutating func availability(_ table: PyPSATable, _ row: [String], name: String) -> (profile: [Double]?, mu: Double)? {
+    /// Availability and minimum generation of a generator from `p_max_pu`, `p_min_pu`: MINGEN's μ
+    /// when `p_min_pu` is a constant share of `p_max_pu`, else the hourly minimum `p_min_pu` itself
+    /// (Bijli's `min_generation_profile`), which must lie in [0, p_max_pu].
+    mutating func availability(_ table: PyPSATable, _ row: [String], name: String) -> (profile: [Double]?, mu: Double, minimum: [Double]?)? {
         guard let upper = values("generators", "p_max_pu", name: name, row: row, table: table),
               let lower = values("generators", "p_min_pu", name: name, row: row, table: table) else { return nil }
         let kind = "generator '\(name)'"
         if let bad = upper.first(where: { !(0...1).contains($0) }) {
             problem(table.file, kind, "p_max_pu", "\(bad) is outside [0, 1]"); return nil
         }
-        var mu = 0.0
-        for t in upper.indices where upper[t] > 0 { mu = max(mu, lower[t] / upper[t]) }
+        let profile = upper.allSatisfy { $0 == 1 } ? nil : upper
         let file = folder.series["generators"]?["p_min_pu"].flatMap { $0.column(name) == nil ? nil : $0.file } ?? table.file
-        for t in upper.indices where abs(lower[t] - mu * upper[t]) > 1e-9 || lower[t] < 0 {
-            problem(file, kind, "p_min_pu", "p_min_pu must be a constant share of p_max_pu (Bijli's MINGEN: p ≥ μ·a·K), and ≥ 0; at snapshot '\(snapshotNames[t])' it is \(lower[t]) with p_max_pu \(upper[t])")
+        if let t = upper.indices.first(where: { !(lower[$0] >= 0 && lower[$0] <= upper[$0]) }) {
+            problem(file, kind, "p_min_pu", "must be in [0, p_max_pu] (PyPSA's problem is infeasible otherwise, and Bijli's minimum generation is ≥ 0); at snapshot '\(snapshotNames[t])' it is \(lower[t]) with p_max_pu \(upper[t])")
             return nil
         }
-        if mu > 1 { problem(table.file, kind, "p_min_pu", "p_min_pu exceeds p_max_pu"); return nil }
-        return (upper.allSatisfy { $0 == 1 } ? nil : upper, mu)
+        var mu = 0.0
+        for t in upper.indices where upper[t] > 0 { mu = max(mu, lower[t] / upper[t]) }
+        if upper.indices.allSatisfy({ abs(lower[$0] - mu * upper[$0]) <= 1e-12 * max(1, upper[$0]) }) {
+            return (profile, mu, nil)
+        }
+        // Not a constant share: p ≥ p_min_pu_t · p_nom as an hourly minimum (min(m_t, a_t) = m_t here).
+        return (profile, 0, lower)
     }
 
     /// Reads the capacity attributes shared by generators and storage units.
@@ -208,7 +214,7 @@ extension PyPSAConverter {
             let capacity = capacity(table, row, component: "generators", kind: kind, name: name)
             let cost = number(table, row, "marginal_cost", component: "generators", name: name)
             if cost < 0 || !cost.isFinite { problem(table.file, kind, "marginal_cost", "must be a finite number ≥ 0 (Bijli's costs are ≥ 0), found \(cost)") }
-            guard let (profile, mu) = availability(table, row, name: name) else { continue }
+            guard let (profile, mu, minimum) = availability(table, row, name: name) else { continue }
             let carrier = table.value(row, "carrier") ?? ""
             let co2 = carrierCO2[carrier] ?? 0
             var heatRate = 0.0
@@ -229,7 +235,8 @@ extension PyPSAConverter {
             generators.append(ImportedGenerator(
                 id: InteropText.id(name, taken: &resourceIDs), region: region, carrier: carrierID, fuel: co2 > 0 ? carrierID : nil,
                 heatRate: heatRate, existingMW: capacity.existing, variableOM: cost, fixedOMPerKW: capacity.fixedOM,
-                capexPerKW: capacity.capex, maxMW: capacity.max, committedMW: capacity.committed, profile: profile, minimumFraction: mu))
+                capexPerKW: capacity.capex, maxMW: capacity.max, committedMW: capacity.committed, profile: profile, minimumFraction: mu,
+                minimumProfile: minimum))
         }
     }
 

@@ -48,6 +48,8 @@ struct ImportedGenerator {
     var existingMW: Double, variableOM: Double, fixedOMPerKW: Double
     var capexPerKW: Double?, maxMW: Double?, committedMW: Double
     var profile: [Double]?, minimumFraction: Double
+    /// An hourly minimum as a fraction of capacity (`p_min_pu` that is not a constant share of `p_max_pu`).
+    var minimumProfile: [Double]? = nil
 }
 
 struct ImportedStorage {

@@ -26,6 +26,16 @@ public enum Economics {
         return cutOff(a, below: system.settings.availabilityCutoff)
     }
 
+    /// The minimum generation of a generator in an hour as a fraction of its capacity (MINGEN):
+    /// `μ · a` with its minimum fraction, or `min(m_t, a)` with a minimum-generation profile, where
+    /// `a` is ``availability(of:in:year:hour:)`` (so the minimum never exceeds what is available).
+    public static func minimumGeneration(of generator: Generator, in system: EnergySystem, availability a: Double, hour: Int) -> Double {
+        if let id = generator.minimumGenerationProfile, let profile = system.profiles[id], profile.count == EnergySystem.hoursPerYear {
+            return min(profile[hour], a)
+        }
+        return generator.minimumGenerationFraction * a
+    }
+
     /// The segments `k` of unserved energy (MODEL.md, EB): the shallow ``Settings/sheddingSegments``
     /// in order, then the rest of demand, `1 − Σ share_k`, at VoLL. Without tiers this is one
     /// segment, all demand at VoLL (share exactly 1), so the program is the single-VoLL one.

@@ -298,6 +298,9 @@ public struct Generator: Sendable, Equatable {
     public var availabilityProfile: String?
     /// Minimum generation as a fraction of available capacity (MINGEN μ), in [0, 1].
     public var minimumGenerationFraction: Double
+    /// Hourly minimum generation as a fraction of capacity (a profile id), instead of μ: MINGEN's
+    /// coefficient is then `min(m_t, a_t)` (PyPSA's time-varying `p_min_pu`).
+    public var minimumGenerationProfile: String? = nil
     /// Firm capacity credit for the reserve margin (κ), in [0, 1].
     public var capacityCredit: Double
     /// Whether a monthly hydro energy budget applies (HYDRO).

@@ -164,7 +164,8 @@ def dated_layout():
 
 def several_loads_minimums():
     """Several loads on one bus (one of them a series), an extendable generator whose p_nom_min
-    binds, p_min_pu as a constant share of p_max_pu (static and as series)."""
+    binds, p_min_pu as a constant share of p_max_pu (static and as series) and a time-varying
+    p_min_pu that is not (Bijli's min_generation_profile)."""
     n = pypsa.Network(name="several_loads_minimums")
     n.set_snapshots(range(5))
     n.snapshot_weightings.loc[:, :] = 2.0
@@ -180,6 +181,8 @@ def several_loads_minimums():
     n.add("Generator", "bagasse", bus="valley", p_nom=80, marginal_cost=15,
           p_max_pu=[0.9, 0.8, 0.6, 0.5, 0.7], p_min_pu=[0.45, 0.4, 0.3, 0.25, 0.35])
     n.add("Generator", "gas", bus="city", p_nom=300, marginal_cost=70)
+    # A must-run whose minimum changes by snapshot under a constant p_max_pu (not a share of it).
+    n.add("Generator", "must_run", bus="valley", p_nom=50, marginal_cost=90, p_min_pu=[0.2, 0.6, 0.1, 0.5, 0.3])
     n.add("Link", "valley_city", bus0="valley", bus1="city", p_nom=60, p_min_pu=-1)
     return n
 
