@@ -109,7 +109,7 @@ struct PyPSAWriter {
             if carriers[c] == nil { carriers[c] = 0 }
             let availability = system.availability(of: generator, year: y)
             let a = steps.map { (step: TimeStep) -> Double in
-                Economics.cutOff(availability[step.hour])
+                Economics.cutOff(availability[step.hour], below: system.settings.availabilityCutoff)
             }
             var costs: [Double] = []
             for step in steps {
@@ -138,7 +138,8 @@ struct PyPSAWriter {
             }
             for part in parts where part.extendable || part.pNom > 0 {
                 let maxPU = attribute(a, component: "generators", attribute: "p_max_pu", name: part.name)
-                let minPU = attribute(a.map { generator.minimumGenerationFraction * $0 }, component: "generators", attribute: "p_min_pu", name: part.name)
+                let minimum = zip(steps, a).map { step, a in Economics.minimumGeneration(of: generator, in: system, availability: a, hour: step.hour) }
+                let minPU = attribute(minimum, component: "generators", attribute: "p_min_pu", name: part.name)
                 let cost = attribute(costs, component: "generators", attribute: "marginal_cost", name: part.name)
                 generators += line([part.name, generator.region, c, n(part.pNom), part.extendable ? "True" : "False", n(part.minimum),
                                     part.maximum.isFinite ? n(part.maximum) : "inf", minPU, maxPU, cost, n(part.capital), n(efficiency)])

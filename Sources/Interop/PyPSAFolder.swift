@@ -51,6 +51,19 @@ struct PyPSAFolder: Sendable {
     /// Files that are neither (checked by the importer).
     var otherFiles: [String] = []
 
+    /// A snapshot as a key for matching series rows to `snapshots.csv`: timestamps in one form
+    /// (`2019-01-01`, `2019-01-01T00:00`, `2019-01-01 00:00:00` alike); anything else as written.
+    static func snapshotKey(_ text: String) -> String {
+        let characters = Array(text)
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { $0 < characters.count && characters[$0].isASCII && characters[$0].isNumber } }
+        guard digits(0..<4), characters.count >= 10, characters[4] == "-", digits(5..<7), characters[7] == "-", digits(8..<10) else { return text }
+        let date = String(characters[0..<10])
+        if characters.count == 10 { return date + " 00:00:00" }
+        guard characters[10] == " " || characters[10] == "T" else { return text }
+        let time = String(characters[11...])
+        return date + " " + (time.count == 5 ? time + ":00" : time)
+    }
+
     /// Reads every file of the folder; unreadable files are problems.
     static func read(_ url: URL) -> (PyPSAFolder, [PyPSAError.Problem]) {
         var folder = PyPSAFolder(url: url)

@@ -31,16 +31,24 @@ extension PyPSAConverter {
         "v_ang_max": "angle limits need a power flow; Bijli is a transport model",
     ]
 
-    /// Checks every column of a component file: unknown attributes and non-default values of
-    /// attributes Bijli does not read are problems; outputs (results of a solve) are skipped.
-    /// `series` lists the attributes read as time series; a series file of any other is refused.
+    /// Checks every column of a component file: non-default values of attributes Bijli does not
+    /// read are problems; descriptive attributes (no effect on the optimum) and columns PyPSA does
+    /// not know (PyPSA ignores them too) are listed as ignored in the notes; outputs (results of a
+    /// solve) are skipped. `series` lists the attributes read as time series; a series file of any
+    /// other input is refused unless at its default.
     mutating func checkAttributes(_ table: PyPSATable, component: String, kind: String, read: Set<String>, series seriesRead: Set<String> = [],
                                   descriptive: Set<String>) {
         guard let attributes = PyPSAAttributes.table[component] else { return }
+        var ignored: [String] = []
         for (position, column) in table.header.enumerated() where position > 0 && !column.isEmpty {
-            if read.contains(column) || descriptive.contains(column) { continue }
+            if read.contains(column) { continue }
+            let given = table.rows.contains { position < $0.count && !PyPSAAttributes.isBlank($0[position]) }
             guard let attribute = attributes[column] else {
-                problem(table.file, "", column, "not an attribute of PyPSA's \(component) (pypsa 1.4.0); Bijli refuses what it does not know")
+                if given { ignored.append("'\(column)' (not a pypsa 1.4.0 attribute)") }
+                continue
+            }
+            if descriptive.contains(column) {
+                if table.rows.contains(where: { position < $0.count && !PyPSAAttributes.isDefault($0[position], attribute) }) { ignored.append("'\(column)'") }
                 continue
             }
             guard attribute.isInput else { continue }
@@ -50,13 +58,19 @@ extension PyPSAConverter {
                         "value '\(row[position])' is not supported (PyPSA's default is \(PyPSAAttributes.shown(attribute))): \(reason)")
             }
         }
-        for (attribute, series) in (folder.series[component] ?? [:]).sorted(by: { $0.key < $1.key })
-        where !seriesRead.contains(attribute) && !descriptive.contains(attribute) {
+        if !ignored.isEmpty {
+            notes.append("\(table.file): ignored \(ignored.joined(separator: ", ")): no effect on the optimum of a transport model")
+        }
+        for (attribute, series) in (folder.series[component] ?? [:]).sorted(by: { $0.key < $1.key }) where !seriesRead.contains(attribute) {
             guard let known = attributes[attribute] else {
-                problem(series.file, "", attribute, "not an attribute of PyPSA's \(component) (pypsa 1.4.0)")
+                notes.append("\(series.file): ignored ('\(attribute)' is not a pypsa 1.4.0 attribute; PyPSA ignores it too)")
                 continue
             }
             guard known.isInput else { continue }
+            if descriptive.contains(attribute) {
+                notes.append("\(series.file): ignored (descriptive: no effect on the optimum of a transport model)")
+                continue
+            }
             for (position, column) in series.header.enumerated() where position > 0 {
                 if series.rows.contains(where: { position < $0.count && !PyPSAAttributes.isDefault($0[position], known) }) {
                     let reason = Self.reasons[attribute] ?? "Bijli reads it as a constant only, or not at all"
@@ -142,26 +156,29 @@ extension PyPSAConverter {
         }
     }
 
-    /// Availability and minimum-generation fraction of a generator from `p_max_pu`, `p_min_pu`.
-    mutating func availability(_ table: PyPSATable, _ row: [String], name: String) -> (profile: [Double]?, mu: Double)? {
+    /// Availability and minimum generation of a generator from `p_max_pu`, `p_min_pu`: MINGEN's μ
+    /// when `p_min_pu` is a constant share of `p_max_pu`, else the hourly minimum `p_min_pu` itself
+    /// (Bijli's `min_generation_profile`), which must lie in [0, p_max_pu].
+    mutating func availability(_ table: PyPSATable, _ row: [String], name: String) -> (profile: [Double]?, mu: Double, minimum: [Double]?)? {
         guard let upper = values("generators", "p_max_pu", name: name, row: row, table: table),
               let lower = values("generators", "p_min_pu", name: name, row: row, table: table) else { return nil }
         let kind = "generator '\(name)'"
         if let bad = upper.first(where: { !(0...1).contains($0) }) {
             problem(table.file, kind, "p_max_pu", "\(bad) is outside [0, 1]"); return nil
         }
-        if let low = upper.first(where: { $0 > 0 && $0 < Economics.minimumAvailability }) {
-            problem(table.file, kind, "p_max_pu", "\(low) is below Bijli's availability cut-off 0.001 (Bijli would take it as 0); round such values to 0 or 0.001")
+        let profile = upper.allSatisfy { $0 == 1 } ? nil : upper
+        let file = folder.series["generators"]?["p_min_pu"].flatMap { $0.column(name) == nil ? nil : $0.file } ?? table.file
+        if let t = upper.indices.first(where: { !(lower[$0] >= 0 && lower[$0] <= upper[$0]) }) {
+            problem(file, kind, "p_min_pu", "must be in [0, p_max_pu] (PyPSA's problem is infeasible otherwise, and Bijli's minimum generation is ≥ 0); at snapshot '\(snapshotNames[t])' it is \(lower[t]) with p_max_pu \(upper[t])")
             return nil
         }
         var mu = 0.0
         for t in upper.indices where upper[t] > 0 { mu = max(mu, lower[t] / upper[t]) }
-        for t in upper.indices where abs(lower[t] - mu * upper[t]) > 1e-9 || lower[t] < 0 {
-            problem(table.file, kind, "p_min_pu", "p_min_pu must be a constant share of p_max_pu (Bijli's MINGEN: p ≥ μ·a·K), and ≥ 0; at snapshot '\(snapshotNames[t])' it is \(lower[t]) with p_max_pu \(upper[t])")
-            return nil
+        if upper.indices.allSatisfy({ abs(lower[$0] - mu * upper[$0]) <= 1e-12 * max(1, upper[$0]) }) {
+            return (profile, mu, nil)
         }
-        if mu > 1 { problem(table.file, kind, "p_min_pu", "p_min_pu exceeds p_max_pu"); return nil }
-        return (upper.allSatisfy { $0 == 1 } ? nil : upper, mu)
+        // Not a constant share: p ≥ p_min_pu_t · p_nom as an hourly minimum (min(m_t, a_t) = m_t here).
+        return (profile, 0, lower)
     }
 
     /// Reads the capacity attributes shared by generators and storage units.
@@ -197,7 +214,7 @@ extension PyPSAConverter {
             let capacity = capacity(table, row, component: "generators", kind: kind, name: name)
             let cost = number(table, row, "marginal_cost", component: "generators", name: name)
             if cost < 0 || !cost.isFinite { problem(table.file, kind, "marginal_cost", "must be a finite number ≥ 0 (Bijli's costs are ≥ 0), found \(cost)") }
-            guard let (profile, mu) = availability(table, row, name: name) else { continue }
+            guard let (profile, mu, minimum) = availability(table, row, name: name) else { continue }
             let carrier = table.value(row, "carrier") ?? ""
             let co2 = carrierCO2[carrier] ?? 0
             var heatRate = 0.0
@@ -218,7 +235,8 @@ extension PyPSAConverter {
             generators.append(ImportedGenerator(
                 id: InteropText.id(name, taken: &resourceIDs), region: region, carrier: carrierID, fuel: co2 > 0 ? carrierID : nil,
                 heatRate: heatRate, existingMW: capacity.existing, variableOM: cost, fixedOMPerKW: capacity.fixedOM,
-                capexPerKW: capacity.capex, maxMW: capacity.max, committedMW: capacity.committed, profile: profile, minimumFraction: mu))
+                capexPerKW: capacity.capex, maxMW: capacity.max, committedMW: capacity.committed, profile: profile, minimumFraction: mu,
+                minimumProfile: minimum))
         }
     }
 

@@ -27,7 +27,9 @@ extension PyPSAConverter {
         var yaml = "# Converted from a PyPSA CSV folder by `bijli import-pypsa`; see docs/PYPSA.md for the mapping.\n"
         yaml += "name: \(name)\nsource: \(InteropText.yamlString(origin))\ntag: DERIVED\n"
         yaml += "settings:\n  discount_rate: 0\n  base_year: \(y)\n  voll_usd_per_mwh: \(n(valueOfLostLoad))\n"
-        yaml += "  source: \(InteropText.yamlString("one period standing for one year, undiscounted, so Bijli's objective is PyPSA's (annualised capital_cost + weighted marginal costs); PyPSA has no unserved energy, so the value of lost load is set far above any cost of serving a MWh (10 x the largest marginal plus capital cost per weighted hour, at least 1e5) and is never used where PyPSA is feasible"))\n"
+        // PyPSA's p_max_pu as it is: no value is cut to 0 (Bijli's default cut-off is 0.001).
+        yaml += "  availability_cutoff: 0\n"
+        yaml += "  source: \(InteropText.yamlString("one period standing for one year, undiscounted, so Bijli's objective is PyPSA's (annualised capital_cost + weighted marginal costs); PyPSA has no unserved energy, so the value of lost load is set far above any cost of serving a MWh (10 x the largest marginal plus capital cost per weighted hour, at least 1e5) and is never used where PyPSA is feasible; availability_cutoff 0 keeps PyPSA's p_max_pu as they are, however small"))\n"
         yaml += "  tag: ASSUMPTION\nregions:\n"
         for id in busOrder { yaml += "  - {id: \(id)}\n" }
         if !corridors.isEmpty {
@@ -67,13 +69,14 @@ extension PyPSAConverter {
         // generators.csv, storage.csv
         var generatorsCSV = line(["id", "region", "technology", "carrier", "fuel", "existing_capacity_mw", "heat_rate_mmbtu_per_mwh",
                                   "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year", "availability_profile", "min_generation_fraction",
-                                  "capex_usd_per_kw", "lifetime_years", "max_capacity_mw", "committed_mw", "source", "tag"])
+                                  "capex_usd_per_kw", "lifetime_years", "max_capacity_mw", "committed_mw", "min_generation_profile", "source", "tag"])
         for g in generators {
             let build = g.capexPerKW != nil
             generatorsCSV += line([g.id, g.region, g.carrier, g.carrier, g.fuel ?? "", n(g.existingMW), n(g.heatRate), n(g.variableOM),
                                    n(g.fixedOMPerKW), g.profile == nil ? "" : g.id, n(g.minimumFraction),
                                    g.capexPerKW.map(n) ?? "", build ? "1" : "", g.maxMW.map(n) ?? "",
-                                   build && g.committedMW > 0 ? "\(y):\(n(g.committedMW))" : "", origin + ", generators.csv", "DERIVED"])
+                                   build && g.committedMW > 0 ? "\(y):\(n(g.committedMW))" : "", g.minimumProfile == nil ? "" : g.id + ".min",
+                                   origin + ", generators.csv", "DERIVED"])
         }
         var modelFiles = ["model.yaml": yaml, "generators.csv": generatorsCSV]
         if !storages.isEmpty {
@@ -123,9 +126,10 @@ extension PyPSAConverter {
             let peak = values.max() ?? 1
             return (s.id + ".inflow", values.map { $0 / peak })
         } }
-        if !profiled.isEmpty || !inflows.isEmpty {
-            inputFiles["profiles.csv"] = hourly(profiled.map { ($0.id, $0.profile!) } + inflows,
-                                                source: origin + ": generators' p_max_pu and storage units' inflow / its peak, in snapshot order; 0 after the last snapshot")
+        let minimums = generators.compactMap { g in g.minimumProfile.map { (g.id + ".min", $0) } }
+        if !profiled.isEmpty || !inflows.isEmpty || !minimums.isEmpty {
+            inputFiles["profiles.csv"] = hourly(profiled.map { ($0.id, $0.profile!) } + inflows + minimums,
+                                                source: origin + ": generators' p_max_pu, storage units' inflow / its peak, and generators' p_min_pu (<id>.min) where it is not a constant share of p_max_pu, in snapshot order; 0 after the last snapshot")
         }
         if !fuels.isEmpty {
             var prices = line(["fuel", "year", "month", "price_usd_per_mmbtu", "source", "tag"])

@@ -66,7 +66,7 @@ extension PyPSAConverter {
     mutating func readLines() {
         guard let (table, rows) = rows("lines"), !rows.isEmpty else { return }
         checkAttributes(table, component: "lines", kind: "line",
-                        read: ["bus0", "bus1", "s_nom", "s_nom_extendable", "s_max_pu", "capital_cost"], series: ["s_max_pu"],
+                        read: ["bus0", "bus1", "s_nom", "s_nom_extendable", "s_nom_min", "s_nom_max", "s_max_pu", "capital_cost"], series: ["s_max_pu"],
                         descriptive: ["type", "x", "r", "g", "b", "length", "carrier", "terrain_factor", "num_parallel", "v_nom"])
         var parent: [String: String] = [:]
         func root(_ bus: String) -> String {

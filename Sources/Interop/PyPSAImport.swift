@@ -48,6 +48,8 @@ struct ImportedGenerator {
     var existingMW: Double, variableOM: Double, fixedOMPerKW: Double
     var capexPerKW: Double?, maxMW: Double?, committedMW: Double
     var profile: [Double]?, minimumFraction: Double
+    /// An hourly minimum as a fraction of capacity (`p_min_pu` that is not a constant share of `p_max_pu`).
+    var minimumProfile: [Double]? = nil
 }
 
 struct ImportedStorage {
@@ -73,6 +75,8 @@ struct PyPSAConverter {
     var name = ""
     var year = PyPSAImport.defaultYear
     var snapshotNames: [String] = []
+    /// The position index of `snapshots.csv` (`0`, `1`, ...) when the snapshot is in a column of its own.
+    var snapshotPositions: [String] = []
     var objectiveWeights: [Double] = []
     var generatorWeights: [Double] = []
     var storeWeights: [Double] = []
@@ -148,12 +152,32 @@ struct PyPSAConverter {
         name = InteropText.id(given.isEmpty || given == "Unnamed Network" ? fallback : given, taken: &taken)
     }
 
+    /// `snapshots.csv` in the layouts PyPSA has written since 0.2x: indexed by position with the
+    /// snapshot in a `snapshot` column (1.x), or indexed by the snapshot itself (first column
+    /// `name`, `snapshot` or blank); weightings `objective`, `stores`, `generators`, or one
+    /// `weightings` column (older releases) for all three, 1 where absent. Without the file the
+    /// network has PyPSA's single snapshot `now` of weight 1.
     mutating func readSnapshots() {
         guard let table = folder.snapshots else {
-            problem("snapshots.csv", "the file is missing; export the network with n.export_to_csv_folder")
+            notes.append("snapshots.csv is missing: one snapshot 'now' of weight 1, as PyPSA reads such a folder")
+            snapshotNames = ["now"]
+            objectiveWeights = [1]
+            generatorWeights = [1]
+            storeWeights = [1]
             return
         }
-        let nameColumn = table.column("snapshot") ?? table.column("name") ?? 0
+        let index = table.header.first ?? ""
+        if table.column("period") != nil && table.column("timestep") != nil {
+            problem("snapshots.csv", "", "period", "snapshots indexed by investment period and time step (a multi-period network) are not supported; Bijli imports one period")
+            return
+        }
+        // 1.x: a position index (blank header) and the snapshot in `snapshot`; else the index is the snapshot.
+        let nameColumn = index.isEmpty ? (table.column("snapshot") ?? 0) : 0
+        let weightColumns: Set<String> = ["objective", "stores", "generators", "weightings"]
+        let ignored = table.header.enumerated().filter { $0.offset > 0 && $0.offset != nameColumn && !weightColumns.contains($0.element) }.map(\.element)
+        if !ignored.isEmpty {
+            notes.append("snapshots.csv: ignored column(s) \(ignored.map { "'\($0)'" }.joined(separator: ", ")) (PyPSA reads only the weightings)")
+        }
         for row in table.rows {
             let name = nameColumn < row.count ? row[nameColumn] : ""
             func weight(_ column: String) -> Double {
@@ -165,6 +189,7 @@ struct PyPSAConverter {
                 problem("snapshots.csv", "snapshot '\(name)'", column, "weighting must be a positive number, found \(value)")
             }
             snapshotNames.append(name)
+            if nameColumn != 0 { snapshotPositions.append(row.first ?? "") }
             objectiveWeights.append(w.0)
             generatorWeights.append(w.1)
             storeWeights.append(w.2)
@@ -173,43 +198,62 @@ struct PyPSAConverter {
         if snapshotNames.count > EnergySystem.hoursPerYear {
             problem("snapshots.csv", "\(snapshotNames.count) snapshots; Bijli takes at most \(EnergySystem.hoursPerYear) (one modelled year)")
         }
-        if Set(snapshotNames).count != snapshotNames.count { problem("snapshots.csv", "snapshot names are not unique") }
+        if Set(snapshotNames.map(PyPSAFolder.snapshotKey)).count != snapshotNames.count { problem("snapshots.csv", "snapshot names are not unique") }
         // A dated first snapshot (`2013-01-01 00:00:00`) gives the period's year.
         if let first = snapshotNames.first, first.count >= 5, first.dropFirst(4).first == "-", let y = Int(first.prefix(4)) { year = y }
     }
 
-    /// Files Bijli reads, files it may skip (metadata, results) and components it refuses.
+    /// Why the rows of a series file are not the snapshots, or nil when they are. PyPSA reads a
+    /// series by row order (row k is snapshot k, whatever its index says); Bijli does the same
+    /// and checks that the index agrees: row k's index is snapshot k (timestamps compared in one
+    /// form, `2019-01-01` = `2019-01-01 00:00:00`) or its position `k` (the index of 1.x files).
+    func seriesMismatch(_ series: PyPSATable) -> String? {
+        let count = snapshotNames.count
+        guard series.rows.count == count else {
+            return "\(series.rows.count) rows for \(count) snapshots in snapshots.csv"
+        }
+        for (k, row) in series.rows.enumerated() {
+            let key = PyPSAFolder.snapshotKey(row.first ?? "")
+            if key == PyPSAFolder.snapshotKey(snapshotNames[k]) || key == String(k) || (k < snapshotPositions.count && key == snapshotPositions[k]) { continue }
+            let other = snapshotNames.firstIndex { PyPSAFolder.snapshotKey($0) == key }
+            return "row \(k + 1) is indexed '\(row.first ?? "")' but snapshot \(k) is '\(snapshotNames[k])'"
+                + (other.map { " (PyPSA reads series by row order, so the rows are out of order: '\(row.first ?? "")' is snapshot \($0))" } ?? "")
+        }
+        return nil
+    }
+
+    /// Files Bijli reads, files it may skip (metadata, results, descriptive tables, files PyPSA
+    /// does not read either: listed in the notes) and components it refuses.
     mutating func checkFiles() {
         let supported: Set<String> = ["buses", "carriers", "generators", "loads", "storage_units", "links", "lines", "global_constraints"]
-        for file in folder.otherFiles where !["crs.json", "meta.json"].contains(file) {
-            problem(file, "unknown file in a PyPSA CSV folder; remove it or convert it by hand")
+        let extra = folder.otherFiles.filter { !["crs.json", "meta.json"].contains($0) }
+        if !extra.isEmpty {
+            notes.append("ignored file(s) \(extra.map { "'\($0)'" }.joined(separator: ", ")): not part of a PyPSA CSV folder (PyPSA does not read them either)")
         }
+        let refused = [
+            "stores": "stores are not supported (Bijli's storage has a fixed energy-to-power ratio; use storage_units)",
+            "transformers": "transformers are not supported (Bijli is a transport model)",
+            "shunt_impedances": "shunt impedances are not supported (Bijli is a transport model)",
+            "investment_periods": "multi-period networks are not supported; Bijli imports one period",
+            "processes": "processes are not supported",
+        ]
+        // Standard types are looked up by lines' and transformers' `type` for impedances, which a
+        // radial transport model does not use (lines in cycles and transformers are refused).
+        let descriptive: Set<String> = ["line_types", "transformer_types", "shapes"]
         for (component, table) in folder.components.sorted(by: { $0.key < $1.key }) where !supported.contains(component) {
-            if component == "sub_networks" { continue }        // written by PyPSA after a solve: a result
-            if table.rows.isEmpty { continue }
-            let reason = [
-                "stores": "stores are not supported (Bijli's storage has a fixed energy-to-power ratio; use storage_units)",
-                "transformers": "transformers are not supported (Bijli is a transport model)",
-                "shunt_impedances": "shunt impedances are not supported (Bijli is a transport model)",
-                "investment_periods": "multi-period networks are not supported; Bijli imports one period",
-                "processes": "processes are not supported",
-                "line_types": "line types are not used by a transport model; remove the file",
-                "transformer_types": "transformer types are not supported",
-                "shapes": "shapes are not supported",
-            ][component] ?? "component '\(component)' is not supported by Bijli"
-            problem(component + ".csv", reason)
+            if component == "sub_networks" || table.rows.isEmpty { continue }        // sub_networks: a result of a solve
+            if let reason = refused[component] {
+                problem(component + ".csv", reason)
+            } else if descriptive.contains(component) {
+                notes.append("\(component).csv: ignored (impedances and geometry do not change the optimum of a transport model)")
+            } else {
+                notes.append("\(component).csv: ignored ('\(component)' is not a pypsa 1.4.0 component; PyPSA does not read it either)")
+            }
         }
-        for (component, byAttribute) in folder.series.sorted(by: { $0.key < $1.key }) {
-            if component == "buses" || component == "sub_networks" {
-                // Only results are time series of buses in practice (marginal_price, p, v_ang ...).
-                for (attribute, _) in byAttribute where PyPSAAttributes.table["buses"]?[attribute]?.isInput == true {
-                    problem("\(component)-\(attribute).csv", "buses", attribute, "time-varying bus attributes are not supported")
-                }
-                continue
-            }
-            if !supported.contains(component) {
-                problem("\(component)-*.csv", "component '\(component)' is not supported by Bijli")
-            }
+        for (component, byAttribute) in folder.series.sorted(by: { $0.key < $1.key }) where !supported.contains(component) && component != "sub_networks" {
+            // With rows, the static file is refused or ignored above, and its series with it.
+            if folder.components[component]?.rows.isEmpty == false { continue }
+            notes.append("\(component)-\(byAttribute.keys.sorted().joined(separator: "|")).csv: ignored (no '\(component)' in the network)")
         }
     }
 
@@ -218,18 +262,15 @@ struct PyPSAConverter {
     mutating func values(_ component: String, _ attribute: String, name: String, row: [String], table: PyPSATable) -> [Double]? {
         let count = snapshotNames.count
         if let series = folder.series[component]?[attribute], let column = series.column(name) {
-            var byName: [String: Double] = [:]
-            for seriesRow in series.rows where column < seriesRow.count {
-                guard let value = PyPSAAttributes.number(seriesRow[column]), value.isFinite else {
-                    problem(series.file, "'\(name)'", attribute, "'\(seriesRow[column])' at snapshot '\(seriesRow.first ?? "")' is not a finite number")
-                    return nil
-                }
-                byName[seriesRow.first ?? ""] = value
+            if let mismatch = seriesMismatch(series) {
+                problem(series.file, "'\(name)'", attribute, "the rows are not the snapshots: \(mismatch)")
+                return nil
             }
             var result: [Double] = []
-            for snapshot in snapshotNames {
-                guard let value = byName[snapshot] else {
-                    problem(series.file, "'\(name)'", attribute, "no value at snapshot '\(snapshot)'")
+            for (t, seriesRow) in series.rows.enumerated() {
+                let text = column < seriesRow.count ? seriesRow[column] : ""
+                guard let value = PyPSAAttributes.number(text), value.isFinite else {
+                    problem(series.file, "'\(name)'", attribute, "'\(text)' at snapshot '\(snapshotNames[t])' is not a finite number")
                     return nil
                 }
                 result.append(value)

@@ -30,6 +30,18 @@ import Testing
         #expect(abs(try objective(out, "two_buses_link") - expected) <= 1e-6 * expected)
     }
 
+    @Test func anOlderReleasesFolderRunsAndItsIgnoredColumnsAreListed() throws {
+        // Written by pypsa 0.25.2: dated snapshots, a bus's `country`, an availability of 0.0008.
+        let imported = try cli.bijli("import-pypsa", network("dated_layout_pypsa025"), "--out", cli.scratch.appendingPathComponent("converted").path)
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        #expect(imported.stderr.contains("note: buses.csv: ignored 'v_nom', 'x', 'y', 'unit', 'country' (not a pypsa 1.4.0 attribute)"), "\(imported.stderr)")
+        let out = cli.scratch.appendingPathComponent("runs")
+        let run = try cli.bijli("run", "--pypsa", network("dated_layout_pypsa025"), "--out", out.path, "--quiet")
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let expected = try expectedTotal("dated_layout_pypsa025")
+        #expect(abs(try objective(out, "dated_layout") - expected) <= 1e-6 * expected)
+    }
+
     @Test func importedFilesRunLikeTheNetwork() throws {
         let converted = cli.scratch.appendingPathComponent("converted")
         let imported = try cli.bijli("import-pypsa", network("cyclic_storage"), "--out", converted.path)

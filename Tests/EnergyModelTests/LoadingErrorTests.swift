@@ -31,6 +31,14 @@ struct LoadingErrorTests {
         #expect(issue.line == 6 && issue.column == 18)
     }
 
+    @Test func availabilityCutoffOutOfRange() throws {
+        let issues = try TinyCase.issues { try $0.replace("model/model.yaml", "discount_rate: 0.08", "discount_rate: 0.08\n  availability_cutoff: 0.01") }
+        #expect(issues.contains { $0.message.contains("'availability_cutoff' must be in [0, 0.001], found 0.01") })
+        let system = try TinyCase.system { try $0.replace("model/model.yaml", "discount_rate: 0.08", "discount_rate: 0.08\n  availability_cutoff: 0") }
+        #expect(try TinyCase.load().settings.availabilityCutoff == Economics.minimumAvailability)
+        #expect(system.settings.availabilityCutoff == 0)
+    }
+
     @Test func nanAndEmptyNumbers() throws {
         let issues = try TinyCase.issues {
             try $0.replace("inputs/periods.csv", "2025,5,", "2025,nan,")

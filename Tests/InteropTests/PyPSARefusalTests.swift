@@ -53,13 +53,24 @@ import Testing
         #expect(found.isEmpty)
     }
 
-    @Test func unknownAttributesAndUnsupportedComponentsAreRefused() throws {
+    @Test func unsupportedComponentsAreRefusedAndUnknownColumnsIgnored() throws {
         let found = try problems("merit_order") { folder in
             try write(folder, "stores.csv", "name,bus,e_nom\nh2,town,100\n")
             try write(folder, "loads.csv", "name,bus,my_column\ndemand,town,1\n")
         }
-        #expect(found.contains { $0.file == "stores.csv" && $0.message.contains("stores are not supported") })
-        #expect(found.contains { $0.file == "loads.csv" && $0.attribute == "my_column" && $0.message.contains("not an attribute") })
+        #expect(found.map(\.file) == ["stores.csv"])
+        #expect(found.first?.message.contains("stores are not supported") == true)
+        // PyPSA carries columns it does not know and ignores them; so does Bijli, saying so.
+        let scratch = try PyPSAFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = try PyPSAFixtures.copy("merit_order", into: scratch)
+        try write(folder, "loads.csv", "name,bus,my_column\ndemand,town,1\n")
+        try write(folder, "line_types.csv", "name,f_nom,r_per_length\nAl/St 240/40 2-bundle 220.0,50,0.06\n")
+        try write(folder, "readme.txt", "exported by hand\n")
+        let notes = try PyPSAImport.convert(folder: folder).notes
+        #expect(notes.contains("loads.csv: ignored 'my_column' (not a pypsa 1.4.0 attribute): no effect on the optimum of a transport model"), "\(notes)")
+        #expect(notes.contains { $0.hasPrefix("line_types.csv: ignored") })
+        #expect(notes.contains { $0.hasPrefix("ignored file(s) 'readme.txt'") })
     }
 
     @Test func aTimeVaryingMarginalCostIsRefused() throws {
@@ -98,12 +109,22 @@ import Testing
         #expect(found.map(\.attribute) == ["p_min_pu"])
     }
 
-    @Test func availabilityBelowBijlisCutOffIsRefused() throws {
-        let found = try problems("cyclic_storage") { folder in
-            try write(folder, "generators-p_max_pu.csv", ",solar\n0,0.0\n1,0.6\n2,1.0\n3,0.8\n4,0.0005\n5,0.0\n")
+    @Test func committableGeneratorsAreRefusedWithUnitCommitmentNamed() throws {
+        let found = try problems("merit_order") { folder in
+            try write(folder, "generators.csv", "name,bus,p_nom,marginal_cost,committable,min_up_time\ncoal,town,100,30,True,3\ngas,town,80,60,False,0\n")
         }
-        #expect(found.count == 1)
-        #expect(found.first?.attribute == "p_max_pu" && found.first?.message.contains("cut-off 0.001") == true)
+        #expect(found.map(\.description) == [
+            "generators.csv: generator 'coal': attribute 'committable': value 'True' is not supported (PyPSA's default is False): unit commitment is not modelled (Bijli solves a linear program)",
+            "generators.csv: generator 'coal': attribute 'min_up_time': value '3' is not supported (PyPSA's default is 0): unit commitment is not modelled",
+        ])
+    }
+
+    @Test func aMinimumAboveTheAvailabilityIsRefused() throws {
+        let found = try problems("merit_order") { folder in
+            try write(folder, "generators-p_max_pu.csv", ",coal\n0,1\n1,0.4\n2,1\n3,1\n")
+            try write(folder, "generators-p_min_pu.csv", ",coal\n0,0.2\n1,0.5\n2,0.5\n3,0.2\n")
+        }
+        #expect(found.map(\.description) == ["generators-p_min_pu.csv: generator 'coal': attribute 'p_min_pu': must be in [0, p_max_pu] (PyPSA's problem is infeasible otherwise, and Bijli's minimum generation is ≥ 0); at snapshot '1' it is 0.5 with p_max_pu 0.4"])
     }
 
     @Test func multiPeriodNetworksAndOtherConstraintsAreRefused() throws {

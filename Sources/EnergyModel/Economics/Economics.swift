@@ -3,26 +3,37 @@ import Foundation
 /// The economic rules of MODEL.md, each written once. The formulation, the results, the PyPSA
 /// export and the scenarios all call these; none repeats them.
 public enum Economics {
-    /// Availabilities below this are taken as 0: a coefficient such as 1e-16 (the sine of a
-    /// clear-sky shape at sunset) ruins the conditioning of the interior point's Newton system.
+    /// The default cut-off of availabilities (``Settings/availabilityCutoff``): values below it
+    /// are taken as 0, since a coefficient such as 1e-16 (the sine of a clear-sky shape at sunset)
+    /// ruins the conditioning of the interior point's Newton system.
     public static let minimumAvailability = 1e-3
 
-    /// An availability with the cut-off applied: values below ``minimumAvailability`` become 0.
+    /// An availability with a case's cut-off applied: values below `cutoff` become 0.
     @inline(__always)
-    public static func cutOff(_ availability: Double) -> Double {
-        availability < minimumAvailability ? 0 : availability
+    public static func cutOff(_ availability: Double, below cutoff: Double) -> Double {
+        availability < cutoff ? 0 : availability
     }
 
     /// The availability `a[g,y,t]` of a generator in an hour of a period year: the period's
     /// disruption override (``EnergySystem/availabilityOverrides``) if there is one, else its
-    /// hourly profile, or `1 − FOR`, with the cut-off applied.
+    /// hourly profile, or `1 − FOR`, with the case's cut-off (``Settings/availabilityCutoff``) applied.
     public static func availability(of generator: Generator, in system: EnergySystem, year: Int, hour: Int) -> Double {
         var a = 1 - generator.forcedOutageRate
         if let id = generator.availabilityProfile, let profile = system.profiles[id], profile.count == EnergySystem.hoursPerYear {
             a = profile[hour]
         }
         if let override = system.availabilityOverrides[generator.id]?[year] { a = override[hour] }
-        return cutOff(a)
+        return cutOff(a, below: system.settings.availabilityCutoff)
+    }
+
+    /// The minimum generation of a generator in an hour as a fraction of its capacity (MINGEN):
+    /// `μ · a` with its minimum fraction, or `min(m_t, a)` with a minimum-generation profile, where
+    /// `a` is ``availability(of:in:year:hour:)`` (so the minimum never exceeds what is available).
+    public static func minimumGeneration(of generator: Generator, in system: EnergySystem, availability a: Double, hour: Int) -> Double {
+        if let id = generator.minimumGenerationProfile, let profile = system.profiles[id], profile.count == EnergySystem.hoursPerYear {
+            return min(profile[hour], a)
+        }
+        return generator.minimumGenerationFraction * a
     }
 
     /// The segments `k` of unserved energy (MODEL.md, EB): the shallow ``Settings/sheddingSegments``

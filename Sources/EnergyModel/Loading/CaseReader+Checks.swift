@@ -10,7 +10,7 @@ extension CaseReader {
         for reference in profileReferences where profiles[reference.profile] == nil {
             if profilesPresent && profiles.isEmpty { continue }  // profiles.csv itself is broken (reported)
             log.add(generatorsPath, line: reference.line, column: reference.column,
-                    "generator '\(reference.generator)': unknown availability profile '\(reference.profile)'",
+                    "generator '\(reference.generator)': unknown \(reference.kind) profile '\(reference.profile)'",
                     suggestion: profilesPresent ? Suggestion.advice(for: reference.profile, among: profileIDs) : "add a '\(reference.profile)' column to profiles.csv")
         }
         guard !periods.isEmpty else { return }

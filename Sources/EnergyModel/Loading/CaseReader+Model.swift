@@ -41,7 +41,7 @@ extension CaseReader {
 
     private func readSettings(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) {
         guard let map = yaml.mapping(node, "'settings'") else { return }
-        yaml.checkKeys(map, at: node, allowed: ["discount_rate", "base_year", "voll_usd_per_mwh", "load_shedding_segments", "source", "tag"],
+        yaml.checkKeys(map, at: node, allowed: ["discount_rate", "base_year", "voll_usd_per_mwh", "load_shedding_segments", "availability_cutoff", "source", "tag"],
                        required: ["discount_rate", "base_year", "voll_usd_per_mwh"], context: "settings")
         let provenance = yaml.provenance(map, inherited: inherited)
         if let rate = yaml.double(map, "discount_rate") {
@@ -57,6 +57,12 @@ extension CaseReader {
         }
         if let voll = yaml.double(map, "voll_usd_per_mwh") {
             if voll > 0 { settings.vollUSDPerMWh = voll } else { yaml.issue(map["voll_usd_per_mwh"], "'voll_usd_per_mwh' must be positive, found \(voll)") }
+        }
+        if let cutoff = yaml.double(map, "availability_cutoff") {
+            if cutoff >= 0, cutoff <= Economics.minimumAvailability { settings.availabilityCutoff = cutoff } else {
+                yaml.issue(map["availability_cutoff"], "'availability_cutoff' must be in [0, \(Economics.minimumAvailability)], found \(cutoff)",
+                           suggestion: "availabilities below it are taken as 0; 0 keeps every value")
+            }
         }
         if let node = map["load_shedding_segments"], !yaml.isNull(node) {
             readSheddingSegments(node, yaml: yaml, inherited: provenance)

@@ -12,7 +12,7 @@ extension CaseReader {
         table.checkColumns(
             required: ["id", "region", "technology", "carrier", "existing_capacity_mw"],
             optional: ["source", "tag", "fuel", "retirement_year", "heat_rate_mmbtu_per_mwh", "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year",
-                       "forced_outage_rate", "availability_profile", "min_generation_fraction", "capacity_credit", "hydro_budget"]
+                       "forced_outage_rate", "availability_profile", "min_generation_fraction", "min_generation_profile", "capacity_credit", "hydro_budget"]
                 + Self.investmentColumns, log: log)
         if table.rows.isEmpty { log.add(table.path, line: table.headerLine, "no generators", suggestion: "add one row per generating resource") }
         let regionIDs = regions.map(\.id), fuelIDs = declaredFuels
@@ -51,7 +51,15 @@ extension CaseReader {
             let minimum = fraction(table, row, "min_generation_fraction", default: 0)
             let credit = fraction(table, row, "capacity_credit", default: 1)
             let profile = table.string(row, "availability_profile", required: false, log: log)
-            if let profile { profileReferences.append((id, profile, row.line, table.column(row, "availability_profile"))) }
+            if let profile { profileReferences.append((id, profile, row.line, table.column(row, "availability_profile"), "availability")) }
+            let minimumProfile = table.string(row, "min_generation_profile", required: false, log: log)
+            if let minimumProfile {
+                profileReferences.append((id, minimumProfile, row.line, table.column(row, "min_generation_profile"), "minimum generation"))
+                if let minimum, minimum > 0 {
+                    table.issue(row, "min_generation_profile", "generator '\(id)' has both 'min_generation_fraction' and 'min_generation_profile'",
+                                suggestion: "give one: the fraction of available capacity, or the hourly fraction of capacity", log: log)
+                }
+            }
             let retirement = table.int(row, "retirement_year", required: false, log: log)
             let hydro = table.bool(row, "hydro_budget", default: false, log: log)
             if hydro { declaredHydro.append(id) }
@@ -63,11 +71,13 @@ extension CaseReader {
                 table.issue(row, "existing_capacity_mw", "generator '\(id)' has no existing capacity and cannot be built",
                             suggestion: "give 'existing_capacity_mw' or 'capex_usd_per_kw' and 'lifetime_years', or remove the row", log: log)
             }
-            generators.append(Generator(
+            var generator = Generator(
                 id: id, region: region, technology: technology, carrier: carrier, fuel: fuel, existingCapacityMW: existing,
                 retirementYear: retirement, heatRateMMBtuPerMWh: heatRate, variableOMUSDPerMWh: vom, fixedOMUSDPerKWYear: fom,
                 forcedOutageRate: outage, availabilityProfile: profile, minimumGenerationFraction: minimum, capacityCredit: credit,
-                hasHydroBudget: hydro, investment: investment))
+                hasHydroBudget: hydro, investment: investment)
+            generator.minimumGenerationProfile = minimumProfile
+            generators.append(generator)
         }
         checkDuplicates(entries, path: table.path, what: "generator")
     }

@@ -43,7 +43,7 @@ final class CaseReader {
     /// Where each generator was defined (for later cross-checks).
     var generatorLines: [String: Int] = [:]
     /// Where each generator's availability profile field is (line, column).
-    var profileReferences: [(generator: String, profile: String, line: Int, column: Int?)] = []
+    var profileReferences: [(generator: String, profile: String, line: Int, column: Int?, kind: String)] = []
 
     /// The demand variant asked for by the caller (overrides `settings.yaml`).
     let requestedVariant: String?

@@ -98,6 +98,9 @@ public struct Settings: Sendable, Equatable {
     public var exchangeRatePKRPerUSD: Double
     /// The demand variant in use (`low`, `medium`, `high`, ...) when `demand.csv` has variants.
     public var demandVariant: String?
+    /// Availabilities below this are taken as 0 (`availability_cutoff`, default
+    /// ``Economics/minimumAvailability``); a case imported from PyPSA uses 0, keeping PyPSA's values.
+    public var availabilityCutoff: Double = Economics.minimumAvailability
 
     /// Creates settings.
     public init(discountRate: Double, baseYear: Int, vollUSDPerMWh: Double, exchangeRatePKRPerUSD: Double = 280,
@@ -301,6 +304,9 @@ public struct Generator: Sendable, Equatable {
     public var availabilityProfile: String?
     /// Minimum generation as a fraction of available capacity (MINGEN μ), in [0, 1].
     public var minimumGenerationFraction: Double
+    /// Hourly minimum generation as a fraction of capacity (a profile id), instead of μ: MINGEN's
+    /// coefficient is then `min(m_t, a_t)` (PyPSA's time-varying `p_min_pu`).
+    public var minimumGenerationProfile: String? = nil
     /// Firm capacity credit for the reserve margin (κ), in [0, 1].
     public var capacityCredit: Double
     /// Whether a monthly hydro energy budget applies (HYDRO).

@@ -33,8 +33,10 @@ extension FormulationBuilder {
     mutating func addGeneration() {
         for g in system.generators.indices {
             let generator = system.generators[g]
-            if let id = generator.availabilityProfile, system.profiles[id]?.count != EnergySystem.hoursPerYear {
-                problems.append("generator '\(generator.id)': availability profile '\(id)' is missing or not 8760 values")
+            for (kind, id) in [("availability", generator.availabilityProfile), ("minimum generation", generator.minimumGenerationProfile)] {
+                if let id, system.profiles[id]?.count != EnergySystem.hoursPerYear {
+                    problems.append("generator '\(generator.id)': \(kind) profile '\(id)' is missing or not 8760 values")
+                }
             }
             var byPeriod: [[Variable]] = []
             var references: [[Variable]] = []
@@ -50,7 +52,8 @@ extension FormulationBuilder {
                     let name = "p[\(generator.id),\(period.year),\(stepName(t))]"
                     if let fixed {
                         let upper = a * fixed
-                        series.append(lp.addVariable(name, bounds: .between(generator.minimumGenerationFraction * upper, upper), cost: cost))
+                        let lower = Economics.minimumGeneration(of: generator, in: system, availability: a, hour: step.hour) * fixed
+                        series.append(lp.addVariable(name, bounds: .between(lower, upper), cost: cost))
                         continue
                     }
                     // With no availability the step's generation is simply 0: a bound, not a
@@ -61,7 +64,8 @@ extension FormulationBuilder {
                     let indices = [generator.id, String(period.year), stepName(t)]
                     let cap = lp.addRow("CAP[\(indices.joined(separator: ","))]", [1 * p, -a * reference[t]], .atMost(0))
                     record(.CAP, indices, cap, year: period.year)
-                    addMinimumGeneration(generator, p, availability: a, capacity: reference[t], indices: indices, year: period.year)
+                    addMinimumGeneration(generator, p, minimum: Economics.minimumGeneration(of: generator, in: system, availability: a, hour: step.hour),
+                                         capacity: reference[t], indices: indices, year: period.year)
                 }
                 byPeriod.append(series)
             }

@@ -10,7 +10,7 @@ struct MINGENFamily: ConstraintFamily {
     }
 
     static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {
-        system.generators.contains { $0.minimumGenerationFraction > 0 } ? .exported(as: "p_min_pu of generators") : .absent
+        system.generators.contains { $0.minimumGenerationFraction > 0 || $0.minimumGenerationProfile != nil } ? .exported(as: "p_min_pu of generators") : .absent
     }
 
     static func build(_ builder: inout FormulationBuilder) {
@@ -22,12 +22,13 @@ struct MINGENFamily: ConstraintFamily {
 
 extension FormulationBuilder {
     /// **MINGEN** — `p[g,y,t] ≥ μ_g · a[g,y,t] · K[g,y]` for a generator with a minimum fraction
-    /// `μ_g > 0` whose capacity is a decision (with a fixed capacity it is the lower bound of `p`,
-    /// set by CAP). Called by CAP step by step, so that each MINGEN row follows its CAP row.
-    mutating func addMinimumGeneration(_ generator: Generator, _ p: Variable, availability a: Double, capacity: Variable,
+    /// `μ_g > 0` (or `min(m_t, a) · K` with a minimum-generation profile: `minimum`, from
+    /// ``Economics/minimumGeneration(of:in:availability:hour:)``) whose capacity is a decision
+    /// (with a fixed capacity it is the lower bound of `p`, set by CAP). Called by CAP step by
+    /// step, so that each MINGEN row follows its CAP row.
+    mutating func addMinimumGeneration(_ generator: Generator, _ p: Variable, minimum mu: Double, capacity: Variable,
                                        indices: [String], year: Int) {
-        guard generator.minimumGenerationFraction > 0 else { return }
-        let mu = generator.minimumGenerationFraction * a
+        guard mu > 0 else { return }
         let row = lp.addRow("MINGEN[\(indices.joined(separator: ","))]", [1 * p, -mu * capacity], .atLeast(0))
         record(.MINGEN, indices, row, year: year)
     }

@@ -10,6 +10,9 @@ expected.json: PyPSA's optimum solved with HiGHS (objective, objective constant,
                                     defaults of the pinned pypsa's component attributes).
     make_fixtures.py --check DIR    loads a CSV folder (e.g. from `bijli export-pypsa`), optimises
                                     it and prints the objective as JSON.
+    make_fixtures.py --expected NAME...  writes NAME/expected.json for a folder NAME/network written
+                                    otherwise (make_old_layouts.py, an older pypsa).
+    make_fixtures.py NAME...        remakes only those fixtures.
 """
 import importlib.metadata
 import json
@@ -128,7 +131,64 @@ def hydro_inflow():
     return n
 
 
-FIXTURES = [merit_order, two_buses_link, cyclic_storage, extendable_profiles, co2_limit, load_shedding, hydro_inflow]
+def dated_layout():
+    """Dated snapshots (1.x writes them as a position index with a `snapshot` column; series are
+    indexed by the timestamp), weightings of 4 h, descriptive and unknown columns, and a solar
+    availability of 0.0008 (below Bijli's default cut-off 0.001) on an extendable generator."""
+    n = pypsa.Network(name="dated_layout")
+    n.set_snapshots(pd.date_range("2019-01-01 00:00", periods=6, freq="4h"))
+    n.snapshot_weightings.loc[:, :] = 4.0
+    n.add("Carrier", "solar", color="#ffcc00", nice_name="Solar PV")
+    n.add("Carrier", "gas", color="#aa5500", nice_name="Gas", co2_emissions=0.2)
+    n.add("Carrier", "wind", color="#3399ff", nice_name="Onshore wind")
+    n.add("Carrier", "oil", color="#333333", nice_name="Furnace oil")
+    n.add("Bus", "north", x=73.0, y=33.7, v_nom=500.0, country="PK")
+    n.add("Bus", "south", x=67.0, y=25.4, v_nom=500.0, country="PK")
+    n.add("Bus", "karachi", x=67.0, y=24.9, v_nom=220.0, country="PK", unit="MW")
+    n.add("Load", "north_load", bus="north", p_set=[300.0, 280.0, 350.0, 420.0, 460.0, 380.0])
+    n.add("Load", "south_load", bus="south", p_set=[150.0, 160.0, 190.0, 230.0, 210.0, 170.0])
+    n.add("Load", "karachi_load", bus="karachi", p_set=[80.0, 70.0, 95.0, 120.0, 110.0, 90.0])
+    n.add("Generator", "solar", bus="south", carrier="solar", p_nom_extendable=True, capital_cost=300,
+          p_max_pu=[0.0, 0.0008, 0.45, 0.9, 0.3, 0.0])
+    n.add("Generator", "wind", bus="north", carrier="wind", p_nom=200, p_max_pu=[0.6, 0.7, 0.4, 0.2, 0.3, 0.5])
+    n.add("Generator", "gas_north", bus="north", carrier="gas", p_nom=600, marginal_cost=60, efficiency=0.5)
+    n.add("Generator", "gas_south", bus="south", carrier="gas", p_nom=400, marginal_cost=75, efficiency=0.45)
+    n.add("Generator", "oil_karachi", bus="karachi", carrier="oil", p_nom=60, marginal_cost=120)
+    n.add("Link", "north_south", bus0="north", bus1="south", p_nom=150, efficiency=0.97, length=1100.0)
+    n.add("Line", "south_karachi", bus0="south", bus1="karachi", s_nom=100, x=0.05, r=0.005, length=150.0)
+    # Columns PyPSA does not know; it carries them and ignores them in the optimisation.
+    n.buses["symbol"] = "substation"
+    n.generators["commissioned"] = ["2024", "2012", "2005", "1998", "1994"]
+    return n
+
+
+def several_loads_minimums():
+    """Several loads on one bus (one of them a series), an extendable generator whose p_nom_min
+    binds, p_min_pu as a constant share of p_max_pu (static and as series) and a time-varying
+    p_min_pu that is not (Bijli's min_generation_profile)."""
+    n = pypsa.Network(name="several_loads_minimums")
+    n.set_snapshots(range(5))
+    n.snapshot_weightings.loc[:, :] = 2.0
+    for bus in ["city", "valley"]:
+        n.add("Bus", bus)
+    n.add("Load", "homes", bus="city", p_set=[120.0, 150.0, 210.0, 180.0, 140.0])
+    n.add("Load", "industry", bus="city", p_set=90.0)
+    n.add("Load", "metro", bus="city", p_set=[10.0, 25.0, 30.0, 25.0, 5.0])
+    n.add("Load", "valley_load", bus="valley", p_set=[40.0, 35.0, 60.0, 55.0, 45.0])
+    n.add("Generator", "nuclear", bus="city", p_nom_extendable=True, p_nom_min=150, capital_cost=900,
+          marginal_cost=8, p_min_pu=0.7)
+    n.add("Generator", "coal", bus="city", p_nom=200, marginal_cost=30, p_min_pu=0.25)
+    n.add("Generator", "bagasse", bus="valley", p_nom=80, marginal_cost=15,
+          p_max_pu=[0.9, 0.8, 0.6, 0.5, 0.7], p_min_pu=[0.45, 0.4, 0.3, 0.25, 0.35])
+    n.add("Generator", "gas", bus="city", p_nom=300, marginal_cost=70)
+    # A must-run whose minimum changes by snapshot under a constant p_max_pu (not a share of it).
+    n.add("Generator", "must_run", bus="valley", p_nom=50, marginal_cost=90, p_min_pu=[0.2, 0.6, 0.1, 0.5, 0.3])
+    n.add("Link", "valley_city", bus0="valley", bus1="city", p_nom=60, p_min_pu=-1)
+    return n
+
+
+FIXTURES = [merit_order, two_buses_link, cyclic_storage, extendable_profiles, co2_limit, load_shedding, hydro_inflow,
+            dated_layout, several_loads_minimums]
 
 
 def capacities(n):
@@ -214,6 +274,52 @@ def attributes_swift():
     return "\n".join(lines)
 
 
+def write_expected(name):
+    """Solves <name>/network/ (read back from the files, as Bijli reads them) and writes expected.json."""
+    folder = os.path.join(HERE, name)
+    m = pypsa.Network(os.path.join(folder, "network"))
+    written_by = pd.read_csv(os.path.join(folder, "network", "network.csv")).get("pypsa_version")
+    result = solve(m)
+    result.update({
+        "name": name,
+        # Bijli's objective is the total cost: PyPSA's objective + its constant (capex of the
+        # p_nom of extendables) + the capital cost of non-extendable capacity.
+        "total_cost": result["objective"] + result["objective_constant"] + result["nonextendable_capital_cost"],
+        "capacities": capacities(m),
+        "capacity_ranges_within_1e-9": capacity_ranges(m),
+        "pypsa_version": pypsa.__version__,
+        "highspy_version": importlib.metadata.version("highspy"),
+    })
+    if written_by is not None and str(written_by.iloc[0]) != pypsa.__version__:
+        result["written_by_pypsa_version"] = str(written_by.iloc[0])
+    with open(os.path.join(folder, "expected.json"), "w") as f:
+        json.dump(result, f, indent=2, sort_keys=True)
+        f.write("\n")
+    print(name, result["objective"], result["total_cost"])
+
+
+def pre_018_layout(source, name):
+    """The layout of PyPSA releases before 0.18, written by hand from a 1.x export (those
+    releases do not install on Python 3.11): snapshots.csv indexed by the snapshot with one
+    `weightings` column, series indexed by the snapshot (index label `name`)."""
+    target = os.path.join(HERE, name, "network")
+    shutil.rmtree(os.path.join(HERE, name), ignore_errors=True)
+    shutil.copytree(os.path.join(HERE, source, "network"), target)
+    snapshots = pd.read_csv(os.path.join(target, "snapshots.csv"), index_col=0)
+    stamps = snapshots["snapshot"].astype(str)
+    pd.DataFrame({"weightings": snapshots["objective"].values}, index=pd.Index(stamps, name="name")).to_csv(
+        os.path.join(target, "snapshots.csv"))
+    for file in sorted(os.listdir(target)):
+        if "-" in file and file.endswith(".csv"):
+            df = pd.read_csv(os.path.join(target, file), index_col=0)
+            df.index = pd.Index(stamps.values, name="name")
+            df.to_csv(os.path.join(target, file))
+    for file in ["crs.json", "meta.json"]:
+        os.remove(os.path.join(target, file))
+    network = pd.read_csv(os.path.join(target, "network.csv"))
+    network[["name", "pypsa_version"]].assign(pypsa_version="0.17.1").to_csv(os.path.join(target, "network.csv"), index=False)
+
+
 def main():
     if len(sys.argv) == 2 and sys.argv[1] == "--attributes":
         sys.stdout.write(attributes_swift())
@@ -224,29 +330,23 @@ def main():
         result["capacities"] = capacities(n)
         print(json.dumps(result, indent=2, sort_keys=True))
         return
+    if len(sys.argv) >= 3 and sys.argv[1] == "--expected":
+        for name in sys.argv[2:]:
+            write_expected(name)
+        return
+    only = sys.argv[1:]
     for make in FIXTURES:
+        if only and make.__name__ not in only:
+            continue
         n = make()
         folder = os.path.join(HERE, n.name)
         shutil.rmtree(folder, ignore_errors=True)
         os.makedirs(folder)
         n.export_to_csv_folder(os.path.join(folder, "network"))
-        # Solve a fresh copy read back from the files, as Bijli reads them.
-        m = pypsa.Network(os.path.join(folder, "network"))
-        result = solve(m)
-        result.update({
-            "name": n.name,
-            # Bijli's objective is the total cost: PyPSA's objective + its constant (capex of the
-            # p_nom of extendables) + the capital cost of non-extendable capacity.
-            "total_cost": result["objective"] + result["objective_constant"] + result["nonextendable_capital_cost"],
-            "capacities": capacities(m),
-            "capacity_ranges_within_1e-9": capacity_ranges(m),
-            "pypsa_version": pypsa.__version__,
-            "highspy_version": importlib.metadata.version("highspy"),
-        })
-        with open(os.path.join(folder, "expected.json"), "w") as f:
-            json.dump(result, f, indent=2, sort_keys=True)
-            f.write("\n")
-        print(n.name, result["objective"], result["total_cost"])
+        write_expected(n.name)
+    if not only or "dated_layout" in only:
+        pre_018_layout("dated_layout", "dated_layout_pre018")
+        write_expected("dated_layout_pre018")
 
 
 if __name__ == "__main__":
