@@ -77,12 +77,12 @@ import FoundationXML
             let name = "report\(index)"
             try LaTeXRenderer.render(document).write(to: folder.appendingPathComponent("\(name).tex"), atomically: true, encoding: .utf8)
             names.append(name)
-            // A paper that \input's every table snippet.
+            // A paper that \input's every table snippet (longtables: outside any float).
             var paper = ["\\documentclass{article}", "\\usepackage[T1]{fontenc}", "\\usepackage[utf8]{inputenc}",
-                         "\\usepackage{booktabs}", "\\usepackage{array}", "\\begin{document}"]
+                         "\\usepackage{booktabs,longtable,array}", "\\begin{document}"]
             for table in document.tables {
                 try LaTeXRenderer.table(table).write(to: folder.appendingPathComponent("t\(index)-\(table.name).tex"), atomically: true, encoding: .utf8)
-                paper += ["\\begin{table}[h]\\centering\\small", "\\input{t\(index)-\(table.name).tex}", "\\end{table}", "\\clearpage"]
+                paper += ["{\\small", "\\input{t\(index)-\(table.name).tex}", "}", "\\clearpage"]
             }
             paper.append("\\end{document}")
             try paper.joined(separator: "\n")
