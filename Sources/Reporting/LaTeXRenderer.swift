@@ -1,7 +1,7 @@
 /// LaTeX with booktabs: a standalone document that pdflatex compiles (article class; booktabs,
 /// longtable), and one `longtable` snippet per table for `\input` into a paper (needs
-/// `\usepackage{booktabs,longtable,array}`). Figures are SVG and stay in the HTML report; the
-/// LaTeX document names their files.
+/// `\usepackage{booktabs,longtable,array}`). Figures are floats that include `figures/<id>.pdf`
+/// (``PDFChart``, written beside the report), so the document compiles where those files are.
 public enum LaTeXRenderer {
     /// The standalone document.
     public static func render(_ document: ReportDocument) -> String {
@@ -14,6 +14,7 @@ public enum LaTeXRenderer {
             "\\usepackage{booktabs}",
             "\\usepackage{longtable}",
             "\\usepackage{array}",
+            "\\usepackage{graphicx}",
             "\\setlength{\\LTcapwidth}{\\textwidth}",
             "\\title{\(escape(document.title))}",
             "\\author{\(escape(document.subtitle))}",
@@ -26,7 +27,6 @@ public enum LaTeXRenderer {
             out += document.keyFindings.map { "  \\item \(escape($0))" }
             out.append("\\end{itemize}")
         }
-        var figureNumber = 0
         for section in document.sections {
             out.append("\\section{\(escape(section.title))}")
             for block in section.blocks {
@@ -40,9 +40,10 @@ public enum LaTeXRenderer {
                 case .table(let table):
                     out += ["{\\small", longTable(table, caption: "\\caption{\(escape(table.title)) (\\texttt{\(escape(table.name))})}\\\\"), "}", ""]
                 case .figure(let figure):
-                    figureNumber += 1
-                    out += ["\\paragraph{Figure \(figureNumber): \(escape(figure.title)).} \(escape(figure.note)) "
-                            + "The chart is in the HTML report and in \\texttt{\(escape("figures/\(figure.id).svg"))}.", ""]
+                    out += ["\\begin{figure}[htbp]", "\\centering",
+                            "\\includegraphics[width=\\linewidth]{figures/\(figure.id).pdf}",
+                            "\\caption{\(escape(figure.title)). {\\small \(escape(figure.note))}}\\label{fig:\(label(figure.id))}",
+                            "\\end{figure}", ""]
                 }
             }
         }
