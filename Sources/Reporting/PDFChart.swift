@@ -142,7 +142,7 @@ public enum PDFChart {
                 emit("1 J 1 j")
             case "rect":
                 let x = value(a, "x"), top = value(a, "y"), w = value(a, "width"), h = value(a, "height")
-                let fill = rgb(a["fill"] ?? "#000000")
+                let fill = rgb(a["fill"] ?? CarrierStyle.ink)
                 if let fill { emit("\(fill) rg") }
                 let stroked = setStroke(a)
                 emit("\(number(x)) \(number(y(top + h))) \(number(w)) \(number(h)) re \(fill != nil ? (stroked ? "B" : "f") : (stroked ? "S" : "n"))")
@@ -159,7 +159,7 @@ public enum PDFChart {
                 emit(["\(number(first.0)) \(number(y(first.1))) m"] + points.dropFirst().map { "\(number($0.0)) \(number(y($0.1))) l" } + ["S"])
             case "circle":
                 let cx = value(a, "cx"), cy = y(value(a, "cy")), r = value(a, "r"), k = 0.5523 * r
-                guard let fill = rgb(a["fill"] ?? "#000000") else { return }
+                guard let fill = rgb(a["fill"] ?? CarrierStyle.ink) else { return }
                 emit("\(fill) rg")
                 emit(["\(number(cx + r)) \(number(cy)) m",
                       "\(number(cx + r)) \(number(cy + k)) \(number(cx + k)) \(number(cy + r)) \(number(cx)) \(number(cy + r)) c",
