@@ -45,3 +45,49 @@ struct Table: ParsableCommand {
         print(text, terminator: "")
     }
 }
+
+/// `bijli workbook RUN... --out FILE.xlsx [--period P] [--all-rows]`: the report tables of one or
+/// more runs as an Excel workbook, one sheet per table, the runs side by side (``Workbook``).
+struct WorkbookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workbook",
+        abstract: "Write the tables of one or more runs to an Excel workbook: one sheet per table, the runs side by side.",
+        discussion: "Tables are shaped as by `bijli table` (display names, carrier groups and totals, zero rows left out unless "
+            + "--all-rows). Runs are labelled by scenario, as in `bijli compare` (docs/REPORTS.md).")
+
+    @Argument(help: "Run folders, in the order their columns appear.")
+    var runs: [String]
+
+    @Option(help: "The .xlsx file to write.")
+    var out: String
+
+    @Option(help: "Only this period's columns (or rows) in tables by period, e.g. 2030.")
+    var period: Int?
+
+    @Flag(name: .customLong("all-rows"), help: "Keep the rows whose numbers are all zero.")
+    var allRows = false
+
+    func validate() throws {
+        guard !runs.isEmpty else { throw ValidationError("give at least one run folder") }
+    }
+
+    func run() throws {
+        let loaded = try loadRuns(runs)
+        let labels = ComparisonBuilder.labels(loaded.map { ($0.folder, $0.input.results) })
+        let sheets: [ReportTable]
+        do {
+            sheets = try Workbook.sheets(zip(labels, loaded).map { ($0, ReportBuilder.build($1.input)) },
+                                         shaping: TableShaping(period: period, allRows: allRows))
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.badInput
+        }
+        do {
+            try Workbook.xlsx(sheets).write(to: URL(fileURLWithPath: out), options: .atomic)
+        } catch {
+            printError("error: cannot write \(out): \(error.localizedDescription)")
+            throw ExitCode.cannotWrite
+        }
+        print("workbook  \(out) (\(sheets.count) sheets: \(sheets.map(\.name).joined(separator: ", ")))")
+    }
+}

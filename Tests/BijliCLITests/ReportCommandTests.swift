@@ -66,6 +66,13 @@ import Testing
         #expect(csv.stdout.hasPrefix("Indicator,Unit,2025,2030\n"))
         let md = try cli.bijli("table", "prices", "--run", run.path, "--format", "md")
         #expect(md.stdout.hasPrefix("| Region | Period | Mean (USD/MWh)"))
+        // The workbook of the run set beside itself.
+        let book = cli.scratch.appendingPathComponent("book.xlsx")
+        let workbook = try cli.bijli("workbook", run.path, run.path, "--period", "2030", "--out", book.path)
+        #expect(workbook.status == 0 && workbook.stdout.contains("capacity"), "\(workbook.stderr)")
+        #expect((try Data(contentsOf: book)).prefix(2) == Data("PK".utf8))
+        let noPeriodBook = try cli.bijli("workbook", run.path, "--period", "2040", "--out", book.path)
+        #expect(noPeriodBook.status == 2 && noPeriodBook.stderr.contains("no period 2040"))
         let unknown = try cli.bijli("table", "nonsense", "--run", run.path)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("capacity"))
