@@ -218,24 +218,53 @@ public enum SVGChart {
         return out
     }
 
+    /// The legend right of the plot: a swatch (or a line) and the label of each series, then the
+    /// lines drawn over the bars; a label too long for the space is wrapped at spaces onto more
+    /// lines (13 px apart) rather than cut at the edge of the picture.
     static func legend(_ names: [String], overlay: [String], lines: Bool = false) -> [String] {
         var out: [String] = []
         let x = left + plotWidth + 16
+        var y = top0
+        func label(_ name: String) {
+            let lines = legendLines(CarrierStyle.legendName(name))
+            for (k, line) in lines.enumerated() {
+                out.append("<text x=\"\(c(x + 18))\" y=\"\(c(y + 10 + Double(k) * 13))\">\(escape(line))</text>")
+            }
+            y += 17 + Double(lines.count - 1) * 13
+        }
         for (i, name) in names.enumerated().prefix(20) {
-            let y = top0 + Double(i) * 17
             if lines {
                 out.append("<line x1=\"\(c(x))\" y1=\"\(c(y + 6))\" x2=\"\(c(x + 14))\" y2=\"\(c(y + 6))\" stroke=\"\(color(name, i))\" stroke-width=\"2\"/>")
             } else {
                 out.append("<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"12\" height=\"12\" fill=\"\(color(name, i))\"/>")
             }
-            out.append("<text x=\"\(c(x + 18))\" y=\"\(c(y + 10))\">\(escape(CarrierStyle.legendName(name)))</text>")
+            label(name)
         }
-        for (j, name) in overlay.enumerated() {
-            let y = top0 + Double(min(names.count, 20) + j) * 17
+        for name in overlay {
             out.append("<line x1=\"\(c(x))\" y1=\"\(c(y + 6))\" x2=\"\(c(x + 14))\" y2=\"\(c(y + 6))\" stroke=\"\(CarrierStyle.ink)\" stroke-width=\"1.5\"/>")
-            out.append("<text x=\"\(c(x + 18))\" y=\"\(c(y + 10))\">\(escape(CarrierStyle.legendName(name)))</text>")
+            label(name)
         }
         return out
+    }
+
+    /// The width a legend label has: from its start to the right edge, less a small margin.
+    static var legendWidth: Double { width - (left + plotWidth + 16 + 18) - 4 }
+
+    /// A legend label in lines that fit ``legendWidth`` (Helvetica metrics at 11 px), broken at
+    /// spaces; a single word wider than that keeps its own line.
+    static func legendLines(_ text: String) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if current.isEmpty || PDFChart.textWidth(candidate, size: 11) <= legendWidth {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
     }
 
     static func yPosition(_ value: Double, _ yMax: Double, _ yMin: Double = 0) -> Double {

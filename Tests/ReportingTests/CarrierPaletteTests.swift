@@ -102,6 +102,25 @@ import Testing
         #expect(charts >= 6 && seen.keys.contains("hydro") && seen.keys.contains("unserved"), "\(seen)")
     }
 
+    @Test func longLegendLabelsWrapInsteadOfLeavingThePicture() throws {
+        let name = "North (NTDC north of the Mari-Multan line, with AJK and GB)"
+        let chart = ChartSpec(kind: .durationCurve, xTitle: "Hours", yTitle: "USD/MWh", xBySeries: [[0, 8760], [0, 8760]],
+                              series: [.init(name: name, values: [80, 10]), .init(name: "Karachi (K-Electric)", values: [81, 11])])
+        let svg = SVGChart.render(chart, id: "prices", title: "Prices")
+        let labels = svg.split(separator: "\n").compactMap { line -> (Double, String, Double)? in
+            guard let m = line.firstMatch(of: #/^<text x="([\d.]+)" y="([\d.]+)">([^<]*)</text>$/#) else { return nil }
+            return (Double(m.1)!, String(m.3), Double(m.2)!)
+        }
+        #expect(labels.map(\.1).joined(separator: " ") == SVGChart.escape(name) + " Karachi (K-Electric)")
+        #expect(labels.count == 4, "\(labels)")
+        for (x, text, _) in labels { #expect(x + PDFChart.textWidth(text, size: 11) <= SVGChart.width, "'\(text)' leaves the picture") }
+        // The lines do not overlap: each at least 13 px below the one before.
+        for k in labels.indices.dropFirst() { #expect(labels[k].2 - labels[k - 1].2 >= 13, "\(labels[k - 1].1) / \(labels[k].1)") }
+        // The second swatch sits level with its own label, below the wrapped first one.
+        let swatches = svg.split(separator: "\n").compactMap { $0.firstMatch(of: #/^<line x1="[\d.]+" y1="([\d.]+)" [^>]*stroke-width="2"/>$/#).map { Double($0.1)! } }
+        #expect(swatches.count == 2 && abs(swatches[1] + 4 - labels[3].2) < 0.01, "\(swatches) \(labels)")
+    }
+
     @Test func noChartCodeWritesAColourOfItsOwn() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/Reporting")
