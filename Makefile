@@ -3,8 +3,9 @@
 
 SWIFT      ?= swift
 APT_PKGS   := libglpk-dev glpk-utils liblapacke-dev libsqlite3-dev
-# For the tests only: pdflatex and booktabs, to compile the LaTeX reports (about 48 MB to download).
-TEST_PKGS  := texlive-latex-base texlive-latex-recommended
+# For the tests only: pdflatex and booktabs, to compile the LaTeX reports (about 48 MB to download),
+# and openpyxl, to read the Excel workbook back.
+TEST_PKGS  := texlive-latex-base texlive-latex-recommended python3-openpyxl
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIJLI      := .build/release/bijli
 
@@ -18,7 +19,7 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PKGS); \
 	fi
 
-## test-deps: the TeX packages of the LaTeX report test, if missing.
+## test-deps: the TeX packages of the LaTeX report test and openpyxl of the workbook test, if missing.
 test-deps:
 	@if ! dpkg -s $(TEST_PKGS) >/dev/null 2>&1; then \
 	  echo "Installing $(TEST_PKGS) ..."; \

@@ -51,11 +51,11 @@ public enum HTMLRenderer {
             return "<th scope=\"col\" class=\"\(column.alignment.rawValue)\">\(escape(column.title))\(unit)</th>"
         }
         out += ["</tr>", "</thead>", "<tbody>"]
-        for row in table.rows {
+        for (index, row) in table.rows.enumerated() {
             let cells = zip(table.columns, row).map { column, cell in
                 "<td class=\"\(column.alignment.rawValue)\">\(escape(MarkdownRenderer.text(cell)))</td>"
             }
-            out.append("<tr>" + cells.joined() + "</tr>")
+            out.append((table.isTotal(index) ? "<tr class=\"total\">" : "<tr>") + cells.joined() + "</tr>")
         }
         out.append("</tbody>")
         if !table.footnotes.isEmpty {
@@ -82,6 +82,7 @@ public enum HTMLRenderer {
     thead th { border-top: 2px solid #1a1a1a; border-bottom: 1px solid #1a1a1a; padding: 0.3rem 0.6rem; vertical-align: bottom; }
     tbody tr:last-child td { border-bottom: 2px solid #1a1a1a; }
     td { padding: 0.2rem 0.6rem; vertical-align: top; }
+    tr.total td { font-weight: bold; border-top: 1px solid #999999; }
     .right { text-align: right; font-variant-numeric: tabular-nums; }
     .left { text-align: left; }
     .unit { font-weight: normal; color: #555555; font-size: 0.8rem; }

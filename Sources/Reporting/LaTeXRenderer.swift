@@ -1,7 +1,7 @@
 /// LaTeX with booktabs: a standalone document that pdflatex compiles (article class; booktabs,
-/// longtable), and one `tabular` snippet per table for `\input` into a paper (needs only
-/// `\usepackage{booktabs}`). Figures are SVG and stay in the HTML report; the LaTeX document names
-/// their files.
+/// longtable), and one `longtable` snippet per table for `\input` into a paper (needs
+/// `\usepackage{booktabs,longtable,array}`). Figures are floats that include `figures/<id>.pdf`
+/// (``PDFChart``, written beside the report), so the document compiles where those files are.
 public enum LaTeXRenderer {
     /// The standalone document.
     public static func render(_ document: ReportDocument) -> String {
@@ -14,6 +14,7 @@ public enum LaTeXRenderer {
             "\\usepackage{booktabs}",
             "\\usepackage{longtable}",
             "\\usepackage{array}",
+            "\\usepackage{graphicx}",
             "\\setlength{\\LTcapwidth}{\\textwidth}",
             "\\title{\(escape(document.title))}",
             "\\author{\(escape(document.subtitle))}",
@@ -26,7 +27,6 @@ public enum LaTeXRenderer {
             out += document.keyFindings.map { "  \\item \(escape($0))" }
             out.append("\\end{itemize}")
         }
-        var figureNumber = 0
         for section in document.sections {
             out.append("\\section{\(escape(section.title))}")
             for block in section.blocks {
@@ -38,11 +38,12 @@ public enum LaTeXRenderer {
                     out += items.map { "  \\item \(escape($0))" }
                     out.append("\\end{itemize}")
                 case .table(let table):
-                    out.append(longTable(table))
+                    out += ["{\\small", longTable(table, caption: "\\caption{\(escape(table.title)) (\\texttt{\(escape(table.name))})}\\\\"), "}", ""]
                 case .figure(let figure):
-                    figureNumber += 1
-                    out += ["\\paragraph{Figure \(figureNumber): \(escape(figure.title)).} \(escape(figure.note)) "
-                            + "The chart is in the HTML report and in \\texttt{\(escape("figures/\(figure.id).svg"))}.", ""]
+                    out += ["\\begin{figure}[htbp]", "\\centering",
+                            "\\includegraphics[width=\\linewidth]{figures/\(figure.id).pdf}",
+                            "\\caption{\(escape(figure.title)). {\\small \(escape(figure.note))}}\\label{fig:\(label(figure.id))}",
+                            "\\end{figure}", ""]
                 }
             }
         }
@@ -53,30 +54,30 @@ public enum LaTeXRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// One table as a booktabs `tabular` for `\input`; caption and name in a comment, units in a
-    /// second header row, footnotes as a small paragraph after the table.
+    /// One table as a booktabs `longtable` for `\input` into a paper (not inside a `table` float:
+    /// it breaks across pages itself, its header repeated on each page); caption and label
+    /// `tab:<name>`, units in a second header row, footnotes as a small paragraph after the table.
     public static func table(_ table: ReportTable) -> String {
-        var out = ["% Bijli table '\(table.name)': \(table.title.replacingOccurrences(of: "\n", with: " "))",
-                   "% Needs \\usepackage{booktabs}.",
-                   "\\begin{tabular}{@{}\(spec(table))@{}}", "\\toprule"]
-        out += header(table)
-        out.append("\\midrule")
-        out += body(table)
-        out += ["\\bottomrule", "\\end{tabular}"]
-        if !table.footnotes.isEmpty {
-            out.append("\\par\\smallskip{\\footnotesize " + notes(table) + "\\par}")
-        }
-        return out.joined(separator: "\n") + "\n"
+        ["% Bijli table '\(table.name)': \(table.title.replacingOccurrences(of: "\n", with: " "))",
+         "% Needs \\usepackage{booktabs,longtable,array}; \\input it outside any table float (it breaks across pages).",
+         longTable(table, caption: "\\caption{\(escape(table.title))}\\label{tab:\(label(table.name))}\\\\"), ""].joined(separator: "\n")
     }
 
-    static func longTable(_ table: ReportTable) -> String {
-        var out = ["{\\small", "\\begin{longtable}{@{}\(spec(table))@{}}",
-                   "\\caption{\(escape(table.title)) (\\texttt{\(escape(table.name))})}\\\\", "\\toprule"]
+    /// A booktabs `longtable`: `caption` on the first page, the header repeated on every page with
+    /// "continued" lines, subtotal and total rows set apart by rules, footnotes after it.
+    static func longTable(_ table: ReportTable, caption: String) -> String {
+        let n = table.columns.count
+        var out = ["\\begin{longtable}{@{}\(spec(table))@{}}", caption, "\\toprule"]
         out += header(table)
-        out += ["\\midrule", "\\endhead"]
+        out += ["\\midrule", "\\endfirsthead",
+                "\\multicolumn{\(n)}{@{}l}{\\footnotesize\\itshape Table \\thetable{} continued}\\\\", "\\toprule"]
+        out += header(table)
+        out += ["\\midrule", "\\endhead",
+                "\\midrule", "\\multicolumn{\(n)}{r@{}}{\\footnotesize\\itshape continued on the next page}\\\\", "\\endfoot",
+                "\\bottomrule", "\\endlastfoot"]
         out += body(table)
-        out += ["\\bottomrule", "\\end{longtable}", "}"]
-        if !table.footnotes.isEmpty { out += ["{\\footnotesize " + notes(table) + "\\par}", ""] }
+        out.append("\\end{longtable}")
+        if !table.footnotes.isEmpty { out.append("{\\footnotesize " + notes(table) + "\\par}") }
         return out.joined(separator: "\n")
     }
 
@@ -100,20 +101,31 @@ public enum LaTeXRenderer {
         return lines
     }
 
+    /// The rows; a rule over the numbers above each subtotal and a little space after it, a full
+    /// rule above the total (the last row).
     static func body(_ table: ReportTable) -> [String] {
-        table.rows.map { row in
-            row.map { cell in
+        table.rows.enumerated().flatMap { index, row -> [String] in
+            let line = row.map { cell in
                 switch cell {
                 case .text(let text): escape(text)
                 case .number(let value, let decimals): escape(NumberText.format(value, decimals: decimals))
                 case .empty: "--"
                 }
             }.joined(separator: " & ") + " \\\\"
+            guard table.isTotal(index) else { return [line] }
+            guard index < table.rows.count - 1 else { return ["\\midrule", line] }
+            let first = (table.columns.firstIndex { $0.alignment == .right } ?? 0) + 1
+            return ["\\cmidrule(l){\(first)-\(table.columns.count)}", line, "\\addlinespace"]
         }
     }
 
     static func notes(_ table: ReportTable) -> String {
         table.footnotes.enumerated().map { "\($0.offset + 1).~\(escape($0.element))" }.joined(separator: " ")
+    }
+
+    /// A name as a `\\label` key: letters, digits and `-` only (`new_capacity` → `new-capacity`).
+    static func label(_ name: String) -> String {
+        String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
     }
 
     /// Long hashes and paths may break anywhere.

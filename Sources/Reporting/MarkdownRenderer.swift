@@ -40,8 +40,10 @@ public enum MarkdownRenderer {
         let headings = table.columns.map { $0.unit.isEmpty ? cell($0.title) : "\(cell($0.title)) (\(cell($0.unit)))" }
         var lines = ["| " + headings.joined(separator: " | ") + " |",
                      "| " + table.columns.map { $0.alignment == .right ? "---:" : "---" }.joined(separator: " | ") + " |"]
-        for row in table.rows {
-            lines.append("| " + row.map { cell(text($0)) }.joined(separator: " | ") + " |")
+        for (index, row) in table.rows.enumerated() {
+            // Subtotal and total rows in bold.
+            let cells = row.map { c in table.isTotal(index) && !text(c).isEmpty && c != .empty ? "**\(cell(text(c)))**" : cell(text(c)) }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         if !table.footnotes.isEmpty {
             lines.append("")

@@ -3,7 +3,8 @@ import Foundation
 /// Number formatting shared by the renderers: locale-free, so the same value always gives the
 /// same characters.
 public enum NumberText {
-    /// `x` with `decimals` decimals and commas between thousands (`12,345.6`); `n/a` when not finite.
+    /// `x` with `decimals` decimals and commas between thousands from four digits on (`1,234`,
+    /// `12,345.6`), the same in every format; `n/a` when not finite.
     public static func format(_ x: Double, decimals: Int) -> String {
         guard x.isFinite else { return "n/a" }
         let digits = max(0, min(decimals, 12))
@@ -13,7 +14,7 @@ public enum NumberText {
         if negative { text.removeFirst() }
         let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
         var integer = parts[0]
-        if integer.count > 4 {
+        if integer.count > 3 {
             var grouped = ""
             for (i, c) in integer.enumerated() {
                 if i > 0 && (integer.count - i) % 3 == 0 { grouped.append(",") }

@@ -65,7 +65,7 @@ extension ReportBuilder {
             }
             blocks.append(.figure(ReportFigure(
                 id: id, title: "\(title), \(period)",
-                note: "From \(stepLabel(slice.first!.hourOfYear)) to \(stepLabel(slice.last!.hourOfYear)); GW by carrier, unserved demand in red, demand as a line.",
+                note: "From \(stepLabel(slice.first!.hourOfYear)) to \(stepLabel(slice.last!.hourOfYear)); GW by carrier, unserved demand on top (dark indigo), demand as a line.",
                 chart: ChartSpec(kind: .stackedBars, xTitle: input.results.resolution == "hourly" ? "Hour" : "Representative hour",
                                  yTitle: "Power (GW)", categories: slice.map { stepLabel($0.hourOfYear) }, series: series,
                                  overlay: [.init(name: "demand", values: slice.map { $0.demand / 1e3 })]))))

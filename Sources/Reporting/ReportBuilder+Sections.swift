@@ -17,7 +17,7 @@ extension ReportBuilder {
     }
 
     static func periodColumns(_ r: EnergyResults, unit: String) -> [ReportTable.Column] {
-        r.periods.map { ReportTable.Column(String($0.period), unit: unit) }
+        r.periods.map { ReportTable.Column(String($0.period), unit: unit, period: $0.period) }
     }
 
     // MARK: capacity and generation
@@ -48,7 +48,7 @@ extension ReportBuilder {
         blocks.append(.table(ReportTable(
             name: "generation", title: "Generation by carrier",
             columns: [.init("Carrier", alignment: .left)] + r.periods.flatMap {
-                [ReportTable.Column(String($0.period), unit: "GWh"), ReportTable.Column("\($0.period) share", unit: "%")]
+                [ReportTable.Column(String($0.period), unit: "GWh", period: $0.period), ReportTable.Column("\($0.period) share", unit: "%", period: $0.period)]
             },
             rows: generated.map { carrier in
                 [.text(carrier)] + r.periods.flatMap { period -> [ReportCell] in

@@ -101,12 +101,16 @@ public struct ReportTable: Sendable, Equatable, Codable {
         public var unit: String
         /// Alignment.
         public var alignment: Alignment
+        /// The period whose values the column holds (`bijli table --period` keeps it or drops it);
+        /// nil (absent from JSON) for a column of every period or none.
+        public var period: Int?
 
         /// Creates a column.
-        public init(_ title: String, unit: String = "", alignment: Alignment = .right) {
+        public init(_ title: String, unit: String = "", alignment: Alignment = .right, period: Int? = nil) {
             self.title = title
             self.unit = unit
             self.alignment = alignment
+            self.period = period
         }
     }
 
@@ -120,16 +124,27 @@ public struct ReportTable: Sendable, Equatable, Codable {
     public var rows: [[ReportCell]]
     /// Footnotes under the table.
     public var footnotes: [String]
+    /// Indices of the rows that are subtotals or a total (set apart by a rule in LaTeX, bold in
+    /// Markdown and HTML); nil (absent from JSON) when there are none.
+    public var totalRows: [Int]?
+
+    enum CodingKeys: String, CodingKey {
+        case name, title, columns, rows, footnotes, totalRows = "total_rows"
+    }
 
     /// Creates a table; every row must have one cell per column.
-    public init(name: String, title: String, columns: [Column], rows: [[ReportCell]], footnotes: [String] = []) {
+    public init(name: String, title: String, columns: [Column], rows: [[ReportCell]], footnotes: [String] = [], totalRows: [Int]? = nil) {
         precondition(rows.allSatisfy { $0.count == columns.count }, "table \(name): every row needs \(columns.count) cells")
         self.name = name
         self.title = title
         self.columns = columns
         self.rows = rows
         self.footnotes = footnotes
+        self.totalRows = totalRows
     }
+
+    /// Whether row `index` is a subtotal or total.
+    public func isTotal(_ index: Int) -> Bool { totalRows?.contains(index) ?? false }
 }
 
 /// One cell: text, or a number with the decimals to show (CSV and JSON keep 12 significant digits).

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The files of a rendered report, by path relative to the run folder: `report.md`,
-/// `report.html`, `report.tex`, `report.json`, `figures/<id>.svg` and `tables/<name>.md|.tex|.csv`.
+/// `report.html`, `report.tex`, `report.json`, `figures/<id>.svg|.pdf` and `tables/<name>.md|.tex|.csv`.
 public enum ReportFiles {
     /// Every file of a document (deterministic bytes).
     public static func files(for document: ReportDocument) throws -> [String: Data] {
@@ -12,8 +12,9 @@ public enum ReportFiles {
             "report.json": try JSONRenderer.render(document),
         ]
         for figure in document.figures {
-            files["figures/\(figure.id).svg"] = Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + SVGChart.render(figure.chart, id: figure.id, title: figure.title)).utf8)
+            let svg = SVGChart.render(figure.chart, id: figure.id, title: figure.title)
+            files["figures/\(figure.id).svg"] = Data(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).utf8)
+            files["figures/\(figure.id).pdf"] = PDFChart.render(svg: svg)
         }
         for table in document.tables {
             files["tables/\(table.name).md"] = Data((MarkdownRenderer.table(table) + "\n").utf8)

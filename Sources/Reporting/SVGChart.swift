@@ -14,7 +14,7 @@ public enum SVGChart {
                    + "width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"\(escape(id))-title\" "
                    + "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">",
                    "<title id=\"\(escape(id))-title\">\(escape(title))</title>",
-                   "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>"]
+                   "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"\(CarrierStyle.paper)\"/>"]
         switch chart.kind {
         case .stackedBars: out += stackedBars(chart)
         case .lines, .durationCurve: out += lines(chart)
@@ -62,12 +62,12 @@ public enum SVGChart {
             // Few bars: a level mark across each bar rather than a line between them.
             for i in 0..<n {
                 let x = left + Double(i) * slot + (slot - barWidth) / 2, y = yPosition(line.values[safe: i] ?? 0, yMax)
-                out.append("<line x1=\"\(c(x - 4))\" y1=\"\(c(y))\" x2=\"\(c(x + barWidth + 4))\" y2=\"\(c(y))\" stroke=\"#000000\" stroke-width=\"2\"/>")
+                out.append("<line x1=\"\(c(x - 4))\" y1=\"\(c(y))\" x2=\"\(c(x + barWidth + 4))\" y2=\"\(c(y))\" stroke=\"\(CarrierStyle.ink)\" stroke-width=\"2\"/>")
             }
         }
         for line in chart.overlay where n > 40 {
             let points = (0..<n).map { "\(c(left + (Double($0) + 0.5) * slot)),\(c(yPosition(line.values[safe: $0] ?? 0, yMax)))" }
-            out.append("<polyline fill=\"none\" stroke=\"#000000\" stroke-width=\"1.5\" points=\"\(points.joined(separator: " "))\"/>")
+            out.append("<polyline fill=\"none\" stroke=\"\(CarrierStyle.ink)\" stroke-width=\"1.5\" points=\"\(points.joined(separator: " "))\"/>")
         }
         out += legend(chart.series.map(\.name), overlay: chart.overlay.map(\.name))
         return out
@@ -98,7 +98,7 @@ public enum SVGChart {
         var out = axes(yTicks: yTicks, yMax: yMax, yMin: yMin, chart: chart)
         for (k, tick) in xTicks.enumerated() {
             let x = left + (tick - xMin) / max(xMax - xMin, 1e-12) * plotWidth
-            out.append("<line x1=\"\(c(x))\" y1=\"\(c(top0 + plotHeight))\" x2=\"\(c(x))\" y2=\"\(c(top0 + plotHeight + 4))\" stroke=\"#333333\"/>")
+            out.append("<line x1=\"\(c(x))\" y1=\"\(c(top0 + plotHeight))\" x2=\"\(c(x))\" y2=\"\(c(top0 + plotHeight + 4))\" stroke=\"\(CarrierStyle.axis)\"/>")
             out.append("<text x=\"\(c(x))\" y=\"\(c(top0 + plotHeight + 16))\" text-anchor=\"middle\">\(escape(named ? chart.categories[k] : tickText(tick)))</text>")
         }
         for (s, series) in chart.series.enumerated() {
@@ -139,7 +139,7 @@ public enum SVGChart {
         func x(_ value: Double) -> Double { x0 + (value - xMin) / max(xMax - xMin, 1e-12) * barsWidth }
         var out: [String] = []
         for tick in ticks {
-            out.append("<line x1=\"\(c(x(tick)))\" y1=\"\(c(top0))\" x2=\"\(c(x(tick)))\" y2=\"\(c(top0 + plotHeight))\" stroke=\"#dddddd\"/>")
+            out.append("<line x1=\"\(c(x(tick)))\" y1=\"\(c(top0))\" x2=\"\(c(x(tick)))\" y2=\"\(c(top0 + plotHeight))\" stroke=\"\(CarrierStyle.grid)\"/>")
             out.append("<text x=\"\(c(x(tick)))\" y=\"\(c(top0 + plotHeight + 16))\" text-anchor=\"middle\">\(escape(tickText(tick)))</text>")
         }
         out.append("<text x=\"\(c(x0 + barsWidth / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(escape(chart.xTitle))</text>")
@@ -161,7 +161,7 @@ public enum SVGChart {
                 }
             }
         }
-        out.append("<line x1=\"\(c(x(0)))\" y1=\"\(c(top0))\" x2=\"\(c(x(0)))\" y2=\"\(c(top0 + plotHeight))\" stroke=\"#333333\"/>")
+        out.append("<line x1=\"\(c(x(0)))\" y1=\"\(c(top0))\" x2=\"\(c(x(0)))\" y2=\"\(c(top0 + plotHeight))\" stroke=\"\(CarrierStyle.axis)\"/>")
         out += legend(chart.series.map(\.name), overlay: [])
         return out
     }
@@ -179,7 +179,7 @@ public enum SVGChart {
                 let v = series.values[safe: col] ?? 0
                 let share = maxValue > 0 ? max(0, min(1, v / maxValue)) : 0
                 out.append("<rect x=\"\(c(left + Double(col) * cellWidth))\" y=\"\(c(y))\" width=\"\(c(cellWidth))\" height=\"\(c(cellHeight))\" "
-                           + "fill=\"\(shade(share))\" stroke=\"#ffffff\" stroke-width=\"0.5\"/>")
+                           + "fill=\"\(shade(share))\" stroke=\"\(CarrierStyle.paper)\" stroke-width=\"0.5\"/>")
             }
         }
         let every = max(1, Int((Double(columns) / 12).rounded(.up)))
@@ -192,7 +192,7 @@ public enum SVGChart {
         for k in 0...4 {
             let share = Double(k) / 4
             let y = top0 + 20 + Double(k) * 20
-            out.append("<rect x=\"\(c(x0))\" y=\"\(c(y))\" width=\"16\" height=\"16\" fill=\"\(shade(share))\" stroke=\"#999999\" stroke-width=\"0.5\"/>")
+            out.append("<rect x=\"\(c(x0))\" y=\"\(c(y))\" width=\"16\" height=\"16\" fill=\"\(shade(share))\" stroke=\"\(CarrierStyle.frame)\" stroke-width=\"0.5\"/>")
             out.append("<text x=\"\(c(x0 + 22))\" y=\"\(c(y + 12))\">\(escape(NumberText.format(share * maxValue, decimals: maxValue * share >= 100 ? 0 : 1)))</text>")
         }
         return out
@@ -206,36 +206,65 @@ public enum SVGChart {
         var out: [String] = []
         for tick in yTicks {
             let y = yPosition(tick, yMax, yMin)
-            out.append("<line x1=\"\(c(left))\" y1=\"\(c(y))\" x2=\"\(c(left + plotWidth))\" y2=\"\(c(y))\" stroke=\"#dddddd\"/>")
+            out.append("<line x1=\"\(c(left))\" y1=\"\(c(y))\" x2=\"\(c(left + plotWidth))\" y2=\"\(c(y))\" stroke=\"\(CarrierStyle.grid)\"/>")
             out.append("<text x=\"\(c(left - 6))\" y=\"\(c(y + 4))\" text-anchor=\"end\">\(escape(tickText(tick)))</text>")
         }
-        out.append("<line x1=\"\(c(left))\" y1=\"\(c(top0))\" x2=\"\(c(left))\" y2=\"\(c(top0 + plotHeight))\" stroke=\"#333333\"/>")
+        out.append("<line x1=\"\(c(left))\" y1=\"\(c(top0))\" x2=\"\(c(left))\" y2=\"\(c(top0 + plotHeight))\" stroke=\"\(CarrierStyle.axis)\"/>")
         out.append("<line x1=\"\(c(left))\" y1=\"\(c(yPosition(max(yMin, 0), yMax, yMin)))\" x2=\"\(c(left + plotWidth))\" "
-                   + "y2=\"\(c(yPosition(max(yMin, 0), yMax, yMin)))\" stroke=\"#333333\"/>")
+                   + "y2=\"\(c(yPosition(max(yMin, 0), yMax, yMin)))\" stroke=\"\(CarrierStyle.axis)\"/>")
         out.append("<text x=\"\(c(left + plotWidth / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(escape(chart.xTitle))</text>")
         out.append("<text x=\"14\" y=\"\(c(top0 + plotHeight / 2))\" text-anchor=\"middle\" "
                    + "transform=\"rotate(-90 14 \(c(top0 + plotHeight / 2)))\">\(escape(chart.yTitle))</text>")
         return out
     }
 
+    /// The legend right of the plot: a swatch (or a line) and the label of each series, then the
+    /// lines drawn over the bars; a label too long for the space is wrapped at spaces onto more
+    /// lines (13 px apart) rather than cut at the edge of the picture.
     static func legend(_ names: [String], overlay: [String], lines: Bool = false) -> [String] {
         var out: [String] = []
         let x = left + plotWidth + 16
+        var y = top0
+        func label(_ name: String) {
+            let lines = legendLines(CarrierStyle.legendName(name))
+            for (k, line) in lines.enumerated() {
+                out.append("<text x=\"\(c(x + 18))\" y=\"\(c(y + 10 + Double(k) * 13))\">\(escape(line))</text>")
+            }
+            y += 17 + Double(lines.count - 1) * 13
+        }
         for (i, name) in names.enumerated().prefix(20) {
-            let y = top0 + Double(i) * 17
             if lines {
                 out.append("<line x1=\"\(c(x))\" y1=\"\(c(y + 6))\" x2=\"\(c(x + 14))\" y2=\"\(c(y + 6))\" stroke=\"\(color(name, i))\" stroke-width=\"2\"/>")
             } else {
                 out.append("<rect x=\"\(c(x))\" y=\"\(c(y))\" width=\"12\" height=\"12\" fill=\"\(color(name, i))\"/>")
             }
-            out.append("<text x=\"\(c(x + 18))\" y=\"\(c(y + 10))\">\(escape(name))</text>")
+            label(name)
         }
-        for (j, name) in overlay.enumerated() {
-            let y = top0 + Double(min(names.count, 20) + j) * 17
-            out.append("<line x1=\"\(c(x))\" y1=\"\(c(y + 6))\" x2=\"\(c(x + 14))\" y2=\"\(c(y + 6))\" stroke=\"#000000\" stroke-width=\"1.5\"/>")
-            out.append("<text x=\"\(c(x + 18))\" y=\"\(c(y + 10))\">\(escape(name))</text>")
+        for name in overlay {
+            out.append("<line x1=\"\(c(x))\" y1=\"\(c(y + 6))\" x2=\"\(c(x + 14))\" y2=\"\(c(y + 6))\" stroke=\"\(CarrierStyle.ink)\" stroke-width=\"1.5\"/>")
+            label(name)
         }
         return out
+    }
+
+    /// The width a legend label has: from its start to the right edge, less a small margin.
+    static var legendWidth: Double { width - (left + plotWidth + 16 + 18) - 4 }
+
+    /// A legend label in lines that fit ``legendWidth`` (Helvetica metrics at 11 px), broken at
+    /// spaces; a single word wider than that keeps its own line.
+    static func legendLines(_ text: String) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if current.isEmpty || PDFChart.textWidth(candidate, size: 11) <= legendWidth {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
     }
 
     static func yPosition(_ value: Double, _ yMax: Double, _ yMin: Double = 0) -> Double {
@@ -265,25 +294,11 @@ public enum SVGChart {
         return NumberText.format(value, decimals: magnitude >= 1 ? 1 : 2)
     }
 
-    /// Fixed colours for the usual carriers; others from a palette by position.
-    static func color(_ name: String, _ index: Int) -> String {
-        let known: [String: String] = [
-            "solar": "#f2c12e", "wind": "#4fb3bf", "hydro": "#2f6db5", "nuclear": "#8e5ea2", "coal": "#4d4d4d",
-            "imported_coal": "#4d4d4d", "local_coal": "#7a6a58", "thar_coal": "#7a6a58", "gas": "#e8893c", "rlng": "#d4602a",
-            "lng": "#d4602a", "oil": "#8c3b2f", "rfo": "#8c3b2f", "hsd": "#a0522d", "bagasse": "#7fa650", "biomass": "#7fa650",
-            "storage": "#d45aa0", "unserved": "#c0392b", "import": "#999999",
-        ]
-        if let c = known[name.lowercased()] { return c }
-        let palette = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
-                       "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6"]
-        return palette[index % palette.count]
-    }
+    /// A series' colour (``CarrierStyle``, the one palette of every chart).
+    static func color(_ name: String, _ index: Int) -> String { CarrierStyle.color(name, index: index) }
 
-    /// White (0) to dark red (1).
-    static func shade(_ share: Double) -> String {
-        let r = Int((255 - share * (255 - 150)).rounded()), g = Int((255 - share * 255).rounded()), b = Int((255 - share * 235).rounded())
-        return String(format: "#%02x%02x%02x", r, g, b)
-    }
+    /// The heat-map shade of a share of the largest value (``CarrierStyle``).
+    static func shade(_ share: Double) -> String { CarrierStyle.heat(share) }
 
     static func c(_ x: Double) -> String { NumberText.coordinate(x) }
 

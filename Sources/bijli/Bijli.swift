@@ -15,7 +15,7 @@ struct Bijli: ParsableCommand {
             commandName: "bijli",
             abstract: "Energy-security model and optimiser for Pakistan's power system.",
             version: versionText,
-            subcommands: [Run.self, Validate.self, Forecast.self, Profiles.self, BackcastCommand.self, StressCommand.self, SensitivityCommand.self, RobustCommand.self, MonteCarloCommand.self, MergeCommand.self, SlurmCommand.self, ScheduledCommand.self, HistoryCommand.self, Report.self, Table.self, Compare.self, LP.self, ImportPyPSA.self, ExportPyPSA.self])
+            subcommands: [Run.self, Validate.self, Forecast.self, Profiles.self, BackcastCommand.self, StressCommand.self, SensitivityCommand.self, RobustCommand.self, MonteCarloCommand.self, MergeCommand.self, SlurmCommand.self, ScheduledCommand.self, HistoryCommand.self, Report.self, Table.self, WorkbookCommand.self, Compare.self, LP.self, ImportPyPSA.self, ExportPyPSA.self])
     }
 
     /// The text of `bijli --version`: Bijli, GLPK and LAPACK versions, one per line.

@@ -21,11 +21,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        var loaded: [(folder: URL, results: EnergyResults)] = []
-        for path in runs {
-            let folder = URL(fileURLWithPath: path)
-            loaded.append((folder, try orExit { () throws(WorkflowError) in try RunReports.load(folder) }.results))
-        }
+        let loaded = try loadRuns(runs).map { (folder: $0.folder, results: $0.input.results) }
         let labels = ComparisonBuilder.labels(loaded)
         let document = ComparisonBuilder.build(zip(labels, loaded).map { (label: $0, results: $1.results) })
         var files: [String: Data] = [:]
@@ -42,4 +38,14 @@ struct Compare: ParsableCommand {
         for finding in document.keyFindings { print(finding) }
         print("comparison  \(folder.appendingPathComponent("compare.html").path)")
     }
+}
+
+/// The run folders named on the command line, read (exit 2 at the first that is not a run).
+func loadRuns(_ paths: [String]) throws(ExitCode) -> [(folder: URL, input: RunReportInput)] {
+    var loaded: [(folder: URL, input: RunReportInput)] = []
+    for path in paths {
+        let folder = URL(fileURLWithPath: path)
+        loaded.append((folder, try orExit { () throws(WorkflowError) in try RunReports.load(folder) }))
+    }
+    return loaded
 }

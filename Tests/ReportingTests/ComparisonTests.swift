@@ -32,7 +32,7 @@ import Testing
         #expect(!lines.map(\.text).joined().contains("-0"))
         #expect(ComparisonBuilder.change(-0.004, decimals: 2, unit: "GWh") == "unchanged")
         #expect(ComparisonBuilder.change(0.006, decimals: 2, unit: "GWh") == "+0.01 GWh")
-        #expect(ComparisonBuilder.change(-1234.6, decimals: 0, unit: "MW") == "-1235 MW")
+        #expect(ComparisonBuilder.change(-1234.6, decimals: 0, unit: "MW") == "-1,235 MW")
     }
 
     @Test func labelsAreScenariosAndTheTableCoversTechnologiesInEveryPeriod() throws {

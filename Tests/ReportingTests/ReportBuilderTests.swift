@@ -152,7 +152,7 @@ import Testing
 
     @Test func numbersAreFormattedWithoutLocale() {
         #expect(NumberText.format(12345.678, decimals: 1) == "12,345.7")
-        #expect(NumberText.format(1234.5, decimals: 0) == "1234" || NumberText.format(1234.5, decimals: 0) == "1235")
+        #expect(NumberText.format(1234.5, decimals: 0) == "1,234" || NumberText.format(1234.5, decimals: 0) == "1,235")
         #expect(NumberText.format(-1234567, decimals: 0) == "-1,234,567")
         #expect(NumberText.format(-0.0001, decimals: 2) == "0.00")
         #expect(NumberText.energy(1.2e6) == "1.20 TWh")

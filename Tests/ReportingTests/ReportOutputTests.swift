@@ -74,15 +74,21 @@ import FoundationXML
         defer { try? FileManager.default.removeItem(at: folder) }
         var names: [String] = []
         for (index, document) in try Self.documents().enumerated() {
+            // The report with its figures (figures/<id>.pdf) as `bijli run` writes them.
             let name = "report\(index)"
-            try LaTeXRenderer.render(document).write(to: folder.appendingPathComponent("\(name).tex"), atomically: true, encoding: .utf8)
+            for (path, data) in try ReportFiles.files(for: document) where path.hasPrefix("figures/") || path == "report.tex" {
+                let url = folder.appendingPathComponent(path == "report.tex" ? "\(name).tex" : path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            #expect(document.figures.isEmpty || LaTeXRenderer.render(document).contains("\\includegraphics[width=\\linewidth]{figures/"))
             names.append(name)
-            // A paper that \input's every table snippet.
+            // A paper that \input's every table snippet (longtables: outside any float).
             var paper = ["\\documentclass{article}", "\\usepackage[T1]{fontenc}", "\\usepackage[utf8]{inputenc}",
-                         "\\usepackage{booktabs}", "\\usepackage{array}", "\\begin{document}"]
+                         "\\usepackage{booktabs,longtable,array}", "\\begin{document}"]
             for table in document.tables {
                 try LaTeXRenderer.table(table).write(to: folder.appendingPathComponent("t\(index)-\(table.name).tex"), atomically: true, encoding: .utf8)
-                paper += ["\\begin{table}[h]\\centering\\small", "\\input{t\(index)-\(table.name).tex}", "\\end{table}", "\\clearpage"]
+                paper += ["{\\small", "\\input{t\(index)-\(table.name).tex}", "}", "\\clearpage"]
             }
             paper.append("\\end{document}")
             try paper.joined(separator: "\n")
@@ -93,6 +99,7 @@ import FoundationXML
             let (status, log) = try Self.run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error", "\(name).tex"], in: folder)
             let errors = log.split(separator: "\n").filter { $0.hasPrefix("!") }
             #expect(status == 0, "\(name).tex does not compile: \(errors.prefix(5).joined(separator: " | "))")
+            #expect(!log.contains("File `figures/") && !log.contains("not found"), "\(name).tex: a figure is missing")
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).pdf").path))
         }
     }

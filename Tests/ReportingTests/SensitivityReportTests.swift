@@ -22,7 +22,7 @@ import Testing
         let base = try #require(run.results[0].objectiveUSD)
         #expect(document.keyFindings[0].contains(NumberText.money(base)) && document.keyFindings[0].contains(NumberText.money(1.2 * base)))
         // Wind built falls by 500 MW per point: 1,000 MW fewer at the last point.
-        #expect(document.keyFindings.contains { $0.contains("wind_onshore -1000 MW") }, "\(document.keyFindings)")
+        #expect(document.keyFindings.contains { $0.contains("wind_onshore -1,000 MW") }, "\(document.keyFindings)")
         #expect(document.figures.map(\.id) == ["sensitivity-cost", "sensitivity-unserved", "sensitivity-renewable-share",
                                                "sensitivity-import-bill", "sensitivity-builds"])
         let cost = document.figures[0].chart
