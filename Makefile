@@ -1,8 +1,9 @@
 # Bijli: two set-up commands (make run, make test) and the benchmarks (make bench).
-# System libraries come from Debian: GLPK 5.0, LAPACKE 3.11 and SQLite 3 (the run archive).
+# System libraries come from Debian: GLPK 5.0, LAPACKE 3.11, SQLite 3 (the run archive) and zlib
+# (ZIPFoundation, the Excel workbook's zip).
 
 SWIFT      ?= swift
-APT_PKGS   := libglpk-dev glpk-utils liblapacke-dev libsqlite3-dev
+APT_PKGS   := libglpk-dev glpk-utils liblapacke-dev libsqlite3-dev zlib1g-dev
 # For the tests only: pdflatex and booktabs, to compile the LaTeX reports (about 48 MB to download),
 # and openpyxl, to read the Excel workbook back.
 TEST_PKGS  := texlive-latex-base texlive-latex-recommended python3-openpyxl

@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, no Swift (ARCHITECTURE.md).
@@ -54,7 +55,8 @@ let package = Package(
         // Run folders and provenance; the report document, its builders and renderers.
         .target(
             name: "Reporting",
-            dependencies: ["EnergyModel", "Scenarios", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["EnergyModel", "Scenarios", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // The run archive of scheduled runs: SQLite through GRDB (WAL, readable while written).
         .target(name: "Archive", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 
 /// An Excel workbook of report tables (docs/REPORTS.md, "Excel workbooks"): one sheet per table,
 /// several runs side by side in each, the tables shaped as for `bijli table` (``TableShaping``).
@@ -53,11 +54,20 @@ public enum Workbook {
 
     // MARK: the .xlsx file
 
+    /// The date of every zip entry (the zip format's first day, in UTC), so that the bytes depend on the contents only.
+    static let zipEpoch: Date = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: 1980, month: 1, day: 1, hour: 0))!
+    }()
+
     /// The workbook as the bytes of an .xlsx file (Office Open XML in a zip archive): a sheet per
     /// table with its caption in the first row, column titles in the second, units in the third
     /// (when any), the rows (numbers as numbers, full precision, shown with their decimals and a
-    /// thousands separator; subtotals and totals bold), then the footnotes. Deterministic bytes.
-    public static func xlsx(_ sheets: [ReportTable]) -> Data {
+    /// thousands separator; subtotals and totals bold), then the footnotes. Deterministic bytes:
+    /// the zip (ZIPFoundation, entries deflated) dates every entry 1 January 1980.
+    /// - Throws: ZIPFoundation's error if the archive cannot be written.
+    public static func xlsx(_ sheets: [ReportTable]) throws -> Data {
         var entries: [(String, Data)] = [
             ("[Content_Types].xml", xml(
                 "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -83,7 +93,14 @@ public enum Workbook {
             ("xl/styles.xml", xml(styles)),
         ]
         for (k, sheet) in sheets.enumerated() { entries.append(("xl/worksheets/sheet\(k + 1).xml", xml(worksheet(sheet)))) }
-        return StoredZip.archive(entries)
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (name, data) in entries {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: zipEpoch,
+                                 compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+        return archive.data ?? Data()
     }
 
     /// Decimals 0–4 get their own number format (`#,##0`, `#,##0.0`...): style 1 + decimals;
@@ -164,50 +181,4 @@ public enum Workbook {
 extension ReportTable {
     /// Whether `--period` applies: the table has columns of a period or a `Period` column.
     public var isByPeriod: Bool { columns.contains { $0.period != nil || $0.title == "Period" } }
-}
-
-/// A zip archive of stored (uncompressed) entries, enough for an .xlsx: local headers, the central
-/// directory and its end record, CRC-32 of each entry, every date 1980-01-01 so the bytes depend on
-/// the contents only.
-enum StoredZip {
-    static func archive(_ entries: [(String, Data)]) -> Data {
-        var out = Data(), central = Data()
-        for (name, data) in entries {
-            let offset = UInt32(out.count), crc = crc32(data), nameBytes = Data(name.utf8)
-            var local = Data()
-            local.append(le32(0x0403_4b50)); local.append(le16(20)); local.append(le16(0x0800)); local.append(le16(0))
-            local.append(le16(0)); local.append(le16(0x21)); local.append(le32(crc))
-            local.append(le32(UInt32(data.count))); local.append(le32(UInt32(data.count)))
-            local.append(le16(UInt16(nameBytes.count))); local.append(le16(0))
-            out.append(local); out.append(nameBytes); out.append(data)
-            central.append(le32(0x0201_4b50)); central.append(le16(20)); central.append(le16(20)); central.append(le16(0x0800))
-            central.append(le16(0)); central.append(le16(0)); central.append(le16(0x21)); central.append(le32(crc))
-            central.append(le32(UInt32(data.count))); central.append(le32(UInt32(data.count)))
-            central.append(le16(UInt16(nameBytes.count))); central.append(le16(0)); central.append(le16(0))
-            central.append(le16(0)); central.append(le16(0)); central.append(le32(0)); central.append(le32(offset))
-            central.append(nameBytes)
-        }
-        let start = UInt32(out.count)
-        out.append(central)
-        out.append(le32(0x0605_4b50)); out.append(le16(0)); out.append(le16(0))
-        out.append(le16(UInt16(entries.count))); out.append(le16(UInt16(entries.count)))
-        out.append(le32(UInt32(central.count))); out.append(le32(start)); out.append(le16(0))
-        return out
-    }
-
-    static func le16(_ x: UInt16) -> Data { Data([UInt8(x & 0xFF), UInt8(x >> 8)]) }
-    static func le32(_ x: UInt32) -> Data { Data((0..<4).map { UInt8((x >> (8 * $0)) & 0xFF) }) }
-
-    static let table: [UInt32] = (0..<256).map { n -> UInt32 in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
-    /// CRC-32 (ISO 3309, as zip uses it).
-    static func crc32(_ data: Data) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
-        for byte in data { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
-        return c ^ 0xFFFF_FFFF
-    }
 }
