@@ -293,4 +293,30 @@ public enum SensitivityReportBuilder {
         if run.tornado { object["measure"] = ["name": run.measure.description, "unit": run.measure.unit] }
         return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
+
+    /// The run for the terminal (`bijli sensitivity`): one line per point with its cost and the last
+    /// period's unserved energy, renewable share, import bill, and the MW built in all periods.
+    public static func terminalTable(_ run: SensitivityRun) -> String {
+        let year = run.results.flatMap { $0.periods.map(\.period) }.max()
+        let width = max(12, run.points.map { name($0).count }.max() ?? 0)
+        func pad(_ text: String, _ n: Int) -> String { text.count >= n ? text : text + String(repeating: " ", count: n - text.count) }
+        func right(_ text: String, _ n: Int) -> String { text.count >= n ? text : String(repeating: " ", count: n - text.count) + text }
+        var lines = [pad("point", width) + "  " + right("cost", 20) + right("unserved \(year.map(String.init) ?? "")", 18)
+                     + right("RE share", 10) + right("import bill/yr", 22) + right("built MW, all periods", 23)]
+        for (point, results) in zip(run.points, run.results) {
+            var line = pad(name(point), width) + "  "
+            guard let cost = results.objectiveUSD, let period = results.periods.first(where: { $0.period == year }) else {
+                lines.append(line + "(\(results.status))")
+                continue
+            }
+            let built: Double = results.periods.reduce(0) { $0 + $1.newCapacityMW.values.reduce(0, +) }
+            line += right(NumberText.money(cost), 20)
+            line += right(NumberText.energy(period.unservedMWh), 18)
+            line += right(NumberText.percent(period.indicators.renewableShare), 10)
+            line += right(NumberText.money(period.indicators.fuelImportBillUSD), 22)
+            line += right(NumberText.format(built, decimals: 0), 23)
+            lines.append(line + (results.status.isOptimal ? "" : "  (\(results.status))"))
+        }
+        return lines.joined(separator: "\n")
+    }
 }

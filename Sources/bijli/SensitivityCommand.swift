@@ -57,38 +57,13 @@ struct SensitivityCommand: ParsableCommand {
             try workflow.sensitivity(vary: vary, tornado: tornado, measure: measure, out: URL(fileURLWithPath: out),
                                      arguments: Array(CommandLine.arguments.dropFirst()))
         }
-        print(Self.table(outcome.run))
+        print(SensitivityReportBuilder.terminalTable(outcome.run))
         for finding in outcome.document.keyFindings { print(finding) }
         print("warm starts \(outcome.warmSolves) of \(outcome.solves) solves started from an earlier point's basis")
         print("table       \(outcome.folder.path)/tables/\(outcome.run.tornado ? "tornado" : "sensitivity").csv")
         print("figures     \(outcome.folder.path)/figures/")
         print("report      \(outcome.folder.path)/report.html")
         if outcome.run.results.contains(where: { !$0.status.isOptimal }) { throw ExitCode.solverError }
-    }
-
-    /// One line per point: cost, and the last period's unserved energy, renewable share, import bill and builds.
-    static func table(_ run: SensitivityRun) -> String {
-        let year = run.results.flatMap { $0.periods.map(\.period) }.max()
-        let width = max(12, run.points.map { SensitivityReportBuilder.name($0).count }.max() ?? 0)
-        func pad(_ text: String, _ n: Int) -> String { text.count >= n ? text : text + String(repeating: " ", count: n - text.count) }
-        func right(_ text: String, _ n: Int) -> String { text.count >= n ? text : String(repeating: " ", count: n - text.count) + text }
-        var lines = [pad("point", width) + "  " + right("cost", 20) + right("unserved \(year.map(String.init) ?? "")", 18)
-                     + right("RE share", 10) + right("import bill/yr", 22) + right("built MW, all periods", 23)]
-        for (point, results) in zip(run.points, run.results) {
-            var line = pad(SensitivityReportBuilder.name(point), width) + "  "
-            guard let cost = results.objectiveUSD, let period = results.periods.first(where: { $0.period == year }) else {
-                lines.append(line + "(\(results.status))")
-                continue
-            }
-            let built: Double = results.periods.reduce(0) { $0 + $1.newCapacityMW.values.reduce(0, +) }
-            line += right(NumberText.money(cost), 20)
-            line += right(NumberText.energy(period.unservedMWh), 18)
-            line += right(NumberText.percent(period.indicators.renewableShare), 10)
-            line += right(NumberText.money(period.indicators.fuelImportBillUSD), 22)
-            line += right(NumberText.format(built, decimals: 0), 23)
-            lines.append(line + (results.status.isOptimal ? "" : "  (\(results.status))"))
-        }
-        return lines.joined(separator: "\n")
     }
 }
 

@@ -42,7 +42,7 @@ struct StressCommand: ParsableCommand {
                 try workflow.stress(plan: planResults, planFile: planFile(plan), scenarios: ids, nMinusOneMinimumMW: minimum, shard: shard)
             }
             let rows = record.rows ?? []
-            if !rows.isEmpty { print(Self.table(rows)) }
+            if !rows.isEmpty { print(StressReportBuilder.terminalTable(rows)) }
             // The part is written and exits 0 so that a batch scheduler's merge job (afterok) runs;
             // `bijli merge` exits 1 for lines that did not solve, as one run would.
             _ = try writeShard(record, under: out)
@@ -52,33 +52,9 @@ struct StressCommand: ParsableCommand {
             try workflow.stress(plan: planResults, planFile: planFile(plan), scenarios: ids, nMinusOneMinimumMW: minimum)
         }
         let folder = try writeRunFolder(try orExit { () throws(WorkflowError) in try RunReports.stressFolder(rows) }, under: out)
-        print(Self.table(rows))
+        print(StressReportBuilder.terminalTable(rows))
         print("stress      \(folder.path)/stress.csv")
         print("report      \(folder.path)/report.html")
         if rows.contains(where: { !$0.status.isOptimal }) { throw ExitCode.solverError }
-    }
-
-    /// 0 for a value that would print as -0.0 with one decimal.
-    static func noNegativeZero(_ value: Double) -> Double { abs(value) < 0.05 ? 0 : value }
-
-    /// The matrix for the terminal.
-    static func table(_ rows: [StressTest.Row]) -> String {
-        var lines = ["scenario                        period  unserved GWh  % demand  beyond plan GWh  short h  peak MW   Δcost MUSD  RE %"]
-        for row in rows {
-            // Below 0.05 MUSD the change is solver noise: shown as 0.0 (never -0.0).
-            let cost = row.deltaCostUSD.map { abs($0) < 5e4 ? "0.0" : String(format: "%.1f", $0 / 1e6) } ?? "–"
-            let name = row.scenario.count > 30 ? String(row.scenario.prefix(29)) + "…" : row.scenario
-            guard let unserved = row.unservedGWh, let percent = row.unservedPercent, let hours = row.shortageHours,
-                  let peak = row.peakShortfallMW, let share = row.renewableShare else {
-                // No solution: the case stays in the table with its status.
-                lines.append(name.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%6d", row.period) + "  (\(row.status))")
-                continue
-            }
-            lines.append(name.padding(toLength: 32, withPad: " ", startingAt: 0)
-                         + String(format: "%6d %13.1f %9.2f %16.1f %8.0f %8.0f ", row.period, unserved, percent, Self.noNegativeZero(row.deltaUnservedGWh ?? 0), hours, peak)
-                         + String(repeating: " ", count: max(0, 12 - cost.count)) + cost + String(format: " %5.1f", 100 * share)
-                         + (row.status.isOptimal ? "" : "  (\(row.status))"))
-        }
-        return lines.joined(separator: "\n")
     }
 }
