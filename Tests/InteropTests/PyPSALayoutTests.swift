@@ -19,14 +19,7 @@ import Testing
 
     /// The problems of converting a fixture after `edit`, empty if it converts.
     func problems(_ fixture: String, _ edit: (URL) throws -> Void) throws -> [PyPSAError.Problem] {
-        let scratch = try PyPSAFixtures.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let folder = try PyPSAFixtures.copy(fixture, into: scratch)
-        try edit(folder)
-        switch Result(catching: { () throws(PyPSAError) in try PyPSAImport.convert(folder: folder) }) {
-        case .success: return []
-        case .failure(let error): return error.problems
-        }
+        try PyPSAFixtures.problems(fixture, edit)
     }
 
     /// Rewrites every line of a file (the header is line 0).

@@ -7,14 +7,7 @@ import Testing
 @Suite struct PyPSARefusalTests {
     /// Converts a fixture after `edit` changed its copy; returns the problems (empty if it converts).
     func problems(_ fixture: String, _ edit: (URL) throws -> Void) throws -> [PyPSAError.Problem] {
-        let scratch = try PyPSAFixtures.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let folder = try PyPSAFixtures.copy(fixture, into: scratch)
-        try edit(folder)
-        switch Result(catching: { () throws(PyPSAError) in try PyPSAImport.convert(folder: folder) }) {
-        case .success: return []
-        case .failure(let error): return error.problems
-        }
+        try PyPSAFixtures.problems(fixture, edit)
     }
 
     func write(_ folder: URL, _ file: String, _ text: String) throws {

@@ -43,6 +43,18 @@ enum PyPSAFixtures {
         return url
     }
 
+    /// The problems of converting a fixture after `edit` changed its copy, empty if it converts.
+    static func problems(_ fixture: String, _ edit: (URL) throws -> Void) throws -> [PyPSAError.Problem] {
+        let scratch = try scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = try copy(fixture, into: scratch)
+        try edit(folder)
+        switch Result(catching: { () throws(PyPSAError) in try PyPSAImport.convert(folder: folder) }) {
+        case .success: return []
+        case .failure(let error): return error.problems
+        }
+    }
+
     /// A copy of a fixture's network folder in `scratch`, for tests that edit it.
     static func copy(_ name: String, into scratch: URL) throws -> URL {
         let target = scratch.appendingPathComponent(name)

@@ -56,17 +56,9 @@ import Testing
         let (base, whatIf) = try Self.runs()
         let document = ComparisonBuilder.build([("base", base), ("dry-year", whatIf)])
         let figure = try #require(document.figures.first { $0.id == "compare-capacity-1" })
-        let record = ProcessInfo.processInfo.environment["BIJLI_RECORD_SNAPSHOTS"] != nil
         for (name, actual) in [("compare.md", MarkdownRenderer.render(document)),
                                ("compare-capacity.svg", SVGChart.render(figure.chart, id: figure.id, title: figure.title))] {
-            let file = ReportFixtures.snapshots.appendingPathComponent(name)
-            if record {
-                try actual.write(to: file, atomically: true, encoding: .utf8)
-                Issue.record("recorded \(name); unset BIJLI_RECORD_SNAPSHOTS and run again")
-                continue
-            }
-            let expected = try #require(try? String(contentsOf: file, encoding: .utf8), "missing snapshot \(file.path)")
-            #expect(actual == expected, "\(name) differs from its snapshot; if intended, re-record (see ReportSnapshotTests)")
+            try ReportFixtures.expectSnapshot(name, actual)
         }
     }
 }

@@ -2,12 +2,26 @@ import EnergyModel
 import Foundation
 import Reporting
 import Scenarios
+import Testing
 
 /// Frozen inputs of the report tests (Fixtures/README.md) and a small hand-written document.
 enum ReportFixtures {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let shortfall = directory.appendingPathComponent("Fixtures/shortfall")
     static let snapshots = directory.appendingPathComponent("Snapshots")
+
+    /// Compares `actual` with the snapshot `name`, or records it when BIJLI_RECORD_SNAPSHOTS is set
+    /// (and fails, so that a recording run is never taken for a passing one).
+    static func expectSnapshot(_ name: String, _ actual: String) throws {
+        let file = snapshots.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["BIJLI_RECORD_SNAPSHOTS"] != nil {
+            try actual.write(to: file, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(name); unset BIJLI_RECORD_SNAPSHOTS and run again")
+            return
+        }
+        let expected = try #require(try? String(contentsOf: file, encoding: .utf8), "missing snapshot \(file.path)")
+        #expect(actual == expected, "\(name) differs from its snapshot; if intended, re-record (see ReportSnapshotTests)")
+    }
 
     /// The frozen run with unserved energy.
     static func shortfallRun() throws -> RunReportInput {

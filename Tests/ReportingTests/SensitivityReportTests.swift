@@ -59,17 +59,9 @@ import Testing
     }
 
     @Test func sensitivityOutputsMatchTheirSnapshots() throws {
-        let record = ProcessInfo.processInfo.environment["BIJLI_RECORD_SNAPSHOTS"] != nil
         for (name, actual) in try Self.rendered() {
-            let file = ReportFixtures.snapshots.appendingPathComponent(name)
             #expect(name.hasSuffix(".svg") ? ReportOutputTests.xmlError(actual) == nil : true, "\(name) is not well-formed XML")
-            if record {
-                try actual.write(to: file, atomically: true, encoding: .utf8)
-                Issue.record("recorded \(name); unset BIJLI_RECORD_SNAPSHOTS and run again")
-                continue
-            }
-            let expected = try #require(try? String(contentsOf: file, encoding: .utf8), "missing snapshot \(file.path)")
-            #expect(actual == expected, "\(name) differs from its snapshot; if intended, re-record (see ReportSnapshotTests)")
+            try ReportFixtures.expectSnapshot(name, actual)
         }
     }
 }
