@@ -227,11 +227,3 @@ struct SubproblemSolver {
         return (solution.objective, solution.rowDuals, result.iterations)
     }
 }
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) * 1e-18
-    }
-}

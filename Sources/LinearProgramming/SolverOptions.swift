@@ -60,6 +60,12 @@ public struct SolverOptions: Sendable, Hashable {
     /// Resolve "infeasible or unbounded" into one of the two by a second simplex solve without
     /// presolve, and classify an interior-point failure by a simplex solve (on by default).
     public var classifyAmbiguousStatus: Bool
+    /// The relative gap within which a point GLPK's interior point stops short at (numerical
+    /// instability, no convergence, its iteration limit) is accepted as optimal, when its primal
+    /// and dual infeasibilities are within ``InteriorResiduals/acceptanceTolerance``: default
+    /// ``InteriorResiduals/acceptanceGap`` (1e-4, `--gap`). The independent check of the optimum
+    /// holds such a point to this gap instead of 1e-6. 0 accepts none.
+    public var acceptanceGap: Double = InteriorResiduals.acceptanceGap
     /// Receives progress events while a solve runs (``SolverProgress``); ``SolverProgressObserver/none``
     /// by default. Set it with `options.progress = SolverProgressObserver { event in ... }`. With an
     /// active observer, GLPK's simplex prints a progress line about every second instead of every
@@ -95,6 +101,9 @@ public struct SolverOptions: Sendable, Hashable {
         for (name, value) in [("primal tolerance", primalTolerance), ("dual tolerance", dualTolerance)]
         where !(value.isFinite && value > 0 && value < 1) {
             throw .invalidOptions("\(name) \(value) must lie strictly between 0 and 1")
+        }
+        if !(acceptanceGap.isFinite && acceptanceGap >= 0 && acceptanceGap < 1) {
+            throw .invalidOptions("acceptance gap \(acceptanceGap) must lie in [0, 1)")
         }
     }
 }

@@ -127,6 +127,7 @@ public struct CaseWorkflow: Sendable {
     /// to ``progress`` (single runs; a sweep's cases report as cases instead).
     public func solver(_ method: SolverMethod, observed: Bool = false) -> GLPKSolver {
         var options = SolverOptions(method: method, timeLimitSeconds: request.timeLimitSeconds)
+        options.acceptanceGap = request.gap
         if observed {
             let progress = self.progress
             options.progress = SolverProgressObserver { progress.solver($0) }
@@ -158,7 +159,7 @@ public struct CaseWorkflow: Sendable {
         for stage in optimization.stages {
             progress.say("  \(stage.name): \(stage.status), \(stage.iterations) iterations, \(String(format: "%.2f", stage.seconds)) s")
         }
-        let total = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let total = elapsed.seconds
         return (optimization, max(0, total - solveSeconds))
     }
 
@@ -208,8 +209,8 @@ public struct CaseWorkflow: Sendable {
     /// A note when GLPK's interior point stopped at its iteration limit or with numerical instability, else nil.
     public static func instabilityNote(_ optimization: Optimization) -> String? {
         if let point = optimization.result.acceptedInteriorPoint {
-            return "note: GLPK's interior point stopped short of its own test (see solver.log) at a point within 1e-6 of optimal "
-                + String(format: "(relative primal infeasibility %.1e, dual %.1e, gap %.1e)", point.primal, point.dual, point.gap)
+            return "note: GLPK's interior point stopped short of its own test (see solver.log) at a point feasible to 1e-6 and within "
+                + String(format: "the accepted gap, --gap (relative primal infeasibility %.1e, dual %.1e, gap %.1e)", point.primal, point.dual, point.gap)
                 + "; that point is the answer (docs/LINEAR-PROGRAMMING.md)."
         }
         if optimization.result.status == .limitReached(.iteration), optimization.result.solution != nil {

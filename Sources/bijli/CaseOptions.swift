@@ -53,7 +53,7 @@ struct CaseOptions: ParsableArguments {
     @Option(help: "simplex, interior, auto (interior point for large programs) or benders (decomposition by period, cost and pareto modes; docs/DECOMPOSITION.md).")
     var method: RunRequest.Method = .auto
 
-    @Option(help: "Relative gap at which --method benders stops.")
+    @Option(help: "Relative gap at which a solve counts as optimal: --method benders stops there, and a point GLPK's interior point stops short at is accepted within it (primal and dual infeasibility within 1e-6 as well).")
     var gap: Double = 1e-4
 
     @Option(help: "Stop the simplex after this many seconds (also bounds the simplex fallback when the interior point fails).")

@@ -115,8 +115,7 @@ struct Progress: WorkflowProgress {
     }
 
     private var seconds: Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        (ContinuousClock.now - start).seconds
     }
 }
 

@@ -17,15 +17,15 @@ import Testing
     func aPointTooFarFromOptimalIsFinishedByACrossover(_ k: Int) throws {
         let (n, spread, seed) = Self.stoppedShort[k]
         let program = StoppedShortPrograms.leastAbsoluteDeviations(coefficients: n, spread: spread, seed: seed)
-        let result = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(program)
+        let result = try GLPKSolver(options: StoppedShortPrograms.strict).solve(program)
 
-        // GLPK's interior point really stopped short, at a point that cannot be accepted.
+        // GLPK's interior point really stopped short, at a point that cannot be accepted within 1e-6.
         #expect(result.log.contains("NUMERIC INSTABILITY"), "the program no longer stops short: pick another")
         let interior = try #require(result.path.first)
         #expect(interior.kind == .interiorPoint)
         #expect(interior.status == .solverError)
         let residuals = try #require(interior.residuals)
-        #expect(!residuals.isWithin(InteriorResiduals.acceptanceTolerance))
+        #expect(!residuals.isAcceptable(gap: 1e-6))
         #expect(result.acceptedInteriorPoint == nil)
 
         // The crossover, not a cold simplex.
@@ -85,7 +85,9 @@ import Testing
     @Test func withoutClassificationTheStatusStays() throws {
         let (n, spread, seed) = Self.stoppedShort[0]
         let program = StoppedShortPrograms.leastAbsoluteDeviations(coefficients: n, spread: spread, seed: seed)
-        let result = try GLPKSolver(options: SolverOptions(method: .interiorPoint, classifyAmbiguousStatus: false)).solve(program)
+        var options = StoppedShortPrograms.strict
+        options.classifyAmbiguousStatus = false
+        let result = try GLPKSolver(options: options).solve(program)
         #expect(result.status == .solverError(.numericalInstability))
         #expect(result.path.map(\.kind) == [.interiorPoint])
         #expect(result.solution == nil)
@@ -103,6 +105,60 @@ import Testing
         #expect(result.acceptedInteriorPoint == result.path[0].residuals)
     }
 
+    /// With the default gap (1e-4) the points the crossover tests start from are accepted: each is
+    /// feasible to 1e-6 by GLPK's residuals, its gap is within 1e-4, the independent check holds it
+    /// to that gap, and its objective is within the gap of the simplex optimum (above it: a
+    /// minimisation's feasible point cannot be cheaper than the optimum, to 1e-6 of feasibility).
+    /// (Case 2 stops within the gap by GLPK's residuals but not by the program's: the next test.)
+    @Test(arguments: [0, 1, 3])
+    func aPointWithinTheDefaultGapIsAccepted(_ k: Int) throws {
+        let (n, spread, seed) = Self.stoppedShort[k]
+        let program = StoppedShortPrograms.leastAbsoluteDeviations(coefficients: n, spread: spread, seed: seed)
+        let result = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(program)
+        #expect(result.log.contains("NUMERIC INSTABILITY"), "the program no longer stops short: pick another")
+        #expect(result.status == .optimal)
+        #expect(result.path.map(\.kind) == [.interiorPoint])
+        #expect(result.returnCodes == [17])  // GLP_EINSTAB, and no simplex call after it
+        let point = try #require(result.acceptedInteriorPoint)
+        #expect(point.gap > 1e-6 && point.gap <= InteriorResiduals.acceptanceGap, "\(point)")
+        #expect(result.relativeGap == point.gap)
+        let check = try #require(result.check)
+        #expect(check.passed(gapTolerance: InteriorResiduals.acceptanceGap), "\(check.summary)")
+        #expect(Self.maximumViolation(of: try #require(result.solution), in: program) <= 1e-6)
+        let simplex = try #require(try GLPKSolver(options: SolverOptions(method: .primalSimplex)).solve(program).objective)
+        let a = try #require(result.objective)
+        #expect(a >= simplex - 1e-6 * abs(simplex) && a - simplex <= InteriorResiduals.acceptanceGap * abs(simplex),
+                "accepted \(a), simplex \(simplex)")
+    }
+
+    /// GLPK's residuals are those of its working program: case 2 stops at rpi 8.7e-8, gap 1.4e-5,
+    /// but the point violates a row of the program by 2.1e-6 relative (``SolutionCheck``). It is
+    /// not accepted; the crossover finishes from it, not a cold simplex.
+    @Test func aPointWithinTheGapThatFailsTheProgramsCheckGoesToTheCrossover() throws {
+        let (n, spread, seed) = Self.stoppedShort[2]
+        let program = StoppedShortPrograms.leastAbsoluteDeviations(coefficients: n, spread: spread, seed: seed)
+        let result = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(program)
+        let residuals = try #require(result.path.first?.residuals)
+        #expect(residuals.isAcceptable(gap: InteriorResiduals.acceptanceGap), "the point is no longer within the gap by GLPK's residuals: \(residuals)")
+        let stopped = try #require(result.path.first)
+        #expect(stopped.summary.contains("by its own residuals but not by the program's"), "\(stopped.summary)")
+        #expect(program.check(try Self.interiorPoint(program)).primalResidual > SolutionCheck.tolerance)
+        #expect(result.path.map(\.kind) == [.interiorPoint, .crossover, .crossoverSimplex])
+        #expect(result.acceptedInteriorPoint == nil)
+        #expect(result.status == .optimal)
+        let simplex = try #require(try GLPKSolver(options: SolverOptions(method: .primalSimplex)).solve(program).objective)
+        #expect(close(try #require(result.objective), simplex, 1e-7))
+    }
+
+    /// The point GLPK's interior point stops at, unchecked (the internal entry point, no retry).
+    static func interiorPoint(_ program: LinearProgram) throws -> Solution {
+        let problem = GLPKProblem()
+        _ = GLPKTerminal.capturing(keep: false) { _ in problem.load(program) }
+        var options = SolverOptions(method: .interiorPoint)
+        options.classifyAmbiguousStatus = false
+        return try #require(problem.solve(options: options, method: .interiorPoint, presolve: false, loadSeconds: 0).solution)
+    }
+
     @Test func everySolveRecordsItsPath() throws {
         let simplex = try GLPKSolver().solve(Fixtures.glpkManual())
         #expect(simplex.path.map(\.kind) == [.simplex])
@@ -118,7 +174,7 @@ import Testing
 
     @Test func aStepEncodesAsPlainJSON() throws {
         let program = StoppedShortPrograms.leastAbsoluteDeviations(coefficients: 20, spread: 2, seed: 1)
-        let result = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(program)
+        let result = try GLPKSolver(options: StoppedShortPrograms.strict).solve(program)
         let data = try JSONEncoder().encode(result.path)
         #expect(try JSONDecoder().decode([SolveStep].self, from: data) == result.path)
         let objects = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
@@ -133,7 +189,7 @@ import Testing
     private func solve(_ program: LinearProgram, attempts: [GLPKCrossover.Attempt]) -> SolveResult {
         let problem = GLPKProblem()
         _ = GLPKTerminal.capturing(keep: false) { _ in problem.load(program) }
-        return problem.solve(options: SolverOptions(method: .interiorPoint), method: .interiorPoint, presolve: false,
+        return problem.solve(options: StoppedShortPrograms.strict, method: .interiorPoint, presolve: false,
                              loadSeconds: 0, crossoverAttempts: attempts)
     }
 

@@ -58,6 +58,14 @@ import Testing
         #expect(!InteriorResiduals(primal: 0, dual: 2e-6, gap: 0).isWithin(tolerance))
         #expect(!InteriorResiduals(primal: 0, dual: 0, gap: 1.3e-3).isWithin(tolerance))  // the iteration-limit log above
         #expect(!InteriorResiduals(primal: .nan, dual: 0, gap: 0).isWithin(tolerance))
+        // Acceptance: feasible to 1e-6 on both sides, the gap within the accepted gap (1e-4 by default).
+        let gap = InteriorResiduals.acceptanceGap
+        #expect(InteriorResiduals(primal: 1e-6, dual: 1e-6, gap: 1e-4).isAcceptable(gap: gap))
+        #expect(!InteriorResiduals(primal: 1e-6, dual: 1e-6, gap: 1e-4).isAcceptable(gap: 1e-6))
+        #expect(!InteriorResiduals(primal: 0, dual: 0, gap: 1.3e-3).isAcceptable(gap: gap))  // the iteration-limit log above
+        #expect(!InteriorResiduals(primal: 2e-6, dual: 0, gap: 0).isAcceptable(gap: gap))
+        #expect(!InteriorResiduals(primal: 0, dual: 2e-6, gap: 0).isAcceptable(gap: gap))
+        #expect(!InteriorResiduals(primal: 0, dual: 0, gap: .nan).isAcceptable(gap: gap))
         // Which statuses may be accepted at all.
         #expect(GLPKStatusMapping.stoppedShort(.solverError(.numericalInstability)))
         #expect(GLPKStatusMapping.stoppedShort(.solverError(.noConvergence)))

@@ -20,7 +20,7 @@ import Testing
     static func solve(_ program: LinearProgram, retryGap: Double = 0) -> SolveResult {
         let problem = GLPKProblem()
         _ = GLPKTerminal.capturing(keep: false) { _ in problem.load(program) }
-        return problem.solve(options: SolverOptions(method: .interiorPoint), method: .interiorPoint, presolve: false,
+        return problem.solve(options: StoppedShortPrograms.strict, method: .interiorPoint, presolve: false,
                              loadSeconds: 0, retryGap: retryGap)
     }
 
@@ -28,7 +28,7 @@ import Testing
         let first = try #require(result.path.first)
         #expect(first.kind == .interiorPoint && first.status == .solverError)
         let residuals = try #require(first.residuals)
-        #expect(!residuals.isWithin(InteriorResiduals.acceptanceTolerance), "the first run no longer stops short: pick another program")
+        #expect(!residuals.isAcceptable(gap: 1e-6), "the first run no longer stops short: pick another program")
         return residuals
     }
 
@@ -72,15 +72,18 @@ import Testing
     }
 
     /// With the default threshold: a first point at gap 2.9e-4 runs again; one at gap 2.8e-6 to
-    /// 1.4e-5 goes straight to the crossover (``CrossoverTests``).
+    /// 1.4e-5 goes straight to the crossover (``CrossoverTests``) when the acceptance gap is 1e-6,
+    /// and is accepted at the default acceptance gap (1e-4).
     @Test func theDefaultThresholdRetriesOnlyFarPoints() throws {
         let far = Self.program(10, density: 0.3, spread: 3, seed: 2)
-        let retried = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(far)
+        let retried = try GLPKSolver(options: StoppedShortPrograms.strict).solve(far)
         #expect(try Self.firstStoppedShort(retried).gap > InteriorResiduals.retryGap)
         #expect(retried.path.map(\.kind) == [.interiorPoint, .interiorRetry, .crossover, .crossoverSimplex])
         let near = Self.program(20, density: 0.1, spread: 2, seed: 1)
-        let direct = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(near)
+        let direct = try GLPKSolver(options: StoppedShortPrograms.strict).solve(near)
         #expect(try Self.firstStoppedShort(direct).gap <= InteriorResiduals.retryGap)
         #expect(direct.path.map(\.kind) == [.interiorPoint, .crossover, .crossoverSimplex])
+        let accepted = try GLPKSolver(options: SolverOptions(method: .interiorPoint)).solve(near)
+        #expect(accepted.path.map(\.kind) == [.interiorPoint] && accepted.acceptedInteriorPoint != nil)
     }
 }

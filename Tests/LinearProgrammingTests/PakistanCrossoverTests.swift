@@ -4,7 +4,7 @@ import Testing
 
 /// The crossover at Pakistan scale, opt-in: `BIJLI_CROSSOVER_LP=/path/to/plan.lp` (a program written
 /// by `bijli run --write-lp`). The crossover runs even from a point that would be accepted
-/// (acceptance tolerance 0), then the cold dual simplex with presolve (the old fallback) solves
+/// (acceptance gap 0), then the cold dual simplex with presolve (the old fallback) solves
 /// the same program; both paths are printed with their iterations and seconds
 /// (docs/LINEAR-PROGRAMMING.md, "Measured on Pakistan").
 @Suite struct PakistanCrossoverTests {
@@ -17,7 +17,7 @@ import Testing
             let problem = GLPKProblem()
             _ = GLPKTerminal.capturing(keep: false) { _ in problem.load(program) }
             return problem.solve(options: options, method: .interiorPoint, presolve: false, loadSeconds: 0,
-                                 crossoverAttempts: attempts, acceptanceTolerance: 0)
+                                 crossoverAttempts: attempts, acceptanceGap: 0)
         }
         let crossover = run(GLPKCrossover.attempts)
         print("crossover path:\n  " + crossover.path.map { "\($0.summary) [\(String(format: "%.1f", $0.seconds)) s]" }.joined(separator: "\n  "))

@@ -54,7 +54,7 @@ import Testing
 
     @Test func aCrossoverReportsEveryStage() throws {
         let events = Mutex<[SolverProgress]>([])
-        var options = SolverOptions(method: .interiorPoint)
+        var options = StoppedShortPrograms.strict
         options.progress = SolverProgressObserver { event in events.withLock { $0.append(event) } }
         let program = StoppedShortPrograms.leastAbsoluteDeviations(coefficients: 20, spread: 2, seed: 1)
         let result = try GLPKSolver(options: options).solve(program)

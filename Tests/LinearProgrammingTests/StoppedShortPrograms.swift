@@ -9,6 +9,15 @@ import LinearProgramming
 /// often at a point with a relative gap of 1e-6 to 1e-3, too far to accept. Coefficient
 /// magnitudes spread over `spread` decades make it worse.
 enum StoppedShortPrograms {
+    /// Interior-point options that accept a stopped-short point only within a gap of 1e-6 (the
+    /// rule before the default ``InteriorResiduals/acceptanceGap`` of 1e-4), so that the points
+    /// these programs stop at (gaps of 1e-6 to 1e-3) reach the retry and the crossover.
+    static var strict: SolverOptions {
+        var options = SolverOptions(method: .interiorPoint)
+        options.acceptanceGap = 1e-6
+        return options
+    }
+
     /// A small deterministic generator (SplitMix64), so the programs are the same on every machine.
     struct Generator {
         var state: UInt64

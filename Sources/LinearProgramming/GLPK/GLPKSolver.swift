@@ -49,7 +49,8 @@ public struct GLPKSolver: LinearSolver {
             if options.scaling && method.isSimplex { problem.scale() }
         }
         let loadSeconds = (clock.now - start).seconds
-        return problem.solve(options: options, method: method, presolve: presolve, loadSeconds: loadSeconds)
+        return problem.solve(options: options, method: method, presolve: presolve, loadSeconds: loadSeconds,
+                             checkPoint: { program.check($0) })
     }
 }
 
@@ -58,8 +59,9 @@ extension GLPKProblem {
     ///
     /// Interior point on a program without rows is solved by simplex (GLPK's interior point
     /// refuses it). When the interior point stops short (instability, no convergence, its
-    /// iteration limit), its best point is accepted if its residuals are within
-    /// ``InteriorResiduals/acceptanceTolerance``; otherwise, with
+    /// iteration limit), its best point is accepted if its primal and dual infeasibilities are
+    /// within ``InteriorResiduals/acceptanceTolerance`` and its gap within
+    /// ``SolverOptions/acceptanceGap``; otherwise, with
     /// ``SolverOptions/classifyAmbiguousStatus``, a crossover recovers a basis from the point and
     /// the primal simplex finishes from it (``GLPKCrossover``); only if that fails does a cold dual
     /// simplex with presolve run. Any other interior-point failure goes to that cold simplex; an
@@ -67,17 +69,22 @@ extension GLPKProblem {
     /// solver call is recorded in ``SolveResult/path`` and reported to ``SolverOptions/progress``.
     ///
     /// `crossoverAttempts` are the crossover's rules for "at a bound", tried in order, and
-    /// `acceptanceTolerance` the residuals under which a stopped-short point is accepted (tests pass
-    /// others to reach the tighter attempts, the cold last resort, or a crossover from a point that
-    /// would be accepted); `retryGap` the gap above which the interior point first runs again on
+    /// `acceptanceGap` overrides the options' gap under which a stopped-short point is accepted
+    /// (tests pass 0 to reach the tighter attempts, the cold last resort, or a crossover from a
+    /// point that would be accepted); `checkPoint` checks a point against the program before it is
+    /// accepted (``LinearProgram/check(_:checkDuals:)``: GLPK's residuals are of its working
+    /// program, and a point they accept can still violate a row of the program by more than 1e-6),
+    /// a point that fails goes on to the crossover; `retryGap` the gap above which the interior point first runs again on
     /// the scaled program (tests pass 0 to reach the retry on small programs).
     func solve(options: SolverOptions, method requested: SolverMethod, presolve: Bool, loadSeconds: Double,
                crossoverAttempts: [GLPKCrossover.Attempt] = GLPKCrossover.attempts,
-               acceptanceTolerance: Double = InteriorResiduals.acceptanceTolerance,
-               retryGap: Double = InteriorResiduals.retryGap) -> SolveResult {
+               acceptanceGap: Double? = nil,
+               retryGap: Double = InteriorResiduals.retryGap,
+               checkPoint: ((Solution) -> SolutionCheck)? = nil) -> SolveResult {
         let clock = ContinuousClock()
         let start = clock.now
         let firstIteration = iterationCount
+        let acceptanceGap = acceptanceGap ?? options.acceptanceGap
         var codes: [Int] = []
         var method = requested
         if method == .interiorPoint && rowCount == 0 { method = .primalSimplex }
@@ -139,9 +146,6 @@ extension GLPKProblem {
                         var summary = (kind == .interiorRetry ? "interior point on the scaled program" : "interior point")
                             + ": \(Self.word(status)) at iteration \(iterations)"
                         if let best { summary += " (best point: \(Self.describe(best)))" }
-                        if let best, best.isWithin(acceptanceTolerance) {
-                            summary += "; within \(Self.scientific(acceptanceTolerance)): accepted as optimal"
-                        }
                         let step = SolveStep(kind: kind, method: .interiorPoint, presolve: false, status: status.code,
                                              iterations: iterations, seconds: (clock.now - stepStart).seconds,
                                              summary: summary, residuals: best)
@@ -157,7 +161,7 @@ extension GLPKProblem {
                     // The point a crossover starts from when it is not GLPK's last one.
                     var point: Solution?
                     if GLPKStatusMapping.stoppedShort(status), options.classifyAmbiguousStatus, let first = best,
-                       !first.isWithin(acceptanceTolerance), first.gap > retryGap {
+                       !first.isAcceptable(gap: acceptanceGap), first.gap > retryGap {
                         // Stopped far from the optimum, where a crossover is nearly a cold solve
                         // (few columns sit at a bound yet): GLPK's interior point again, on the
                         // program scaled. Its stops are numerical (the check of its normal
@@ -181,16 +185,31 @@ extension GLPKProblem {
                         }
                     }
                     let stoppedShort = GLPKStatusMapping.stoppedShort(status)
-                    if point == nil, let best, best.isWithin(acceptanceTolerance) {
+                    /// The point GLPK kept, when it may be accepted: within the gap by GLPK's residuals and,
+                    /// with `checkPoint`, by the program's own; the step's summary says which.
+                    func acceptablePoint() -> Solution? {
+                        guard point == nil, let best, best.isAcceptable(gap: acceptanceGap) else { return nil }
+                        let solution = interiorSolution()
+                        if let check = checkPoint?(solution), !check.passed(gapTolerance: acceptanceGap) {
+                            step.summary += "; within gap \(Self.scientific(acceptanceGap)) by its own residuals but not by the program's ("
+                                + check.summary + "): not accepted"
+                            return nil
+                        }
+                        step.summary += "; within gap \(Self.scientific(acceptanceGap)): accepted as optimal"
+                        return solution
+                    }
+                    if let solution = acceptablePoint() {
                         // GLPK's interior point stopped short (numerical instability, no convergence,
-                        // its fixed limit of 100 iterations) at a point optimal to 1e-6 by its own
-                        // residuals (relative primal and dual infeasibility, relative gap): that point
-                        // is the answer. A simplex would only re-find it (docs/LINEAR-PROGRAMMING.md).
+                        // its fixed limit of 100 iterations) at a point feasible to 1e-6 and within
+                        // the accepted gap by its own residuals (relative primal and dual
+                        // infeasibility, relative gap): that point is the answer, as a decomposition's
+                        // is at the same gap. A simplex would only re-find it to within that gap
+                        // (docs/LINEAR-PROGRAMMING.md).
                         step.status = .optimal
                         steps.append(step)
                         reporter.end(step)
                         accepted = best
-                        return (.optimal, interiorSolution())
+                        return (.optimal, solution)
                     }
                     steps.append(step)
                     reporter.end(step)
@@ -330,7 +349,7 @@ extension GLPKProblem {
 
 extension Duration {
     /// The duration in seconds as a `Double`.
-    var seconds: Double {
+    public var seconds: Double {
         let (s, attoseconds) = components
         return Double(s) + Double(attoseconds) * 1e-18
     }

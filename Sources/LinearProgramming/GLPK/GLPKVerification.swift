@@ -21,7 +21,9 @@ enum GLPKVerification {
         var checked = result
         let first = program.check(solution)
         checked.check = first
-        guard !first.passed else { return checked }
+        // An interior point accepted within a gap is held to that gap, as it was accepted.
+        let gapTolerance = result.acceptedInteriorPoint == nil ? SolutionCheck.tolerance : options.acceptanceGap
+        guard !first.passed(gapTolerance: gapTolerance) else { return checked }
 
         var log = result.log + "\nBijli: the \(result.method.rawValue) solution fails the check against the program (\(first.summary)); solving again\n"
         var codes = result.returnCodes
