@@ -68,6 +68,48 @@ import LinearProgramming
         }
     }
 
+    /// Solar 100 MW at 5 USD/MWh, available 50 %, beside coal at 10: the cheapest plan is already
+    /// half solar. Targets 0.25 and 0.5 are met by the θ = 0 optimum, so they are that point
+    /// without a solve; each point's cost is the one the cost mode finds with that target set as
+    /// the policy (5·50 + 10·50 per hour). 0.6 is solved: the share counts served demand, so the
+    /// only way to 0.6 is to shed U with 50 = 0.6·(100 − U), U = 16.67 MW at VoLL 1000:
+    /// 5·50 + 10·33.33 + 1000·16.67 = 17,250 USD per hour.
+    @Test func paretoPointsAlreadyMetByALowerTargetAreNotSolvedAgain() throws {
+        let solar = Generator(id: "pv", region: "r", technology: "pv", carrier: "solar", existingCapacityMW: 100,
+                              variableOMUSDPerMWh: 5, availabilityProfile: "sun")
+        var system = Tiny.system(generators: [Tiny.thermal("coal", 1000, cost: 10), solar], demand: [Tiny.demand("r", 2030, 100)],
+                                 profiles: ["sun": [Double](repeating: 0.5, count: EnergySystem.hoursPerYear)])
+        system.policies.renewableCarriers = ["solar"]
+        let targets = [0, 0.25, 0.5, 0.6]
+        let run = try Optimizer().optimize(system, options: options, mode: .pareto(renewableTargets: targets))
+        #expect(run.frontier.map(\.status) == [.optimal, .optimal, .optimal, .optimal])
+        #expect(run.stages.map { $0.name.hasSuffix("(not solved again)") } == [false, true, true, false])
+        #expect(run.stages[1].name.contains("the point at ≥ 0.0 already meets it"))
+        #expect(run.stages[2].name.contains("the point at ≥ 0.25 already meets it"))
+        #expect(run.stages[0].iterations > 0 && run.stages[1].iterations == 0 && run.stages[2].iterations == 0)
+        #expect(run.stages[3].iterations > 0)
+        #expect(close(try #require(run.frontier[3].costUSD), 8760 * (250 + 10 * (50 / 0.6 - 50) + 1000 * (100 - 50 / 0.6)), 1e-9))
+        #expect(close(try #require(run.frontier[3].unservedMWh), 8760 * (100 - 50 / 0.6), 1e-9))
+        for (k, target) in targets.enumerated().dropLast() {
+            var alone = system
+            alone.policies.renewableShare = PolicyTarget([2030: target])
+            let solved = try Optimizer().optimize(alone, options: options, mode: .cost)
+            #expect(close(try #require(run.frontier[k].costUSD), try #require(solved.costUSD), 1e-9))
+            #expect(close(try #require(run.frontier[k].costUSD), 8760 * (250 + 500), 1e-9))
+            #expect(close(try #require(run.frontier[k].renewableShare), 0.5, 1e-9))
+        }
+    }
+
+    /// A Pareto target applies in the periods of the model's own renewable-share policy (not in a
+    /// back-cast year the policy leaves out), or in every period when there is no policy.
+    @Test func paretoTargetsApplyInThePolicysPeriods() {
+        var system = Tiny.system(years: [2025, 2030, 2035], generators: [Tiny.thermal("coal", 1000, cost: 10)],
+                                 demand: [Tiny.demand("r", 2030, 100)])
+        #expect(Optimizer<GLPKSolver>.paretoYears(system) == [2025, 2030, 2035])
+        system.policies.renewableShare = PolicyTarget([2030: 0.3, 2035: 0.3])
+        #expect(Optimizer<GLPKSolver>.paretoYears(system) == [2030, 2035])
+    }
+
     @Test func dominatedPointsAreFlagged() {
         let points = [
             ParetoPoint(target: 0, status: .optimal, costUSD: 10, unservedMWh: 0, renewableShare: 0.2),

@@ -147,37 +147,81 @@ public struct Optimizer<Solver: ProgramSolver> {
 
     private func pareto(_ system: EnergySystem, options: FormulationOptions, targets: [Double]) throws -> Optimization {
         var points: [ParetoPoint] = []
-        var runs: [(target: Double, stages: [Stage], status: SolveStatus.Code)] = []
+        var runs: [(target: Double, stages: [Stage], status: SolveStatus.Code, reusedFrom: Double?)] = []
         var last: Optimization?
-        var lastOptimal: Optimization?
+        var lastOptimal: (target: Double, run: Optimization)?
+        let years = Self.paretoYears(system)
         for target in targets {
             var variant = system
-            let years = Dictionary(uniqueKeysWithValues: system.periods.map { ($0.year, target) })
-            variant.policies.renewableShare = PolicyTarget(years)
-            let run = try optimize(variant, options: options, mode: .cost)
+            variant.policies.renewableShare = PolicyTarget(Dictionary(uniqueKeysWithValues: years.map { ($0, target) }))
+            let run: Optimization
+            var reusedFrom: Double?
+            if let previous = lastOptimal, target > previous.target,
+               let reused = try Self.reuse(previous.run, for: variant, options: options) {
+                run = reused
+                reusedFrom = previous.target
+            } else {
+                run = try optimize(variant, options: options, mode: .cost)
+            }
             let measures = run.result.solution.map { EnergyMeasures(run.lp, $0) }
             points.append(ParetoPoint(target: target, status: run.result.status.code, costUSD: run.costUSD,
                                       unservedMWh: measures?.unservedMWh, renewableShare: measures?.renewableShare))
             last = run
-            runs.append((target, run.stages, run.result.status.code))
-            if run.result.status == .optimal { lastOptimal = run }
+            runs.append((target, run.stages, run.result.status.code, reusedFrom))
+            if run.result.status == .optimal { lastOptimal = (target, run) }
         }
         // The run's answer is the last solved point (an infeasible high target does not make the
         // sweep a failure); the frontier lists every point with its own status.
-        guard var answer = lastOptimal ?? last else {
+        guard var answer = lastOptimal?.run ?? last else {
             throw FormulationError(["pareto mode needs at least one renewable-share target"])
         }
         answer.mode = .pareto(renewableTargets: targets)
         answer.frontier = ParetoPoint.flagDominated(points)
         // One stage per point: its last solve, with the iterations and seconds of all of them.
-        answer.stages = runs.map { target, stages, status in
+        answer.stages = runs.map { target, stages, status, reusedFrom in
             var stage = stages.last ?? Stage(name: "", status: status, objective: nil, iterations: 0)
             stage.name = "minimise cost at renewable share ≥ \(target)"
+                + (reusedFrom.map { ": the point at ≥ \($0) already meets it, so it is that point (not solved again)" } ?? "")
             stage.iterations = stages.reduce(0) { $0 + $1.iterations }
             stage.seconds = stages.reduce(0) { $0 + $1.seconds }
             return stage
         }
         return answer
+    }
+
+    /// The periods a Pareto target applies to: those of the model's own renewable-share policy
+    /// (the periods the analyst set a target for; Pakistan: 2030 and 2035, not the FY2024-25
+    /// back-cast year, whose fleet cannot change), or every period when the model has none.
+    static func paretoYears(_ system: EnergySystem) -> [Int] {
+        let policy = system.policies.renewableShare.map { Set($0.valuesByYear.keys) } ?? []
+        let years = system.periods.map(\.year).filter { policy.isEmpty || policy.contains($0) }
+        return years.isEmpty ? system.periods.map(\.year) : years
+    }
+
+    /// The optimum of a lower renewable-share target as the optimum of a higher one, when it already
+    /// meets it: the higher target's program differs only in its RESHARE rows, and its feasible set
+    /// lies inside the lower one's (`Σ renewable ≥ θ·served` for a larger θ implies it for a smaller),
+    /// so a point optimal for the lower target and feasible for the higher is optimal for it too.
+    /// Feasible means the higher target's program checks the point primal-feasible to
+    /// ``SolutionCheck/tolerance``. Nil when the shapes differ or the point falls short.
+    static func reuse(_ previous: Optimization, for variant: EnergySystem, options: FormulationOptions) throws -> Optimization? {
+        guard let solution = previous.result.solution else { return nil }
+        let lp = try EnergyLP.build(variant, options: options)
+        guard lp.program.variableCount == previous.lp.program.variableCount,
+              lp.program.rowCount == previous.lp.program.rowCount else { return nil }
+        let clock = ContinuousClock(), start = clock.now
+        let check = lp.program.check(solution, checkDuals: false)
+        guard check.primalResidual <= SolutionCheck.tolerance, check.objectiveResidual <= SolutionCheck.tolerance else { return nil }
+        var result = previous.result
+        result.iterations = 0
+        result.solveSeconds = (clock.now - start).seconds
+        result.path = []
+        result.log = ""
+        result.returnCodes = []
+        var stage = Stage(name: "", status: result.status.code, objective: result.objective, iterations: 0, seconds: result.solveSeconds)
+        stage.method = result.methodName
+        stage.relativeGap = result.relativeGap
+        return Optimization(mode: .cost, lp: lp, result: result, stages: [stage], costUSD: previous.costUSD, frontier: [])
     }
 }
 
