@@ -66,6 +66,12 @@ import Testing
         #expect(!InteriorResiduals(primal: 2e-6, dual: 0, gap: 0).isAcceptable(gap: gap))
         #expect(!InteriorResiduals(primal: 0, dual: 2e-6, gap: 0).isAcceptable(gap: gap))
         #expect(!InteriorResiduals(primal: 0, dual: 0, gap: .nan).isAcceptable(gap: gap))
+        // A candidate for the program's own check: the dual residual screened at 1e-4 only.
+        #expect(InteriorResiduals(primal: 1.4e-12, dual: 2.2e-6, gap: 1.8e-5).isCandidate(gap: gap))  // the LNG heat wave
+        #expect(!InteriorResiduals(primal: 1.4e-12, dual: 2.2e-6, gap: 1.8e-5).isAcceptable(gap: gap))
+        #expect(!InteriorResiduals(primal: 0, dual: 2e-4, gap: 0).isCandidate(gap: gap))
+        #expect(!InteriorResiduals(primal: 2e-6, dual: 0, gap: 0).isCandidate(gap: gap))
+        #expect(!InteriorResiduals(primal: 0, dual: 0, gap: 2e-4).isCandidate(gap: gap))
         // Which statuses may be accepted at all.
         #expect(GLPKStatusMapping.stoppedShort(.solverError(.numericalInstability)))
         #expect(GLPKStatusMapping.stoppedShort(.solverError(.noConvergence)))

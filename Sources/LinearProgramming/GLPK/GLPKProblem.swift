@@ -252,12 +252,13 @@ final class GLPKProblem {
         return try guarded { bijli_glp_exact(handle, &parm, options.memoryLimitArgument, &$0) }
     }
 
-    /// Runs `glp_interior` and returns its return code.
-    func runInterior(options: SolverOptions) throws(GLPKFault) -> Int32 {
+    /// Runs `glp_interior` with the given ordering of the normal equations and returns its return code.
+    func runInterior(options: SolverOptions, ordering: InteriorOrdering = .amd) throws(GLPKFault) -> Int32 {
         checkThread()
         var parm = glp_iptcp()
         glp_init_iptcp(&parm)
         parm.msg_lev = GLP_MSG_ALL  // always captured (iterations are read from it); returned only if asked
+        parm.ord_alg = ordering == .amd ? GLP_ORD_AMD : GLP_ORD_SYMAMD
         return try guarded { bijli_glp_interior(handle, &parm, options.memoryLimitArgument, &$0) }
     }
 
@@ -346,6 +347,12 @@ final class GLPKProblem {
 
 /// The only builder of GLPK's 1-based arrays: element 0 of each is a dummy that GLPK never
 /// reads, so entry `k` (1-based) is `(rows[k], columns[k], values[k])` with 1-based indices.
+/// The ordering GLPK's interior point gives the normal equations before their Cholesky
+/// factorisation (`ord_alg`): GLPK's default AMD, or SYMAMD, the other approximate minimum degree.
+enum InteriorOrdering: Sendable {
+    case amd, symamd
+}
+
 struct OneBasedTriplets {
     var rows: [Int32]
     var columns: [Int32]

@@ -131,12 +131,13 @@ extension GLPKProblem {
                 if method == .interiorPoint {
                     /// Runs `glp_interior` once as a step of the path; the residuals of the point
                     /// GLPK kept when it stopped short.
-                    func interiorStep(_ kind: SolveStep.Kind, why: String) throws(GLPKFault) -> (SolveStatus, InteriorResiduals?, SolveStep) {
+                    func interiorStep(_ kind: SolveStep.Kind, ordering: InteriorOrdering = .amd,
+                                      why: String) throws(GLPKFault) -> (SolveStatus, InteriorResiduals?, SolveStep) {
                         reporter.begin(kind, .interiorPoint, why: why)
                         let stepStart = clock.now
                         let before = buffer.text.endIndex
                         running = (kind, .interiorPoint, false, stepStart)
-                        let code = try runInterior(options: options)
+                        let code = try runInterior(options: options, ordering: ordering)
                         codes.append(Int(code))
                         let interiorLog = buffer.text[before...]
                         let iterations = GLPKInteriorLog.iterations(in: interiorLog)
@@ -144,6 +145,7 @@ extension GLPKProblem {
                         let status = GLPKStatusMapping.interior(returnCode: code, status: interiorStatus)
                         let best = GLPKStatusMapping.stoppedShort(status) ? GLPKInteriorLog.bestResiduals(in: interiorLog) : nil
                         var summary = (kind == .interiorRetry ? "interior point on the scaled program" : "interior point")
+                            + (ordering == .symamd ? " with the SYMAMD ordering" : "")
                             + ": \(Self.word(status)) at iteration \(iterations)"
                         if let best { summary += " (best point: \(Self.describe(best)))" }
                         let step = SolveStep(kind: kind, method: .interiorPoint, presolve: false, status: status.code,
@@ -161,34 +163,48 @@ extension GLPKProblem {
                     // The point a crossover starts from when it is not GLPK's last one.
                     var point: Solution?
                     if GLPKStatusMapping.stoppedShort(status), options.classifyAmbiguousStatus, let first = best,
-                       !first.isAcceptable(gap: acceptanceGap), first.gap > retryGap {
+                       !first.isCandidate(gap: acceptanceGap), first.gap > retryGap {
                         // Stopped far from the optimum, where a crossover is nearly a cold solve
                         // (few columns sit at a bound yet): GLPK's interior point again, on the
-                        // program scaled. Its stops are numerical (the check of its normal
-                        // equations) and a rescaled program takes another path. The better of the
-                        // two points goes on (docs/LINEAR-PROGRAMMING.md).
+                        // program scaled, then (if that stops far out too) with the other ordering
+                        // of its normal equations. Its stops are numerical (the check of its normal
+                        // equations) and a rescaled or reordered program takes another path. The
+                        // best of the points goes on (docs/LINEAR-PROGRAMMING.md).
                         steps.append(step)
                         reporter.end(step)
-                        let firstPoint = interiorSolution()
-                        scale()
-                        let retry = try interiorStep(.interiorRetry, why: "the interior point stopped short at \(Self.describe(first))")
-                        if retry.0 == .optimal {
-                            steps.append(retry.2)
-                            reporter.end(retry.2)
-                            return (.optimal, interiorSolution())
+                        var kept = (status: status, residuals: first, solution: interiorSolution(), last: true)
+                        var pending: SolveStep?
+                        for ordering in Self.retryOrderings {
+                            if let pending {
+                                steps.append(pending)
+                                reporter.end(pending)
+                            }
+                            if ordering == Self.retryOrderings[0] { scale() }
+                            let retry = try interiorStep(.interiorRetry, ordering: ordering,
+                                                         why: "the interior point stopped short at \(Self.describe(kept.residuals))")
+                            if retry.0 == .optimal {
+                                steps.append(retry.2)
+                                reporter.end(retry.2)
+                                return (.optimal, interiorSolution())
+                            }
+                            pending = retry.2
+                            kept.last = false
+                            if let residuals = retry.1, residuals.worst < kept.residuals.worst {
+                                kept = (retry.0, residuals, interiorSolution(), true)
+                            }
+                            if kept.residuals.isCandidate(gap: acceptanceGap) || kept.residuals.gap <= retryGap { break }
                         }
-                        if let second = retry.1, second.worst < first.worst {
-                            (status, best, step) = retry
-                        } else {
-                            point = firstPoint
-                            step = retry.2
-                        }
+                        (status, best, step) = (kept.status, kept.residuals, pending!)
+                        if !kept.last { point = kept.solution }
                     }
                     let stoppedShort = GLPKStatusMapping.stoppedShort(status)
-                    /// The point GLPK kept, when it may be accepted: within the gap by GLPK's residuals and,
-                    /// with `checkPoint`, by the program's own; the step's summary says which.
+                    /// The point GLPK kept, when it may be accepted: within the gap by GLPK's residuals (its
+                    /// dual residual screened only, ``InteriorResiduals/isCandidate(gap:)``) and by the
+                    /// program's own check; without `checkPoint`, by GLPK's residuals alone. The step's
+                    /// summary says which.
                     func acceptablePoint() -> Solution? {
-                        guard point == nil, let best, best.isAcceptable(gap: acceptanceGap) else { return nil }
+                        guard point == nil, let best,
+                              checkPoint == nil ? best.isAcceptable(gap: acceptanceGap) : best.isCandidate(gap: acceptanceGap) else { return nil }
                         let solution = interiorSolution()
                         if let check = checkPoint?(solution), !check.passed(gapTolerance: acceptanceGap) {
                             step.summary += "; within gap \(Self.scientific(acceptanceGap)) by its own residuals but not by the program's ("
@@ -215,7 +231,7 @@ extension GLPKProblem {
                     reporter.end(step)
                     if stoppedShort && options.classifyAmbiguousStatus {
                         // Short of the tolerance: a crossover from the point GLPK kept.
-                        let source = point == nil ? "" : " from the first interior point (the scaled run stopped further out)"
+                        let source = point == nil ? "" : " from an earlier interior point (the later runs stopped further out)"
                         let point = point ?? interiorSolution()
                         if options.scaling { scale() }
                         let why = "the interior point stopped short (\(Self.word(status)))"
@@ -345,6 +361,10 @@ extension GLPKProblem {
 
     /// A number as GLPK prints residuals: `1.3e-06`.
     static func scientific(_ x: Double) -> String { String(format: "%.1e", x) }
+
+    /// The runs of the interior point after one that stopped far out, in order: on the scaled
+    /// program with GLPK's AMD ordering, then with SYMAMD (docs/BENCHMARKS.md).
+    static let retryOrderings: [InteriorOrdering] = [.amd, .symamd]
 }
 
 extension Duration {
