@@ -5,7 +5,7 @@ extension SolveResult {
     /// when the first method finished on its own.
     public var fallbacks: [String] {
         if !path.isEmpty {
-            return path.count > 1 || acceptedInteriorPoint != nil ? path.map(\.summary) : []
+            return path.count > 1 || acceptedInteriorPoint != nil || path[0].kind == .departedSolution ? path.map(\.summary) : []
         }
         if let r = acceptedInteriorPoint {
             return [String(format: "interior point stopped short; its best point accepted as optimal (rpi %.1e, rdi %.1e, gap %.1e)",
@@ -27,6 +27,7 @@ extension SolveResult {
         if let lower = lowerBound, let upper = upperBound { return abs(upper - lower) / max(1, abs(upper)) }
         guard status == .optimal else { return nil }
         if let accepted = acceptedInteriorPoint { return accepted.gap }
+        if path.first?.kind == .departedSolution { return check?.gap }
         if method.isSimplex { return 0 }
         return GLPKInteriorLog.lastResiduals(in: log[...])?.gap
     }

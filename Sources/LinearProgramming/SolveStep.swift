@@ -28,6 +28,9 @@ public struct SolveStep: Sendable, Equatable, Codable {
         /// A Benders decomposition (`Decomposition`): a master over the planning columns and a
         /// dispatch subproblem per block, to a relative gap.
         case benders
+        /// No solve: the solution of the run a what-if departs from passes the what-if program's
+        /// check (``DepartedSolution``).
+        case departedSolution = "departed_solution"
     }
 
     /// What the step did.

@@ -25,7 +25,12 @@ extension CaseWorkflow {
     /// a new run folder `<out>/<model>/<scenario>/<run id>` (results, tables, report, `run.json`
     /// recording `arguments`). A program that does not solve to optimality is a status of the
     /// outcome, not an error. With `writeLP`, the cost program is also written to that file.
-    public func run(out: URL, writeLP: String? = nil, arguments: [String] = []) throws(WorkflowError) -> RunOutcome {
+    ///
+    /// A cost-mode what-if (a scenario, overlays or what-ifs) starts from the solution of the run it
+    /// departs from, `against` or else `<out>/<model>/base/latest`, when that folder keeps one
+    /// (`solution.bin`): if it passes the what-if program's check it is the answer without a solve
+    /// (``DepartedSolution``).
+    public func run(out: URL, writeLP: String? = nil, arguments: [String] = [], against: URL? = nil) throws(WorkflowError) -> RunOutcome {
         let system = try loadCase()
         let years = request.periods
         let (time, aggregation) = try timeSlices(for: system, years: years)
@@ -33,7 +38,15 @@ extension CaseWorkflow {
         let method = solverMethod(for: system, time: time, periodCount: years?.count ?? system.periods.count)
         if let writeLP { try write(system, options: options, to: writeLP) }
         let mode = request.objective
-        let (optimization, buildSeconds) = try optimize(system, options: options, mode: mode, method: method)
+        var start: DepartedSolution?
+        if case .cost = mode, request.method != .benders, request.scenarioName != nil || against != nil {
+            let folder = against ?? out.appendingPathComponent(system.name).appendingPathComponent(RunReports.scenario).appendingPathComponent("latest")
+            let file = folder.appendingPathComponent(RunReports.solutionFile)
+            if let data = try? Data(contentsOf: file) {
+                start = DepartedSolution.decode(data, source: folder.standardizedFileURL.resolvingSymlinksInPath().path)
+            }
+        }
+        let (optimization, buildSeconds) = try optimize(system, options: options, mode: mode, method: method, departing: start)
         let provenance = provenance(optimization, system: system, mode: mode, method: method, buildSeconds: buildSeconds)
         let results = EnergyResults(optimization, provenance: provenance)
 

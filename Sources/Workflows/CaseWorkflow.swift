@@ -137,7 +137,7 @@ public struct CaseWorkflow: Sendable {
 
     /// Builds and solves in a mode; returns the optimisation and the seconds spent outside the solver.
     public func optimize(_ system: EnergySystem, options: FormulationOptions, mode: ObjectiveMode,
-                         method: SolverMethod) throws(WorkflowError) -> (Optimization, buildSeconds: Double) {
+                         method: SolverMethod, departing departed: DepartedSolution? = nil) throws(WorkflowError) -> (Optimization, buildSeconds: Double) {
         let decomposed = request.method == .benders
         progress.say("building and solving (\(mode.name), \(options.time.resolution), \(decomposed ? "benders" : method.rawValue))")
         let clock = ContinuousClock()
@@ -148,6 +148,9 @@ public struct CaseWorkflow: Sendable {
                 optimization = try Optimizer(solver: try bendersSolver(system, options: options, mode: mode)).optimize(system, options: options, mode: mode)
             } else if case .pareto(let targets) = mode {
                 optimization = try paretoChains(system, options: options, targets: targets, members: 0..<targets.count, method: method)
+            } else if let departed {
+                let departing = DepartingSolver(solver(method, observed: true).worker(), start: departed, gap: request.gap, method: method)
+                optimization = try Optimizer(solver: departing).optimize(system, options: options, mode: mode)
             } else {
                 optimization = try Optimizer(solver: solver(method, observed: true).worker()).optimize(system, options: options, mode: mode)
             }

@@ -1,5 +1,6 @@
 import EnergyModel
 import Foundation
+import LinearProgramming
 import Reporting
 import Scenarios
 
@@ -45,10 +46,17 @@ public enum RunReports {
 
     /// The files of a run that results.json does not give: `solver.log` of the answer's solve and,
     /// with an aggregation, `time_aggregation.json`.
+    /// The file of a run folder that keeps the cost-mode optimum for the what-ifs departing from it.
+    public static let solutionFile = "solution.bin"
+
     static func answerFiles(_ optimization: Optimization, aggregation: AggregationReport?) throws(WorkflowError) -> [String: Data] {
         try encoding {
             var files = ["solver.log": Data(optimization.result.log.utf8)]
             if let aggregation { files["time_aggregation.json"] = try sortedEncoder.encode(aggregation) }
+            // The optimum a what-if can start from (docs/FORMATS.md): cost mode, one stage.
+            if case .cost = optimization.mode, optimization.result.status == .optimal, let solution = optimization.result.solution {
+                files[solutionFile] = DepartedSolution.encode(solution)
+            }
             return files
         }
     }

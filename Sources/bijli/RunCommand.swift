@@ -55,7 +55,7 @@ struct Run: ParsableCommand {
         // A bad --against is refused before anything is solved.
         if let against { _ = try orExit { () throws(WorkflowError) in try RunReports.load(against) } }
         let outcome = try orExit { () throws(WorkflowError) in
-            try workflow.run(out: URL(fileURLWithPath: out), writeLP: writeLP, arguments: Array(CommandLine.arguments.dropFirst()))
+            try workflow.run(out: URL(fileURLWithPath: out), writeLP: writeLP, arguments: Array(CommandLine.arguments.dropFirst()), against: against)
         }
         print(summary(outcome.results, folder: outcome.folder))
         if against != nil || request.scenarioName != nil {
