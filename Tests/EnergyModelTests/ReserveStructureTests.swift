@@ -69,6 +69,11 @@ import LinearProgramming
         let hydro: Double = 110.0 / 3, gas: Double = (88 - 0.2 * hydro) / 0.9
         let expected: Double = 7_008_000 + 60_000 * hydro + 90_000 * gas
         #expect(close(lp.objectiveUSD(solution), expected))
+        // The margin achieved is that of the tightest season: both rows bind, so 10 %.
+        let provenance = Provenance(bijliVersion: "test", glpkVersion: GLPKLibrary.version, inputHashes: [:], options: [:],
+                                    buildSeconds: 0, solveSeconds: 0, rows: 0, columns: 0, nonzeros: 0)
+        let run = try Optimizer().optimize(Self.seasonalCase(seasonal: true), options: FormulationOptions(time: Tiny.oneStep), mode: .cost)
+        #expect(close(EnergyResults(run, provenance: provenance).periods[0].indicators.reserveMargin, 0.1, 1e-7))
         // The rows are named by period and season.
         #expect(lp.program.rowNames.contains("RESERVE[2030,summer]") && lp.program.rowNames.contains("RESERVE[2030,winter]"))
 
