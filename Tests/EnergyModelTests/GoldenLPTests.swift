@@ -84,6 +84,23 @@ import LinearProgramming
         return try String(contentsOfFile: file, encoding: .utf8)
     }
 
+    /// The LP file of a variant of a family's case (`EB-tiers.lp`, `RESERVE-zones.lp`) against its
+    /// golden file; `BIJLI_RECORD_GOLDEN` records it instead (and fails, as above).
+    static func expectGolden(_ lp: EnergyLP, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)-\(name)").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try lp.program.write(to: file)
+        let actual = try String(contentsOfFile: file, encoding: .utf8)
+        let golden = directory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["BIJLI_RECORD_GOLDEN"] != nil {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(name); unset BIJLI_RECORD_GOLDEN and run again", sourceLocation: sourceLocation)
+            return
+        }
+        let expected = try #require(try? String(contentsOf: golden, encoding: .utf8), "missing golden file \(golden.path)", sourceLocation: sourceLocation)
+        #expect(actual == expected, "the LP differs from \(name)", sourceLocation: sourceLocation)
+    }
+
     @Test(arguments: EquationID.allCases)
     func familyMatchesItsGoldenFile(_ id: EquationID) throws {
         let actual = try Self.text(id)

@@ -149,18 +149,7 @@ import LinearProgramming
         system.settings.sheddingSegments = [SheddingSegment(shareOfDemand: 0.05, costUSDPerMWh: 250),
                                             SheddingSegment(shareOfDemand: 0.15, costUSDPerMWh: 600)]
         let lp = try EnergyLP.build(system, options: FormulationOptions(time: time, sumForm: .direct, capacityCopies: false))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("golden-EB-tiers-\(UUID().uuidString).lp").path
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        try lp.program.write(to: file)
-        let actual = try String(contentsOfFile: file, encoding: .utf8)
-        let golden = GoldenLPTests.directory.appendingPathComponent("EB-tiers.lp")
-        if ProcessInfo.processInfo.environment["BIJLI_RECORD_GOLDEN"] != nil {
-            try actual.write(to: golden, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(golden.lastPathComponent); unset BIJLI_RECORD_GOLDEN and run again")
-            return
-        }
-        let expected = try #require(try? String(contentsOf: golden, encoding: .utf8), "missing golden file \(golden.path)")
-        #expect(actual == expected, "the tiered EB differs from \(golden.lastPathComponent)")
+        try GoldenLPTests.expectGolden(lp, "EB-tiers.lp")
     }
 }
 

@@ -28,7 +28,7 @@ extension CaseReader {
         guard let text = TextFile.read(file, in: model, required: true, log: log) else { return }
         let yaml = YAMLFile(path: modelPath(file), name: file, log: log)
         guard let root = yaml.parse(text), let top = yaml.mapping(root, "model.yaml") else { return }
-        yaml.checkKeys(top, at: root, allowed: ["name", "source", "tag", "settings", "regions", "corridors", "fuels", "policies"],
+        yaml.checkKeys(top, at: root, allowed: ["name", "source", "tag", "settings", "regions", "corridors", "fuels", "policies", "reserve"],
                        required: ["settings", "regions"], context: "model.yaml")
         if let given = yaml.string(top, "name") { name = given }
         let provenance = yaml.provenance(top, inherited: .init())
@@ -37,6 +37,8 @@ extension CaseReader {
         if let node = top["corridors"], !yaml.isNull(node) { readCorridors(node, yaml: yaml, inherited: provenance) }
         if let node = top["fuels"], !yaml.isNull(node) { readFuels(node, yaml: yaml, inherited: provenance) }
         if let node = top["policies"], !yaml.isNull(node) { readPolicies(node, yaml: yaml, inherited: provenance) }
+        if let node = top["reserve"], !yaml.isNull(node) { readReserve(node, yaml: yaml, inherited: provenance) }
+        checkReserve(yaml: yaml)
     }
 
     private func readSettings(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) {

@@ -25,6 +25,10 @@ final class CaseReader {
     var sources: [SourceNote] = []
     var snapshots: TimeSlices?
     var capacityPayments: [CapacityPayment] = []
+    /// The seasons and zones of the reserve margin (`reserve`, `capacity_credits.csv`).
+    var reserve = ReserveStructure()
+    /// Where `reserve` is in `model.yaml` (for the check that the policy is set).
+    var reserveNode: Node?
     /// Storage inflow profiles named in storage.csv (checked once profiles are read).
     var inflowReferences: [(storage: String, profile: String, line: Int, column: Int?)] = []
 
@@ -85,6 +89,7 @@ final class CaseReader {
         readGenerators()
         readStorage()
         readCapacityPayments()
+        readCapacityCredits()
         readProfiles()
         readDemand()
         readFuelPrices()
@@ -103,6 +108,7 @@ final class CaseReader {
             hydroBudgets: hydroBudgets, sources: sources)
         system.snapshots = snapshots
         system.capacityPayments = capacityPayments
+        system.reserve = reserve
         guard let tariffFile else { return system }
         return system.applying(tariffFile).0
     }

@@ -68,6 +68,24 @@ struct SolutionReader {
         generator.fuel.flatMap { id in system.fuels.first { $0.id == id } }
     }
 
+    /// The reserve margin achieved with reserve seasons: the smallest over the seasons of the
+    /// firm capacity with the season's credits over the season's system-wide peak, less 1.
+    func seasonalReserveMargin(_ capacityMW: [String: Double], _ demandSeries: [[Double]]) -> Double {
+        var margins: [Double] = []
+        for season in system.reserve.seasons {
+            let months = Set(season.months)
+            var peak = 0.0
+            for hour in 0..<EnergySystem.hoursPerYear where months.contains(TimeSlices.month(ofHour: hour)) {
+                peak = max(peak, demandSeries.reduce(0.0) { $0 + ($1.isEmpty ? 0 : $1[hour]) })
+            }
+            var firm = 0.0
+            for generator in system.generators { firm += (season.credits[generator.id] ?? generator.capacityCredit) * capacityMW[generator.id]! }
+            for storage in system.storages { firm += (season.credits[storage.id] ?? storage.capacityCredit) * capacityMW[storage.id]! }
+            if peak > 0 { margins.append(firm / peak - 1) }
+        }
+        return margins.min() ?? 0
+    }
+
     func periodResults(_ y: Int) -> PeriodResults {
         let period = lp.periods[y]
         var capacityMW: [String: Double] = [:], newMW: [String: Double] = [:], generationMWh: [String: Double] = [:]
@@ -152,7 +170,8 @@ struct SolutionReader {
             co2T: co2, co2IntensityTPerMWh: generation > 0 ? co2 / generation : 0,
             fuelImportBillUSD: importBill, fuelImportBillPKR: importBill * rate,
             averageCostUSDPerMWh: averageCost, averageCostPKRPerKWh: averageCost * rate / 1000,
-            reserveMargin: peakDemand > 0 ? firm / peakDemand - 1 : 0,
+            reserveMargin: system.reserve.seasons.isEmpty ? (peakDemand > 0 ? firm / peakDemand - 1 : 0)
+                : seasonalReserveMargin(capacityMW, demandSeries),
             unservedShare: demandMWh > 0 ? unservedMWh / demandMWh : 0,
             shortageHours: shortageHours, peakShortfallMW: peakShortfall)
         let payments = capacityPayments(y)

@@ -53,6 +53,9 @@ public struct EnergySystem: Sendable, Equatable {
     /// Capacity payments of existing contracts (`capacity_payments.csv`): fixed costs outside the
     /// decision, reported in the cost of supply, never in the objective.
     public var capacityPayments: [CapacityPayment] = []
+    /// How the reserve margin is divided by season and zone (`reserve` in `model.yaml`,
+    /// `capacity_credits.csv`); the default is one system-wide row per period.
+    public var reserve = ReserveStructure()
     /// What the scenarios laid on the system changed, in words (set by the scenario library; each
     /// scenario's name and description, then its overlays indented by two spaces), for reports.
     public var scenarioChanges: [String] = []
