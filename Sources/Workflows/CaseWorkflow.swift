@@ -209,8 +209,12 @@ public struct CaseWorkflow: Sendable {
         return hashes
     }
 
-    /// A note when GLPK's interior point stopped at its iteration limit or with numerical instability, else nil.
+    /// A note when GLPK's interior point stopped at its iteration limit or with numerical instability,
+    /// or when a what-if's answer is the departed run's optimum, else nil.
     public static func instabilityNote(_ optimization: Optimization) -> String? {
+        if let step = optimization.result.path.first, step.kind == .departedSolution {
+            return "note: nothing this what-if changes binds: \(step.summary) (docs/CLI.md)."
+        }
         if let point = optimization.result.acceptedInteriorPoint {
             return "note: GLPK's interior point stopped short of its own test (see solver.log) at a point feasible to 1e-6 and within "
                 + String(format: "the accepted gap, --gap (relative primal infeasibility %.1e, dual %.1e, gap %.1e)", point.primal, point.dual, point.gap)

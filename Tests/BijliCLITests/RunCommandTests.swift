@@ -193,6 +193,38 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("'move_to' must be a period year, found '2040'"), "stderr: \(bad.stderr)")
     }
 
+    /// A what-if starts from the base run's optimum (`solution.bin`): a what-if that changes
+    /// nothing binding (gas price × 1) is answered by it without a solve, one that does (× 2) is
+    /// solved.
+    @Test func aWhatIfStartsFromTheBaseOptimum() throws {
+        let fixture = RunCommandTests.fixture
+        let out = cli.scratch.appendingPathComponent("departs")
+        let args = ["run", "--model", fixture.appendingPathComponent("model").path, "--inputs", fixture.appendingPathComponent("inputs").path,
+                    "--resolution", "repdays:12", "--method", "simplex", "--out", out.path, "--quiet"]
+        func solver(_ folder: String) throws -> (objective: Double, solver: [String: Any]) {
+            let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("tiny/\(folder)/latest/results.json"))) as? [String: Any])
+            return (try #require(results["objective_usd"] as? Double), try #require(results["solver"] as? [String: Any]))
+        }
+        #expect(try cli.bijli(args).status == 0)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("tiny/base/latest/solution.bin").path))
+        let base = try solver("base")
+        #expect(try #require(base.solver["iterations"] as? Int) > 0)
+
+        let same = try cli.bijli(args + ["--what-if", "fuel_price.gas*=1"])
+        #expect(same.status == 0, "stderr: \(same.stderr)")
+        #expect(same.stderr.contains("note: nothing this what-if changes binds: the solution of "), "stderr: \(same.stderr)")
+        let kept = try solver("what-if")
+        #expect(kept.solver["iterations"] as? Int == 0)
+        #expect((kept.solver["fallbacks"] as? [String])?.first?.contains("passes this program's check") == true)
+        #expect(abs(kept.objective / base.objective - 1) < 1e-12)
+
+        let dearer = try cli.bijli(args + ["--what-if", "fuel_price.gas*=2"])
+        #expect(dearer.status == 0 && !dearer.stderr.contains("nothing this what-if changes binds"), "stderr: \(dearer.stderr)")
+        let solved = try solver("what-if")
+        #expect(try #require(solved.solver["iterations"] as? Int) > 0)
+        #expect(solved.objective > base.objective * (1 + 1e-6))
+    }
+
     /// `--method benders`: the tiny case by period within the gap of the simplex optimum, the
     /// bounds in results.json; a mode with a row over all periods refused before solving.
     @Test func bendersMatchesTheSimplexWithinItsGap() throws {
