@@ -27,6 +27,8 @@ final class CaseReader {
     var capacityPayments: [CapacityPayment] = []
     /// Storage inflow profiles named in storage.csv (checked once profiles are read).
     var inflowReferences: [(storage: String, profile: String, line: Int, column: Int?)] = []
+    /// Lines' `s_max_pu_profile`s named in lines.csv (checked once profiles are read).
+    var lineProfileReferences: [(line: String, profile: String, row: Int, column: Int?)] = []
 
     /// Carrier names written in the policies (with their nodes), checked once generators are known.
     var policyCarriers: [(name: String, node: Node, list: String)] = []
@@ -84,6 +86,7 @@ final class CaseReader {
         readModelFile()
         readGenerators()
         readStorage()
+        readLines()
         readCapacityPayments()
         readProfiles()
         readDemand()
@@ -95,6 +98,7 @@ final class CaseReader {
         readSnapshots()
         checkReferences()
         checkInflowProfiles()
+        checkLineProfiles()
         sources.sort { ($0.file, $0.key) < ($1.file, $1.key) }
         settings.exchangeRatePKRPerUSD = exchangeRate
         var system = EnergySystem(
