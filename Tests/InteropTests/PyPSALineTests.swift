@@ -114,10 +114,7 @@ import Testing
         let files = try PyPSAExport.files(system)
         #expect(files["transformers.csv"]?.contains("east_town,east,town,\(InteropText.number(0.12 / 300 * 1.05)),1,True,0,500,1,500\n") == true,
                 "\(files["transformers.csv"] ?? "")")
-        let scratch = try PyPSAFixtures.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        try PyPSAExport.write(files, to: scratch)
-        let (again, _) = try PyPSAImport.load(folder: scratch)
+        let again = try PyPSAFixtures.reimport(files)
         let a = try SolvedCase(system), b = try SolvedCase(again)
         #expect(abs(a.objectiveUSD - b.objectiveUSD) <= 1e-9 * a.objectiveUSD, "\(a.objectiveUSD) vs \(b.objectiveUSD)")
     }
@@ -138,10 +135,7 @@ import Testing
         let files = try PyPSAExport.files(system)
         #expect(files["lines.csv"]?.contains(",100,True,120,400,1,30000\n") == true, "\(files["lines.csv"] ?? "")")
         #expect(files["transformers.csv"]?.contains("south_city,south,city,\(InteropText.number(0.1 / 400 * 250)),250,True,250,inf,1,20000\n") == true)
-        let scratch = try PyPSAFixtures.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        try PyPSAExport.write(files, to: scratch)
-        let (again, _) = try PyPSAImport.load(folder: scratch)
+        let again = try PyPSAFixtures.reimport(files)
         let a = try SolvedCase(system), b = try SolvedCase(again)
         // PyPSA charges capital_cost on all of s_nom_opt (its objective constant is the existing
         // s_nom's share), Bijli only on what is built: 30,000 · 100 + 20,000 · 250 apart.

@@ -56,6 +56,14 @@ enum PyPSAFixtures {
         }
     }
 
+    /// Exported files written to a scratch folder and imported again (the scratch is removed).
+    static func reimport(_ files: [String: String]) throws -> EnergySystem {
+        let scratch = try scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try PyPSAExport.write(files, to: scratch)
+        return try PyPSAImport.load(folder: scratch).0
+    }
+
     /// A copy of a fixture's network folder in `scratch`, for tests that edit it.
     static func copy(_ name: String, into scratch: URL) throws -> URL {
         let target = scratch.appendingPathComponent(name)

@@ -67,12 +67,6 @@ extension CaseReader {
 
     /// Every `s_max_pu_profile` must be a column of `profiles.csv`.
     func checkLineProfiles() {
-        let present = FileManager.default.fileExists(atPath: inputsPath("profiles.csv"))
-        for reference in lineProfileReferences where profiles[reference.profile] == nil {
-            if present && profiles.isEmpty { continue }  // profiles.csv itself is broken (reported)
-            log.add(modelPath("lines.csv"), line: reference.row, column: reference.column,
-                    "line '\(reference.line)': unknown s_max_pu profile '\(reference.profile)'",
-                    suggestion: present ? Suggestion.advice(for: reference.profile, among: profiles.keys.sorted()) : "add a '\(reference.profile)' column to profiles.csv")
-        }
+        checkProfiles(lineProfileReferences.map { ($0.line, $0.profile, $0.row, $0.column) }, file: "lines.csv") { "line '\($0)': unknown s_max_pu profile '\($1)'" }
     }
 }
