@@ -197,7 +197,9 @@ struct PyPSAWriter {
             files["storage_units.csv"] = storage
         }
 
-        if !system.corridors.isEmpty {
+        try writeLines(into: &files, year: y, periodWeight: periodWeight)
+
+        if system.corridors.contains(where: { $0.line == nil }) {
             var links = line(["name", "bus0", "bus1", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "efficiency", "capital_cost"])
             var linkNames = Set(system.corridors.map(\.id))
             func link(_ name: String, _ from: String, _ to: String, _ pNom: Double, minPU: Double, eta: Double, capital: Double,
@@ -205,7 +207,7 @@ struct PyPSAWriter {
                 links += line([name, from, to, n(pNom), extendable == nil ? "False" : "True", n(extendable?.minimum ?? 0),
                                extendable.map { $0.maximum.isFinite ? n($0.maximum) : "inf" } ?? "inf", n(minPU), n(eta), n(capital)])
             }
-            for corridor in system.corridors {
+            for corridor in system.corridors where corridor.line == nil {
                 let eta = 1 - corridor.lossFraction
                 // The existing capacity's fixed O&M is a constant of Bijli's objective that a fixed
                 // link does not carry (PYPSA.md): left out, as every fixed corridor carries no cost.
@@ -244,6 +246,51 @@ struct PyPSAWriter {
             files[file + ".csv"] = text
         }
         return files
+    }
+
+    /// Lines and transformers (`lines.csv`): `lines.csv` and `transformers.csv` with buses at
+    /// PyPSA's default `v_nom` of 1, so a line's `x` is its `x_pu` and a transformer's is
+    /// `x_pu · s_nom`. An expandable one is one extendable branch (its reactance cannot be split
+    /// between an existing and a new part without changing KVL): `s_nom` = existing,
+    /// `s_nom_min` = existing + committed, `s_nom_max` = the maximum, `capital_cost` = `δ_y n_y`
+    /// (annuity + fixed O&M). PyPSA then charges the existing part nothing (`s_nom` is its
+    /// objective constant), so `n.objective` is Bijli's objective less its constant.
+    mutating func writeLines(into files: inout [String: String], year y: Int, periodWeight: Double) throws(PyPSAError) {
+        let n = InteropText.number
+        let line = InteropText.line
+        let lines = system.corridors.filter { $0.line != nil }
+        guard !lines.isEmpty else { return }
+        let header = ["name", "bus0", "bus1", "x", "s_nom", "s_nom_extendable", "s_nom_min", "s_nom_max", "s_max_pu", "capital_cost"]
+        var tables: [LineFlow.Kind: String] = [:]
+        for corridor in lines {
+            let flow = corridor.line!
+            let component = flow.kind == .line ? "lines" : "transformers"
+            var existing = corridor.capacityMW
+            let expansion = corridor.investment.flatMap { Economics.buildAllowed($0, year: y) ? $0 : nil }
+            if flow.kind == .transformer && existing == 0 {
+                // PyPSA's transformer reactance is per unit of s_nom (x_pu = x / s_nom): s_nom must
+                // be positive. For an extendable one s_nom is only its objective constant's base.
+                guard expansion != nil else {
+                    refuse("transformer '\(corridor.id)'", "a rating of 0: PyPSA's transformer reactance is per unit of s_nom, which must be positive")
+                    continue
+                }
+                existing = 1
+            }
+            let shares = time.steps.map { system.ratingShare(of: corridor, hour: $0.hour) }
+            let share = attribute(shares, component: component, attribute: "s_max_pu", name: corridor.id)
+            let x = flow.kind == .line ? flow.reactancePU : flow.reactancePU * existing
+            var fields = [corridor.id, corridor.from, corridor.to, n(x), n(existing)]
+            if let investment = expansion {
+                let maximum = investment.maxCapacityMW.map(n) ?? "inf"
+                fields += ["True", n(corridor.capacityMW + (investment.committedMW[y] ?? 0)), maximum, share,
+                           n(periodWeight * (annuity(investment) + corridor.fixedOMUSDPerKWYear * 1000))]
+            } else {
+                fields += ["False", "0", "inf", share, "0"]
+            }
+            tables[flow.kind, default: line(header)] += line(fields)
+        }
+        guard problems.isEmpty else { throw PyPSAError(problems) }
+        for (kind, text) in tables { files[kind == .line ? "lines.csv" : "transformers.csv"] = text }
     }
 
     /// Annualised capital cost per MW-year, as Bijli's BUILD family computes it.

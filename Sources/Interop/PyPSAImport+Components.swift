@@ -27,8 +27,11 @@ extension PyPSAConverter {
         "cyclic_state_of_charge_per_period": "Bijli imports one period",
         "state_of_charge_initial_per_period": "Bijli imports one period",
         "delay": "Bijli's corridors deliver in the same step",
-        "v_ang_min": "angle limits need a power flow; Bijli is a transport model",
-        "v_ang_max": "angle limits need a power flow; Bijli is a transport model",
+        "v_ang_min": "Bijli's linear power flow has no voltage angles (KVL in the cycle form) to limit",
+        "v_ang_max": "Bijli's linear power flow has no voltage angles (KVL in the cycle form) to limit",
+        "phase_shift": "a phase shift adds a constant to Kirchhoff's voltage law, which Bijli's KVL does not have",
+        "phase_shift_min": "an optimised phase shift is not modelled", "phase_shift_max": "an optimised phase shift is not modelled",
+        "s_nom_set": "fixed capacities of extendables are not supported",
     ]
 
     /// Checks every column of a component file: non-default values of attributes Bijli does not
@@ -59,7 +62,8 @@ extension PyPSAConverter {
             }
         }
         if !ignored.isEmpty {
-            notes.append("\(table.file): ignored \(ignored.joined(separator: ", ")): no effect on the optimum of a transport model")
+            let why = ["lines", "transformers"].contains(component) ? "no effect on the optimum of the lossless linear power flow" : "no effect on the optimum of a transport model"
+            notes.append("\(table.file): ignored \(ignored.joined(separator: ", ")): \(why)")
         }
         for (attribute, series) in (folder.series[component] ?? [:]).sorted(by: { $0.key < $1.key }) where !seriesRead.contains(attribute) {
             guard let known = attributes[attribute] else {
@@ -125,10 +129,19 @@ extension PyPSAConverter {
             problem("buses.csv", "no buses")
             return
         }
-        checkAttributes(table, component: "buses", kind: "bus", read: [],
-                        descriptive: ["v_nom", "type", "x", "y", "carrier", "unit", "location", "v_mag_pu_set", "v_mag_pu_min", "v_mag_pu_max"])
+        // v_nom and carrier matter only to lines and transformers (per-unit reactance, AC sub-networks).
+        let passive = ["lines", "transformers"].contains { folder.components[$0]?.rows.isEmpty == false }
+        let electrical: Set<String> = ["v_nom", "carrier"]
+        checkAttributes(table, component: "buses", kind: "bus", read: passive ? electrical : [],
+                        descriptive: Set(["v_nom", "type", "x", "y", "carrier", "unit", "location", "v_mag_pu_set", "v_mag_pu_min", "v_mag_pu_max"])
+                            .subtracting(passive ? electrical : []))
         var taken: Set<String> = []
-        for (name, _) in rows {
+        for (name, row) in rows {
+            if passive {
+                busVoltages[name] = number(table, row, "v_nom", component: "buses", name: name)
+                let carrier = table.value(row, "carrier") ?? ""
+                busCarriers[name] = PyPSAAttributes.isBlank(carrier) ? "AC" : carrier
+            }
             let id = InteropText.id(name, taken: &taken)
             busIDs[name] = id
             busOrder.append(id)

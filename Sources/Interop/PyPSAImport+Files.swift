@@ -32,9 +32,10 @@ extension PyPSAConverter {
         yaml += "  source: \(InteropText.yamlString("one period standing for one year, undiscounted, so Bijli's objective is PyPSA's (annualised capital_cost + weighted marginal costs); PyPSA has no unserved energy, so the value of lost load is set far above any cost of serving a MWh (10 x the largest marginal plus capital cost per weighted hour, at least 1e5) and is never used where PyPSA is feasible; availability_cutoff 0 keeps PyPSA's p_max_pu as they are, however small"))\n"
         yaml += "  tag: ASSUMPTION\nregions:\n"
         for id in busOrder { yaml += "  - {id: \(id)}\n" }
-        if !corridors.isEmpty {
+        let transport = corridors.filter { $0.line == nil }, lines = corridors.filter { $0.line != nil }
+        if !transport.isEmpty {
             yaml += "corridors:\n"
-            for c in corridors {
+            for c in transport {
                 var expansion = ""
                 if let e = c.expansion {
                     expansion = ", expansion: {capex_usd_per_kw: \(n(e.capexPerKW)), lifetime_years: 1"
@@ -79,6 +80,18 @@ extension PyPSAConverter {
                                    origin + ", generators.csv", "DERIVED"])
         }
         var modelFiles = ["model.yaml": yaml, "generators.csv": generatorsCSV]
+        if !lines.isEmpty {
+            var linesCSV = line(["id", "from", "to", "kind", "x_pu", "s_nom_mw", "s_max_pu", "s_max_pu_profile", "capex_usd_per_kw", "lifetime_years",
+                                 "max_capacity_mw", "committed_mw", "source", "tag"])
+            for c in lines {
+                let l = c.line!, e = c.expansion
+                linesCSV += line([c.id, c.from, c.to, l.kind, n(l.reactancePU), n(c.capacityMW), l.maxPUSeries == nil ? n(l.maxPU) : "",
+                                  l.maxPUSeries == nil ? "" : c.id + ".s_max_pu", e.map { n($0.capexPerKW) } ?? "", e == nil ? "" : "1",
+                                  e?.maxMW.map(n) ?? "", e.map { $0.committedMW > 0 ? "\(y):\(n($0.committedMW))" : "" } ?? "",
+                                  origin + ", \(l.kind)s.csv (x_pu = PyPSA's x_pu_eff: x / v_nom² of bus0 for a line, x · tap_ratio / s_nom for a transformer)", "DERIVED"])
+            }
+            modelFiles["lines.csv"] = linesCSV
+        }
         if !storages.isEmpty {
             var storageCSV = line(["id", "region", "technology", "existing_power_mw", "duration_hours", "charge_efficiency", "discharge_efficiency",
                                    "self_discharge_per_hour", "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year", "capex_usd_per_kw",
@@ -127,9 +140,10 @@ extension PyPSAConverter {
             return (s.id + ".inflow", values.map { $0 / peak })
         } }
         let minimums = generators.compactMap { g in g.minimumProfile.map { (g.id + ".min", $0) } }
-        if !profiled.isEmpty || !inflows.isEmpty || !minimums.isEmpty {
-            inputFiles["profiles.csv"] = hourly(profiled.map { ($0.id, $0.profile!) } + inflows + minimums,
-                                                source: origin + ": generators' p_max_pu, storage units' inflow / its peak, and generators' p_min_pu (<id>.min) where it is not a constant share of p_max_pu, in snapshot order; 0 after the last snapshot")
+        let ratings = lines.compactMap { c in c.line!.maxPUSeries.map { (c.id + ".s_max_pu", $0) } }
+        if !profiled.isEmpty || !inflows.isEmpty || !minimums.isEmpty || !ratings.isEmpty {
+            inputFiles["profiles.csv"] = hourly(profiled.map { ($0.id, $0.profile!) } + inflows + minimums + ratings,
+                                                source: origin + ": generators' p_max_pu, storage units' inflow / its peak, generators' p_min_pu (<id>.min) where it is not a constant share of p_max_pu, and lines' and transformers' s_max_pu series (<id>.s_max_pu), in snapshot order; 0 after the last snapshot")
         }
         if !fuels.isEmpty {
             var prices = line(["fuel", "year", "month", "price_usd_per_mmbtu", "source", "tag"])

@@ -61,43 +61,90 @@ extension PyPSAConverter {
         }
     }
 
-    /// Lines are lossless transport corridors of `s_nom·s_max_pu` both ways. That is exact only
-    /// when the lines form no cycle (then Kirchhoff's voltage law, which PyPSA applies, binds nothing).
-    mutating func readLines() {
-        guard let (table, rows) = rows("lines"), !rows.isEmpty else { return }
-        checkAttributes(table, component: "lines", kind: "line",
-                        read: ["bus0", "bus1", "s_nom", "s_nom_extendable", "s_nom_min", "s_nom_max", "s_max_pu", "capital_cost"], series: ["s_max_pu"],
-                        descriptive: ["type", "x", "r", "g", "b", "length", "carrier", "terrain_factor", "num_parallel", "v_nom"])
-        var parent: [String: String] = [:]
-        func root(_ bus: String) -> String {
-            var bus = bus
-            while let up = parent[bus], up != bus { bus = up }
-            return bus
-        }
-        for (name, row) in rows {
-            let kind = "line '\(name)'"
-            guard let from = region(table, row, "bus0", kind: "line", name: name),
-                  let to = region(table, row, "bus1", kind: "line", name: name) else { continue }
-            if from == to { problem(table.file, kind, "bus1", "a line from a bus to itself is not supported"); continue }
-            if flag(table, row, "s_nom_extendable", component: "lines", name: name) {
-                problem(table.file, kind, "s_nom_extendable", "extendable lines are not supported: Bijli's corridors cannot be expanded")
+    /// Lines and transformers are Bijli's lines (`lines.csv`): lossless corridors of `s_nom` both
+    /// ways, `s_max_pu` of it usable, whose flows obey Kirchhoff's voltage law (KVL) with PyPSA's
+    /// effective reactance `x_pu_eff` (`x / v_nom²` of bus0 for a line, `x · tap_ratio / s_nom`
+    /// for a transformer). Extendable ones are lines that can be expanded from nothing (LINKX),
+    /// their reactance fixed, as in PyPSA's linear optimisation.
+    mutating func readPassiveBranches() {
+        for component in ["lines", "transformers"] {
+            guard let (table, rows) = rows(component), !rows.isEmpty else { continue }
+            let transformer = component == "transformers"
+            let kind = transformer ? "transformer" : "line"
+            // Descriptive: the resistance (the linear flow is lossless), shunt g and b (PyPSA's
+            // x_pu_eff is computed before its T-model uses them), and what only a standard type uses.
+            checkAttributes(table, component: component, kind: kind,
+                            read: ["bus0", "bus1", "x", "type", "s_nom", "s_nom_extendable", "s_nom_min", "s_nom_max", "s_max_pu", "capital_cost", "tap_ratio"],
+                            series: ["s_max_pu"],
+                            descriptive: transformer ? ["r", "g", "b", "model", "num_parallel", "tap_side", "tap_position"]
+                                : ["r", "g", "b", "length", "carrier", "terrain_factor", "num_parallel", "v_nom"])
+            for (name, row) in rows {
+                let label = "\(kind) '\(name)'"
+                guard let from = region(table, row, "bus0", kind: kind, name: name),
+                      let to = region(table, row, "bus1", kind: kind, name: name) else { continue }
+                if from == to { problem(table.file, label, "bus1", "a \(kind) from a bus to itself is not supported"); continue }
+                if let type = table.value(row, "type"), !PyPSAAttributes.isBlank(type) {
+                    problem(table.file, label, "type", "standard type '\(type)': PyPSA takes the impedance from its type table, which Bijli does not resolve; give 'x' (and 's_nom') instead")
+                    continue
+                }
+                let buses = [table.value(row, "bus0") ?? "", table.value(row, "bus1") ?? ""]
+                if let bus = buses.first(where: { busCarriers[$0, default: "AC"] != "AC" }) {
+                    problem(table.file, label, "bus0", "bus '\(bus)' has carrier '\(busCarriers[bus]!)': only AC sub-networks are supported (PyPSA weighs DC lines by their resistance)")
+                    continue
+                }
+                let extendable = flag(table, row, "s_nom_extendable", component: component, name: name)
+                let capital = number(table, row, "capital_cost", component: component, name: name)
+                if capital != 0 && !extendable {
+                    problem(table.file, label, "capital_cost", "a fixed \(kind) carries no cost in Bijli (only an extendable one's capital cost is a decision's)")
+                }
+                if !(capital >= 0) { problem(table.file, label, "capital_cost", "must be ≥ 0, found \(capital)") }
+                let sNom = number(table, row, "s_nom", component: component, name: name)
+                let x = number(table, row, "x", component: component, name: name)
+                var reactance: Double
+                if transformer {
+                    let tap = number(table, row, "tap_ratio", component: component, name: name)
+                    if !(tap > 0 && tap.isFinite) { problem(table.file, label, "tap_ratio", "must be a positive number, found \(tap)"); continue }
+                    guard sNom > 0 && sNom.isFinite else {
+                        problem(table.file, label, "s_nom", "a transformer's reactance is per unit of s_nom (PyPSA's x_pu = x / s_nom), so s_nom must be positive, also when extendable; found \(sNom)")
+                        continue
+                    }
+                    reactance = x / sNom * tap
+                } else {
+                    let vNom = busVoltages[buses[0], default: 1]
+                    guard vNom > 0 && vNom.isFinite else { problem("buses.csv", "bus '\(buses[0])'", "v_nom", "must be positive (line '\(name)' is per unit of it), found \(vNom)"); continue }
+                    reactance = x / (vNom * vNom)
+                }
+                if !(reactance >= 0 && reactance.isFinite) { problem(table.file, label, "x", "must be a finite number ≥ 0, found \(x)"); continue }
+                guard let upper = values(component, "s_max_pu", name: name, row: row, table: table) else { continue }
+                var series: [Double]? = nil
+                if Set(upper).count > 1 {
+                    guard upper.allSatisfy({ (0...1).contains($0) }) else {
+                        problem(folder.series[component]?["s_max_pu"]?.file ?? table.file, label, "s_max_pu", "a time-varying s_max_pu must stay in [0, 1] (Bijli keeps it as an hourly profile)")
+                        continue
+                    }
+                    series = upper
+                } else if !(upper[0] >= 0) {
+                    problem(table.file, label, "s_max_pu", "must be ≥ 0, found \(upper[0])")
+                    continue
+                }
+                let line = ImportedLine(kind: kind, reactancePU: reactance, maxPU: series == nil ? upper[0] : 1, maxPUSeries: series)
+                guard extendable else {
+                    var corridor = ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: sNom, reverseMW: sNom, loss: 0, kind: kind)
+                    corridor.line = line
+                    corridors.append(corridor)
+                    continue
+                }
+                // Expanded from nothing at capital_cost per MVA of s_nom (annualised: life 1 year, as for links).
+                let minimum = number(table, row, "s_nom_min", component: component, name: name)
+                let maximum = number(table, row, "s_nom_max", component: component, name: name)
+                if !(minimum >= 0 && minimum.isFinite) { problem(table.file, label, "s_nom_min", "must be a finite number ≥ 0"); continue }
+                if maximum < minimum { problem(table.file, label, "s_nom_max", "is below s_nom_min"); continue }
+                maxCost = max(maxCost, capital / (objectiveWeights.min() ?? 1))
+                var corridor = ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: 0, reverseMW: 0, loss: 0, kind: "extendable " + kind)
+                corridor.expansion = (capexPerKW: capital / 1000, maxMW: maximum.isFinite ? maximum : nil, committedMW: minimum, reverseFraction: 1)
+                corridor.line = line
+                corridors.append(corridor)
             }
-            if number(table, row, "capital_cost", component: "lines", name: name) != 0 {
-                problem(table.file, kind, "capital_cost", "corridors carry no cost in Bijli")
-            }
-            let (a, b) = (root(from), root(to))
-            if a == b {
-                problem(table.file, kind, "", "the lines form a cycle through this line: PyPSA applies Kirchhoff's voltage law around it, which a transport model (Bijli) cannot; replace lines in cycles by links if a transport model is what you want")
-                continue
-            }
-            parent[a] = b
-            let sNom = number(table, row, "s_nom", component: "lines", name: name)
-            guard let upper = values("lines", "s_max_pu", name: name, row: row, table: table) else { continue }
-            guard Set(upper).count == 1, upper[0] >= 0 else {
-                problem(table.file, kind, "s_max_pu", "time-varying or negative s_max_pu is not supported")
-                continue
-            }
-            corridors.append(ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: sNom * upper[0], reverseMW: sNom * upper[0], loss: 0, kind: "line"))
         }
     }
 

@@ -61,8 +61,16 @@ struct ImportedStorage {
 
 struct ImportedCorridor {
     var id: String, from: String, to: String, capacityMW: Double, reverseMW: Double, loss: Double, kind: String
+    /// A line or transformer (Bijli's lines.csv), with its effective reactance.
+    var line: ImportedLine? = nil
     /// An extendable link's expansion (LINKX), per kW annualised.
     var expansion: (capexPerKW: Double, maxMW: Double?, committedMW: Double, reverseFraction: Double)? = nil
+}
+
+/// What makes an imported corridor a line (`lines.csv`): kind, `x_pu_eff`, static `s_max_pu`
+/// or its series.
+struct ImportedLine {
+    var kind: String, reactancePU: Double, maxPU: Double, maxPUSeries: [Double]?
 }
 
 /// The state of one conversion.
@@ -82,6 +90,9 @@ struct PyPSAConverter {
     var storeWeights: [Double] = []
     var busIDs: [String: String] = [:]
     var busOrder: [String] = []
+    /// Buses' `v_nom` (kV) and `carrier` by PyPSA name, read when the network has lines or transformers.
+    var busVoltages: [String: Double] = [:]
+    var busCarriers: [String: String] = [:]
     var carrierCO2: [String: Double] = [:]
     var carrierIDs: [String: String] = [:]
     var resourceIDs: Set<String> = []
@@ -123,7 +134,7 @@ struct PyPSAConverter {
         readGenerators()
         readStorageUnits()
         readLinks()
-        readLines()
+        readPassiveBranches()
         readGlobalConstraints()
         guard problems.isEmpty else { throw PyPSAError(problems) }
         return caseFiles()
@@ -225,27 +236,26 @@ struct PyPSAConverter {
     /// Files Bijli reads, files it may skip (metadata, results, descriptive tables, files PyPSA
     /// does not read either: listed in the notes) and components it refuses.
     mutating func checkFiles() {
-        let supported: Set<String> = ["buses", "carriers", "generators", "loads", "storage_units", "links", "lines", "global_constraints"]
+        let supported: Set<String> = ["buses", "carriers", "generators", "loads", "storage_units", "links", "lines", "transformers", "global_constraints"]
         let extra = folder.otherFiles.filter { !["crs.json", "meta.json"].contains($0) }
         if !extra.isEmpty {
             notes.append("ignored file(s) \(extra.map { "'\($0)'" }.joined(separator: ", ")): not part of a PyPSA CSV folder (PyPSA does not read them either)")
         }
         let refused = [
             "stores": "stores are not supported (Bijli's storage has a fixed energy-to-power ratio; use storage_units)",
-            "transformers": "transformers are not supported (Bijli is a transport model)",
             "shunt_impedances": "shunt impedances are not supported (Bijli is a transport model)",
             "investment_periods": "multi-period networks are not supported; Bijli imports one period",
             "processes": "processes are not supported",
         ]
-        // Standard types are looked up by lines' and transformers' `type` for impedances, which a
-        // radial transport model does not use (lines in cycles and transformers are refused).
+        // Standard types are looked up by lines' and transformers' `type` for impedances; a line
+        // or transformer with a type is refused, so the tables themselves change nothing.
         let descriptive: Set<String> = ["line_types", "transformer_types", "shapes"]
         for (component, table) in folder.components.sorted(by: { $0.key < $1.key }) where !supported.contains(component) {
             if component == "sub_networks" || table.rows.isEmpty { continue }        // sub_networks: a result of a solve
             if let reason = refused[component] {
                 problem(component + ".csv", reason)
             } else if descriptive.contains(component) {
-                notes.append("\(component).csv: ignored (impedances and geometry do not change the optimum of a transport model)")
+                notes.append("\(component).csv: ignored (no line or transformer may use a standard type; geometry does not change the optimum)")
             } else {
                 notes.append("\(component).csv: ignored ('\(component)' is not a pypsa 1.4.0 component; PyPSA does not read it either)")
             }

@@ -16,7 +16,7 @@ import Testing
 
     @Test func theBuildOrderIsTodays() {
         // The LP files' column and row order depends on it (the golden files check the rest).
-        #expect(EquationID.buildOrder == [.BUILD, .LINKX, .CAP, .MINGEN, .STO, .LINK, .EB, .HYDRO, .FUEL, .FUELMIN,
+        #expect(EquationID.buildOrder == [.BUILD, .LINKX, .CAP, .MINGEN, .STO, .LINK, .KVL, .EB, .HYDRO, .FUEL, .FUELMIN,
                                           .RESERVE, .RESHARE, .CO2, .IMPORT, .FXBILL])
     }
 

@@ -33,6 +33,14 @@ import LinearProgramming
                                      corridors: [corridor],
                                      demand: [Tiny.demand("a", 2030, hours: [40, 50]), Tiny.demand("b", 2030, hours: [70, 80])])
             return (system, two, "LINKX(")
+        case .KVL:
+            // A triangle of lines with different reactances (one cycle), bc usable at 70 %.
+            let system = Tiny.system(regions: ["a", "b", "c"],
+                                     generators: [Tiny.thermal("ga", 200, cost: 10, region: "a"), Tiny.thermal("gc", 200, cost: 50, region: "c")],
+                                     corridors: [Tiny.line("ab", "a", "b", x: 0.1, mw: 100), Tiny.line("bc", "b", "c", x: 0.2, mw: 80, maxPU: 0.7),
+                                                 Tiny.line("ca", "c", "a", x: 0.1, mw: 60)],
+                                     demand: [Tiny.demand("a", 2030, 0), Tiny.demand("b", 2030, 0), Tiny.demand("c", 2030, hours: [120, 150])])
+            return (system, two, "KVL(")
         case .CAP, .MINGEN, .BUILD:
             var plant = Generator(id: "ccgt", region: "r", technology: "ccgt", carrier: "gas", existingCapacityMW: 20,
                                   variableOMUSDPerMWh: 35, fixedOMUSDPerKWYear: 12, forcedOutageRate: 0.05,

@@ -37,6 +37,14 @@ enum Tiny {
             storages: storages, policies: policies, demand: demand, profiles: profiles, hydroBudgets: hydro)
     }
 
+    /// An AC line (`lines.csv`): a lossless corridor of `mw` both ways with reactance `x` (per unit).
+    static func line(_ id: String, _ from: String, _ to: String, x: Double, mw: Double, maxPU: Double = 1,
+                     investment: Investment? = nil) -> Corridor {
+        var corridor = Corridor(id: id, from: from, to: to, capacityMW: mw, investment: investment)
+        corridor.line = LineFlow(reactancePU: x, maxPU: maxPU)
+        return corridor
+    }
+
     static func thermal(_ id: String, _ capacity: Double, cost: Double, region: String = "r", carrier: String = "coal") -> Generator {
         Generator(id: id, region: region, technology: "thermal", carrier: carrier, existingCapacityMW: capacity, variableOMUSDPerMWh: cost)
     }

@@ -25,7 +25,7 @@ import Testing
                 #expect(range[1] - range[0] <= 1e-6 * max(1, abs(range[1])), "\(name): \(id) is not determined by the optimum: \(range)")
             }
         }
-        for component in ["generators", "storage_units"] {
+        for component in ["generators", "storage_units", "lines", "transformers"] {
             for (id, capacity) in expected.capacities[component] ?? [:] {
                 let bijli = try #require(solved.capacityMW[id], "\(name): \(id) missing")
                 #expect(abs(bijli - capacity) <= 1e-6 * abs(capacity) + 1e-6, "\(name): \(id) \(bijli) MW vs PyPSA \(capacity) MW")

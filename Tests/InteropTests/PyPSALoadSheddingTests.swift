@@ -36,10 +36,7 @@ import Testing
         #expect(generators.contains("unserved_r_k1,r,load_shedding,10,False,0,inf,0,,200,0,1\n"), "\(generators)")
         #expect(generators.contains("unserved_r_k2,r,load_shedding,90,False,0,inf,0,,1000,0,1\n"), "\(generators)")
         #expect(files["generators-p_max_pu.csv"]?.contains("unserved_r_k1") == true)
-        let scratch = try PyPSAFixtures.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        try PyPSAExport.write(files, to: scratch)
-        let (imported, _) = try PyPSAImport.load(folder: scratch)
+        let imported = try PyPSAFixtures.reimport(files)
         // Imported, the segments are ordinary generators at their prices, with the load as their profile.
         #expect(abs(try Self.objective(imported) - expected) <= 1e-9 * expected)
     }

@@ -86,15 +86,6 @@ import Testing
         #expect(found.contains { $0.attribute == "inflow" && $0.message.contains("negative inflow -5.0") })
     }
 
-    @Test func linesInACycleAreRefused() throws {
-        let found = try problems("two_buses_link") { folder in
-            try write(folder, "lines.csv", "name,bus0,bus1,x,r,s_nom\nsouth_east,south,east,0.1,0.01,35\nnorth_east,north,east,0.1,0.01,35\nnorth_south,north,south,0.1,0.01,35\n")
-        }
-        #expect(found.count == 1)
-        #expect(found.first?.component == "line 'north_south'")
-        #expect(found.first?.message.contains("Kirchhoff") == true)
-    }
-
     @Test func aLossyLinkThatFlowsBackwardsIsRefused() throws {
         let found = try problems("two_buses_link") { folder in
             try write(folder, "links.csv", "name,bus0,bus1,p_nom,efficiency,p_min_pu\nhvdc,north,south,90.0,0.95,-1\n")

@@ -48,10 +48,7 @@ import Testing
         #expect(abs(Double(fields[2])! - 1095 * factor) < 1e-9 * 1095 * factor)
         #expect(fields[4] == "1095")
         // Bijli's objective of the discounted case equals the exported network's (re-imported: undiscounted, weights × factor).
-        let scratch = try PyPSAFixtures.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        try PyPSAExport.write(files, to: scratch)
-        let (again, _) = try PyPSAImport.load(folder: scratch)
+        let again = try PyPSAFixtures.reimport(files)
         let a = try SolvedCase(system), b = try SolvedCase(again)
         #expect(abs(a.objectiveUSD - b.objectiveUSD) <= 1e-9 * a.objectiveUSD, "\(a.objectiveUSD) vs \(b.objectiveUSD)")
     }

@@ -8,7 +8,8 @@ import Testing
 enum PyPSAFixtures {
     /// The fixture names, one per case of issue 8.
     static let names = ["merit_order", "two_buses_link", "cyclic_storage", "extendable_profiles", "co2_limit", "load_shedding", "hydro_inflow",
-                        "dated_layout", "dated_layout_pypsa025", "dated_layout_pypsa021", "dated_layout_pre018", "several_loads_minimums"]
+                        "dated_layout", "dated_layout_pypsa025", "dated_layout_pypsa021", "dated_layout_pre018", "several_loads_minimums",
+                        "lines_kvl"]
 
     /// The folder of a fixture.
     static func folder(_ name: String) -> URL {
@@ -55,6 +56,14 @@ enum PyPSAFixtures {
         }
     }
 
+    /// Exported files written to a scratch folder and imported again (the scratch is removed).
+    static func reimport(_ files: [String: String]) throws -> EnergySystem {
+        let scratch = try scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try PyPSAExport.write(files, to: scratch)
+        return try PyPSAImport.load(folder: scratch).0
+    }
+
     /// A copy of a fixture's network folder in `scratch`, for tests that edit it.
     static func copy(_ name: String, into scratch: URL) throws -> URL {
         let target = scratch.appendingPathComponent(name)
@@ -85,6 +94,11 @@ struct SolvedCase {
         }
         for (s, storage) in system.storages.enumerated() {
             capacities[storage.id] = lp.variables.storageCapacity[s, 0].map { solution[$0] } ?? lp.fixedCapacityMW[storage.id]![0]!
+        }
+        // Corridors, lines and transformers: the capacity in service (a decision when expandable).
+        for corridor in system.corridors {
+            capacities[corridor.id] = lp.variables.corridorCapacity[id: corridor.id, period: 0].map { solution[$0] }
+                ?? lp.fixedCapacityMW[corridor.id]?[0] ?? corridor.capacityMW
         }
         capacityMW = capacities
         var unserved = 0.0

@@ -79,6 +79,7 @@ enum ConstraintFamilies {
         MINGENFamily.self,     // its rows are added with CAP's, step by step
         STOFamily.self,
         LINKFamily.self,
+        KVLFamily.self,        // rows only for lines in cycles (lines.csv)
         EBFamily.self,         // adds unserved energy first (UnservedEnergy.swift)
         HYDROFamily.self,
         FUELFamily.self,
@@ -102,6 +103,7 @@ enum ConstraintFamilies {
         case .STO: STOFamily.self
         case .LINK: LINKFamily.self
         case .LINKX: LINKXFamily.self
+        case .KVL: KVLFamily.self
         case .BUILD: BUILDFamily.self
         case .RESERVE: RESERVEFamily.self
         case .RESHARE: RESHAREFamily.self

@@ -21,6 +21,8 @@ public enum EquationID: String, Sendable, Hashable, CaseIterable, Codable {
     case LINK
     /// Corridor expansion: capacity accounting of corridors that can be built.
     case LINKX
+    /// Kirchhoff's voltage law around the cycles of AC lines and transformers.
+    case KVL
     /// Capacity accounting, resource potential and committed builds.
     case BUILD
     /// Firm capacity ≥ (1 + margin) × peak.

@@ -23,12 +23,17 @@ extension CaseReader {
 
     /// Every inflow profile must be a column of `profiles.csv`.
     func checkInflowProfiles() {
+        checkProfiles(inflowReferences.map { ($0.storage, $0.profile, $0.line, $0.column) }, file: "storage.csv") { "storage '\($0)': unknown inflow profile '\($1)'" }
+    }
+
+    /// Profiles named in a model file (`file`), each `(owner, profile, line, column)`, must be
+    /// columns of `profiles.csv`; `message(owner, profile)` says what is missing.
+    func checkProfiles(_ references: [(String, String, Int, Int?)], file: String, message: (String, String) -> String) {
         let present = FileManager.default.fileExists(atPath: inputsPath("profiles.csv"))
-        for reference in inflowReferences where profiles[reference.profile] == nil {
+        for (owner, profile, line, column) in references where profiles[profile] == nil {
             if present && profiles.isEmpty { continue }  // profiles.csv itself is broken (reported)
-            log.add(modelPath("storage.csv"), line: reference.line, column: reference.column,
-                    "storage '\(reference.storage)': unknown inflow profile '\(reference.profile)'",
-                    suggestion: present ? Suggestion.advice(for: reference.profile, among: profiles.keys.sorted()) : "add a '\(reference.profile)' column to profiles.csv")
+            log.add(modelPath(file), line: line, column: column, message(owner, profile),
+                    suggestion: present ? Suggestion.advice(for: profile, among: profiles.keys.sorted()) : "add a '\(profile)' column to profiles.csv")
         }
     }
 }

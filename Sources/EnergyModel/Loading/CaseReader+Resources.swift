@@ -140,7 +140,7 @@ extension CaseReader {
 
     /// The investment columns of a row: `.some(nil)` when the resource cannot be built,
     /// `nil` when a field is wrong (already reported).
-    private func readInvestment(_ table: CSVTable, _ row: CSVTable.Row, id: String, existing: Double) -> Investment?? {
+    func readInvestment(_ table: CSVTable, _ row: CSVTable.Row, id: String, existing: Double) -> Investment?? {
         let capex = amount(table, row, "capex_usd_per_kw", required: false)
         let lifetime = amount(table, row, "lifetime_years", required: false)
         let maximum = amount(table, row, "max_capacity_mw", required: false)

@@ -31,6 +31,8 @@ final class CaseReader {
     var reserveNode: Node?
     /// Storage inflow profiles named in storage.csv (checked once profiles are read).
     var inflowReferences: [(storage: String, profile: String, line: Int, column: Int?)] = []
+    /// Lines' `s_max_pu_profile`s named in lines.csv (checked once profiles are read).
+    var lineProfileReferences: [(line: String, profile: String, row: Int, column: Int?)] = []
 
     /// Carrier names written in the policies (with their nodes), checked once generators are known.
     var policyCarriers: [(name: String, node: Node, list: String)] = []
@@ -88,6 +90,7 @@ final class CaseReader {
         readModelFile()
         readGenerators()
         readStorage()
+        readLines()
         readCapacityPayments()
         readCapacityCredits()
         readProfiles()
@@ -100,6 +103,7 @@ final class CaseReader {
         readSnapshots()
         checkReferences()
         checkInflowProfiles()
+        checkLineProfiles()
         sources.sort { ($0.file, $0.key) < ($1.file, $1.key) }
         settings.exchangeRatePKRPerUSD = exchangeRate
         var system = EnergySystem(

@@ -187,6 +187,9 @@ public struct Corridor: Sendable, Equatable {
     /// Reverse capacity each MW of expansion adds, in [0, 1]: 1 for a line that carries power
     /// both ways at its rating (an AC circuit, an LCC bipole), 0 for a one-way link.
     public var reverseFraction: Double
+    /// The AC line or transformer this corridor is (`lines.csv`), whose flow also obeys
+    /// Kirchhoff's voltage law (**KVL**); `nil` for a transport corridor (`model.yaml`).
+    public var line: LineFlow? = nil
 
     /// Creates a corridor; the reverse capacity defaults to the forward one.
     public init(id: String, from: String, to: String, capacityMW: Double, reverseCapacityMW: Double? = nil, lossFraction: Double = 0,
@@ -205,6 +208,46 @@ public struct Corridor: Sendable, Equatable {
     /// Reverse capacity when the forward capacity in service is `forwardMW` (existing + builds).
     public func reverseCapacity(forward forwardMW: Double) -> Double {
         reverseCapacityMW + reverseFraction * (forwardMW - capacityMW)
+    }
+}
+
+/// What makes a corridor an AC line or transformer (`Models/<model>/lines.csv`): its reactance,
+/// for the linearised (DC) power flow of **KVL**, and the usable share of its rating. The corridor
+/// itself is lossless, has the rating `s_nom` both ways (``Corridor/capacityMW``) and, when it can
+/// be expanded, a reverse fraction of 1; its flow limits are **LINK** rows scaled by ``maxPU``.
+public struct LineFlow: Sendable, Equatable {
+    /// A line or a transformer: the same equations, told apart for the PyPSA export.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case line, transformer
+    }
+
+    /// Line or transformer.
+    public var kind: Kind
+    /// Series reactance in per unit on a 1 MVA base (PyPSA's `x_pu_eff`: `x / v_nom²` for a
+    /// line of `x` ohm at `v_nom` kV, `x · tap_ratio / s_nom` for a transformer). Only ratios
+    /// within a cycle matter. The resistance is not used: the linearised flow is lossless.
+    public var reactancePU: Double
+    /// The share of the rating that may flow (`s_max_pu`, e.g. 0.7 for an N-1 margin).
+    public var maxPU: Double
+    /// A profile of `profiles.csv` giving the share hour by hour instead of ``maxPU``.
+    public var maxPUProfile: String?
+
+    /// Creates the line data of a corridor.
+    public init(kind: Kind = .line, reactancePU: Double, maxPU: Double = 1, maxPUProfile: String? = nil) {
+        self.kind = kind
+        self.reactancePU = reactancePU
+        self.maxPU = maxPU
+        self.maxPUProfile = maxPUProfile
+    }
+}
+
+extension EnergySystem {
+    /// The share of a corridor's rating usable in an hour: 1 for a transport corridor; a line's
+    /// `s_max_pu` (its profile's value, else the constant).
+    public func ratingShare(of corridor: Corridor, hour: Int) -> Double {
+        guard let line = corridor.line else { return 1 }
+        if let id = line.maxPUProfile, let profile = profiles[id], hour < profile.count { return profile[hour] }
+        return line.maxPU
     }
 }
 

@@ -10,7 +10,7 @@ struct LINKFamily: ConstraintFamily {
     }
 
     static func pypsa(_ system: EnergySystem, year: Int, time: TimeSlices) -> PyPSAMapping {
-        if system.corridors.isEmpty { return .absent }
+        if system.corridors.allSatisfy({ $0.line != nil }) { return .absent }
         if !system.corridorFactors.isEmpty { return .refused(component: "corridors", reason: "hour-by-hour corridor factors are not exported") }
         return .exported(as: "links (p_nom, p_min_pu, efficiency)")
     }
@@ -24,7 +24,7 @@ extension FormulationBuilder {
     /// **LINK** — `q[l,y,t] ≤ Q_l`, `q'[l,y,t] ≤ Q'_l`: corridor flows in each direction, as
     /// variable bounds (the capacity may differ by direction). Losses `λ_l` are taken on arrival
     /// in the energy balance. A disruption factor `φ_t` (``EnergySystem/corridorFactors``) scales
-    /// both directions hour by hour. A corridor that can be expanded (**LINKX**) has rows instead:
+    /// both directions hour by hour, and so does a line's `s_max_pu` (``EnergySystem/ratingShare(of:hour:)``). A corridor that can be expanded (**LINKX**) has rows instead:
     /// `q[l,y,t] − φ_t QL[l,y] ≤ 0` and `q'[l,y,t] − φ_t ρ_l QL[l,y] ≤ φ_t (Q'_l − ρ_l Q_l)`; with
     /// its capacity fixed by a plan, bounds at that capacity (``Corridor/reverseCapacity(forward:)``).
     mutating func addCorridors() {
@@ -38,7 +38,8 @@ extension FormulationBuilder {
                 let reference = expandable.map { capacityReferences($0, name: "QL[\(corridor.id),\(period.year)]") }
                 for (t, step) in steps.enumerated() {
                     let suffix = "\(corridor.id),\(period.year),\(stepName(t))"
-                    let factor = factors?[step.hour] ?? 1
+                    // A line's s_max_pu scales its rating like a disruption's factor (1 for other corridors).
+                    let factor = (factors?[step.hour] ?? 1) * system.ratingShare(of: corridor, hour: step.hour)
                     guard let reference else {
                         f.append(lp.addVariable("q[\(suffix)]", bounds: .between(0, factor * fixed)))
                         b.append(lp.addVariable("qr[\(suffix)]", bounds: .between(0, factor * corridor.reverseCapacity(forward: fixed))))

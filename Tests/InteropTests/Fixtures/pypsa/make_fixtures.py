@@ -187,13 +187,42 @@ def several_loads_minimums():
     return n
 
 
+def lines_kvl():
+    """AC lines and transformers under Kirchhoff's voltage law: a 220 kV triangle with a second
+    (parallel) north-south circuit, two transformers down to 132 kV joined by a 132 kV line (a
+    cycle through both), an extendable line, s_max_pu static and as a series, a tap ratio, and
+    a resistance and shunt susceptance that the linear power flow does not use."""
+    n = pypsa.Network(name="lines_kvl")
+    n.set_snapshots(range(4))
+    n.snapshot_weightings.loc[:, :] = 2190.0
+    for bus, v_nom in [("north", 220.0), ("south", 220.0), ("east", 220.0), ("city", 132.0), ("town", 132.0)]:
+        n.add("Bus", bus, v_nom=v_nom)
+    n.add("Load", "city_load", bus="city", p_set=[250.0, 320.0, 380.0, 290.0])
+    n.add("Load", "town_load", bus="town", p_set=[100.0, 150.0, 180.0, 120.0])
+    n.add("Load", "south_load", bus="south", p_set=[80.0, 90.0, 110.0, 85.0])
+    n.add("Generator", "hydro", bus="north", p_nom=600, marginal_cost=5)
+    n.add("Generator", "coal", bus="south", p_nom=250, marginal_cost=30)
+    n.add("Generator", "gas", bus="east", p_nom=200, marginal_cost=60)
+    n.add("Generator", "diesel", bus="city", p_nom=300, marginal_cost=150)
+    n.add("Generator", "solar", bus="town", p_nom=120, p_max_pu=[0.0, 0.7, 0.9, 0.2])
+    n.add("Line", "north_south_1", bus0="north", bus1="south", x=20.0, r=2.0, s_nom=250)
+    n.add("Line", "north_south_2", bus0="north", bus1="south", x=30.0, r=3.0, s_nom=150, s_max_pu=[1.0, 0.8, 0.7, 1.0])
+    n.add("Line", "south_east", bus0="south", bus1="east", x=25.0, s_nom=200, s_max_pu=0.9)
+    n.add("Line", "east_north", bus0="east", bus1="north", x=15.0, s_nom_extendable=True, s_nom_max=400, capital_cost=30000.0)
+    n.add("Line", "city_town", bus0="city", bus1="town", x=8.0, s_nom=120)
+    n.add("Transformer", "south_city", bus0="south", bus1="city", x=0.1, s_nom=400, b=0.002)
+    n.add("Transformer", "east_town", bus0="east", bus1="town", x=0.12, s_nom=300, tap_ratio=1.05)
+    return n
+
+
 FIXTURES = [merit_order, two_buses_link, cyclic_storage, extendable_profiles, co2_limit, load_shedding, hydro_inflow,
-            dated_layout, several_loads_minimums]
+            dated_layout, several_loads_minimums, lines_kvl]
 
 
 def capacities(n):
     out = {}
-    for component, attr in [("generators", "p_nom"), ("storage_units", "p_nom"), ("links", "p_nom"), ("lines", "s_nom")]:
+    for component, attr in [("generators", "p_nom"), ("storage_units", "p_nom"), ("links", "p_nom"), ("lines", "s_nom"),
+                            ("transformers", "s_nom")]:
         df = getattr(n, component)
         if df.empty:
             continue
@@ -203,7 +232,8 @@ def capacities(n):
 
 def nonextendable_capital_cost(n):
     total = 0.0
-    for component, attr in [("generators", "p_nom"), ("storage_units", "p_nom"), ("links", "p_nom"), ("lines", "s_nom")]:
+    for component, attr in [("generators", "p_nom"), ("storage_units", "p_nom"), ("links", "p_nom"), ("lines", "s_nom"),
+                            ("transformers", "s_nom")]:
         df = getattr(n, component)
         if df.empty:
             continue
@@ -221,7 +251,7 @@ def capacity_ranges(n, relative=1e-9):
     m.add_constraints(m.objective.expression <= optimum + relative * abs(optimum), name="near_optimal")
     ranges = {}
     for component, variable in [("generators", "Generator-p_nom"), ("storage_units", "StorageUnit-p_nom"),
-                                ("links", "Link-p_nom"), ("lines", "Line-s_nom")]:
+                                ("links", "Link-p_nom"), ("lines", "Line-s_nom"), ("transformers", "Transformer-s_nom")]:
         if variable not in m.variables:
             continue
         var = m.variables[variable]
@@ -247,7 +277,7 @@ def solve(n):
     }
 
 
-COMPONENTS = ["buses", "carriers", "generators", "loads", "storage_units", "links", "lines", "global_constraints"]
+COMPONENTS = ["buses", "carriers", "generators", "loads", "storage_units", "links", "lines", "transformers", "global_constraints"]
 
 
 def attributes_swift():
