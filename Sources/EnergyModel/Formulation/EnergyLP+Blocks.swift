@@ -15,8 +15,9 @@ extension EnergyLP {
     ///
     /// - **master**: capacity in service and builds (`K[g,y]`, `x[g,y]`, `P[s,y]`, `xs[s,y]`) of
     ///   every period, with the rows that hold only them: **BUILD** (capacity accounting) and
-    ///   **RESERVE** (planning stage, per period), and the slack of a soft reserve margin. Corridors
-    ///   have no build decisions in this model, so none are in the master.
+    ///   **RESERVE** (planning stage, per period), and the slack of a soft reserve margin; an
+    ///   expandable corridor's capacity and builds (LINKX, `corridorCapacity`, `corridorBuild`) and
+    ///   the reserve transfers between zones are master columns too.
     /// - **block y**: every step variable of period y (`p`, `u`, `c`, `d`, `e`, `q`, `q'`), and what
     ///   is linked to them through rows: per-step capacity copies, running totals of chained sums,
     ///   storage spill, soft-policy slacks. Their rows go with them: **EB**, **CAP**, **MINGEN**,
