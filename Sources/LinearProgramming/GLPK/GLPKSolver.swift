@@ -174,12 +174,12 @@ extension GLPKProblem {
                         reporter.end(step)
                         var kept = (status: status, residuals: first, solution: interiorSolution(), last: true)
                         var pending: SolveStep?
+                        scale()
                         for ordering in Self.retryOrderings {
                             if let pending {
                                 steps.append(pending)
                                 reporter.end(pending)
                             }
-                            if ordering == Self.retryOrderings[0] { scale() }
                             let retry = try interiorStep(.interiorRetry, ordering: ordering,
                                                          why: "the interior point stopped short at \(Self.describe(kept.residuals))")
                             if retry.0 == .optimal {
