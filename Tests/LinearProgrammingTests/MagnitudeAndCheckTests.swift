@@ -109,6 +109,34 @@ import Testing
         #expect(try #require(result.check).passed)
     }
 
+    /// min a − b, a, b ∈ [0, 10⁴], a − b ≥ 100; the point a = 10⁴, b = 9,900 is optimal (P = 100).
+    /// With its own dual y = 1 both gaps are 0. With y = 1 − 10⁻⁴ (duals of another program, as a
+    /// departed solution brings) the dual objective is 0.9999·100 − 10⁻⁴·10⁴ = 98.99 (b's reduced
+    /// cost −10⁻⁴ is taken at its upper bound): |P − D| = 1.01. Scaled by the terms (1 + Σ|c_j x_j| = 19,901)
+    /// that is 5.0e-5, inside a 1e-4 acceptance gap; relative to the objective it is 1.01/101 =
+    /// 1.0e-2, so the point is not accepted within 1e-4.
+    @Test func aGapWithinTheTermsButNotWithinTheObjectiveIsNotAccepted() throws {
+        var lp = LinearProgram()
+        let a = lp.addVariable("a", bounds: .between(0, 1e4), cost: 1)
+        let b = lp.addVariable("b", bounds: .between(0, 1e4), cost: -1)
+        lp.addRow("r", [1 * a, -1 * b], .atLeast(100))
+        func point(dual y: Double) -> Solution {
+            Solution(objective: 100, values: [1e4, 9_900], reducedCosts: [1 - y, -1 + y], rowActivities: [100], rowDuals: [y])
+        }
+        let own = lp.check(point(dual: 1))
+        #expect(own.passed && own.gap == 0 && own.objectiveGap == 0)
+        let borrowed = lp.check(point(dual: 1 - 1e-4))
+        #expect(abs(borrowed.gap - 1.01 / (1 + 19_900)) < 1e-12, "\(borrowed.gap)")
+        #expect(abs(try #require(borrowed.objectiveGap) - 1.01 / 101) < 1e-12)
+        #expect(borrowed.primalResidual == 0 && borrowed.dualResidual == 0)
+        #expect(!borrowed.passed(gapTolerance: 1e-4))
+        // The term-scaled gap alone would have passed it.
+        var termsOnly = borrowed
+        termsOnly.objectiveGap = 0
+        #expect(termsOnly.passed(gapTolerance: 1e-4))
+        #expect(borrowed.passed(gapTolerance: 0.02))
+    }
+
     @Test func wrongDualsAndObjectivesFail() {
         var lp = LinearProgram()
         let x = lp.addVariable("x", cost: 1)
