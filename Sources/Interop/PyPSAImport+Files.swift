@@ -8,12 +8,19 @@ extension PyPSAConverter {
 
     /// The value of lost load of the converted case: PyPSA has no unserved energy, so Bijli's is
     /// set far above any cost of serving a MWh (ten times the largest marginal cost plus capital
-    /// cost per weighted hour, at least 1e5), so that it is never used where PyPSA is feasible.
+    /// cost per weighted hour, rounded up to a power of ten, at least 1e5), so that it is never
+    /// used where PyPSA is feasible. It stays within the loader's ceiling for a price per MWh
+    /// (``Magnitude/pricePerMWh``, 1e6) whenever that ceiling is still above every such cost: a
+    /// full-year network with capital costs of 1e5-1e6 per MW and year would otherwise get 1e7
+    /// and be refused by the loader. Only a cost per weighted hour of 1e6 or more goes beyond it
+    /// (and the loader then names the value).
     var valueOfLostLoad: Double {
         let floor = 1e5
         let above = 10 * maxCost
         guard above > floor else { return floor }
-        return Foundation.pow(10, (Foundation.log10(above)).rounded(.up))
+        let rounded = Foundation.pow(10, (Foundation.log10(above)).rounded(.up))
+        let ceiling = Magnitude.pricePerMWh.limit
+        return rounded > ceiling && maxCost < ceiling ? ceiling : rounded
     }
 
     /// The Bijli case files.

@@ -151,6 +151,23 @@ import Testing
         #expect(throws: PyPSAError.self) { try PyPSAImport.convert(folder: scratch) }
     }
 
+    /// Capital costs of a full-year network (1e5 per MW and year, steps of one hour) put ten times
+    /// the largest cost per weighted hour at 1.1e6, which rounded up to 1e7 the loader refused as
+    /// a value of lost load. The import keeps VoLL at the loader's ceiling, still above every cost.
+    @Test func fullYearCapitalCostsKeepTheValueOfLostLoadWithinTheLoadersCeiling() throws {
+        let scratch = try PyPSAFixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = try PyPSAFixtures.copy("extendable_profiles", into: scratch)
+        let snapshots = folder.appendingPathComponent("snapshots.csv")
+        let rows = try String(contentsOf: snapshots, encoding: .utf8).split(separator: "\n").dropFirst()
+        let hourly = rows.map { $0.split(separator: ",").prefix(2).joined(separator: ",") + ",1,1,1" }
+        try ([",snapshot,objective,stores,generators"] + hourly).joined(separator: "\n").appending("\n")
+            .write(to: snapshots, atomically: true, encoding: .utf8)
+        let (system, _) = try PyPSAImport.load(folder: folder)
+        #expect(system.settings.vollUSDPerMWh == Magnitude.pricePerMWh.limit)
+        #expect(try SolvedCase(system).unservedMWh < 1e-9)
+    }
+
     @Test func anAvailabilityBelowTheDefaultCutOffIsKept() throws {
         let (result, files, system) = try solved("dated_layout")
         #expect(system.settings.availabilityCutoff == 0)

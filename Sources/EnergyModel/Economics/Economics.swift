@@ -8,10 +8,18 @@ public enum Economics {
     /// ruins the conditioning of the interior point's Newton system.
     public static let minimumAvailability = 1e-3
 
-    /// An availability with a case's cut-off applied: values below `cutoff` become 0.
+    /// The availability (or minimum-generation share) below which a value is 0 whatever the
+    /// case's cut-off: floating-point noise such as the 1.2e-16 of `sin(π)` at sunset. Such a
+    /// coefficient is below what GLPK can hold (the program's check refuses non-zeros under
+    /// 1e-15) and below HiGHS's own `small_matrix_value` (1e-9), which drops it for PyPSA; on a
+    /// capacity of 1 GW it is 1 W.
+    public static let negligibleShare = 1e-9
+
+    /// An availability with a case's cut-off applied: values below `cutoff` (and below
+    /// ``negligibleShare`` in every case) become 0.
     @inline(__always)
     public static func cutOff(_ availability: Double, below cutoff: Double) -> Double {
-        availability < cutoff ? 0 : availability
+        availability < max(cutoff, negligibleShare) ? 0 : availability
     }
 
     /// The availability `a[g,y,t]` of a generator in an hour of a period year: the period's
@@ -28,12 +36,13 @@ public enum Economics {
 
     /// The minimum generation of a generator in an hour as a fraction of its capacity (MINGEN):
     /// `μ · a` with its minimum fraction, or `min(m_t, a)` with a minimum-generation profile, where
-    /// `a` is ``availability(of:in:year:hour:)`` (so the minimum never exceeds what is available).
+    /// `a` is ``availability(of:in:year:hour:)`` (so the minimum never exceeds what is available);
+    /// 0 below ``negligibleShare``.
     public static func minimumGeneration(of generator: Generator, in system: EnergySystem, availability a: Double, hour: Int) -> Double {
         if let id = generator.minimumGenerationProfile, let profile = system.profiles[id], profile.count == EnergySystem.hoursPerYear {
-            return min(profile[hour], a)
+            return cutOff(min(profile[hour], a), below: 0)
         }
-        return generator.minimumGenerationFraction * a
+        return cutOff(generator.minimumGenerationFraction * a, below: 0)
     }
 
     /// The segments `k` of unserved energy (MODEL.md, EB): the shallow ``Settings/sheddingSegments``
