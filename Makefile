@@ -45,9 +45,12 @@ run: build-release
 	@echo "Base plan report:   Reports/pakistan/base/latest/report.html (and report.md)"
 	@echo "Stress matrix:      Reports/pakistan/stress/latest/stress.csv (report.html beside it)"
 
-## test: the whole suite (XCTest and Swift Testing).
+## test: the whole suite (XCTest and Swift Testing), then the release binary on the tiny fixture
+## (.ci/release-smoke: every command that solves, since the optimiser has miscompiled what the
+## debug build of the suite ran correctly).
 test: deps test-deps
 	$(SWIFT) test
+	SWIFT=$(SWIFT) .ci/release-smoke
 
 ## bench: release-mode benchmarks; figures go to docs/BENCHMARKS.md by hand.
 bench: deps

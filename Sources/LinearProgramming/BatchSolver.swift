@@ -21,9 +21,7 @@ public struct BatchSolver<Solver: LinearSolver>: Sendable {
     /// Solves every program; one result per program, in order. A bad program fails alone.
     public func solve(_ programs: [LinearProgram]) -> [Result<SolveResult, LinearProgrammingError>] {
         let solver = self.solver
-        return ParallelWork.map(programs, workers: maxConcurrency) { program in
-            Result { () throws(LinearProgrammingError) in try solver.solve(program) }
-        }
+        return ParallelWork.map(programs, workers: maxConcurrency) { solver.outcome($0) }
     }
 }
 

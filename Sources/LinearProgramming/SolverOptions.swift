@@ -117,6 +117,23 @@ public protocol ProgramSolver {
     func solve(_ program: LinearProgram) throws(LinearProgrammingError) -> SolveResult
 }
 
+extension ProgramSolver {
+    /// The solve as a value, its result or its error, for work loops that collect outcomes.
+    ///
+    /// Written with `do`/`catch`, not `Result { () throws(LinearProgrammingError) in ... }`: with
+    /// the solver generic, Swift 6.3.1's optimiser miscompiled that closure in
+    /// `ParallelWork.map`. Release builds of `bijli robust` crashed on every case (a bad pointer
+    /// when the results were copied out, even on the tiny fixture), debug builds did not;
+    /// `.ci/release-smoke` runs the release binary for this reason.
+    public func outcome(_ program: LinearProgram) -> Result<SolveResult, LinearProgrammingError> {
+        do throws(LinearProgrammingError) {
+            return .success(try solve(program))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
 /// A solver any thread may use: the configuration of a solve, shared by sweeps.
 public protocol LinearSolver: ProgramSolver, Sendable {
     /// What one worker thread of a sweep solves with.

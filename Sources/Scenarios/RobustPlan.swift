@@ -177,9 +177,15 @@ public enum RobustPlan {
     /// program the solver refuses ends the whole solve with its error.
     private static func solveAll<Solver: LinearSolver>(_ programs: [LinearProgram], solver: Solver, workers: Int,
                                                       progress: @Sendable (Int, Int) -> Void) throws -> [SolveResult] {
-        try ParallelWork.map(programs, workers: workers, progress: progress) { program in
-            Result { () throws(LinearProgrammingError) -> SolveResult in try solver.solve(program) }
-        }.map { try $0.get() }
+        let outcomes = ParallelWork.map(programs, workers: workers, progress: progress) { solver.outcome($0) }
+        var results: [SolveResult] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let result): results.append(result)
+            case .failure(let error): throw error
+            }
+        }
+        return results
     }
 
     private static func optimal(_ result: SolveResult, what: String) throws -> Solution {
