@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
+import Reporting
 import Scenarios
 import Workflows
 
@@ -50,7 +51,7 @@ struct RobustCommand: ParsableCommand {
     }
 
     static func summary(_ report: RobustPlan.Report) -> String {
-        func musd(_ value: Double?) -> String { value.map { String(format: "%.1f", $0 / 1e6) } ?? "infeasible" }
+        func musd(_ value: Double?) -> String { value.map { NumberText.format($0 / 1e6, decimals: 1) } ?? "infeasible" }
         var lines = ["risk        \(report.risk)",
                      "scenario                         π      C* MUSD   base plan   robust plan   regret base   regret robust"]
         for k in report.scenarios.indices {

@@ -93,6 +93,25 @@ import Testing
         }
     }
 
+    /// `bijli robust` on the tiny case with a July demand surge: the robust plan is the base plan's
+    /// equal in the base case, so its regret there is 0 up to rounding, which `%.1f` printed as
+    /// "-0.0". The summary prints it as 0.0 (NumberText), and the run finishes (its release build
+    /// crashed on every case, .ci/release-smoke).
+    @Test func theRobustSummaryPrintsNoNegativeZero() throws {
+        let root = try tinyCopy { root in
+            let folder = root.appendingPathComponent("inputs/scenarios")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "name: surge\nsource: test\ntag: ASSUMPTION\noverlays:\n  - {target: demand, select: {months: \"7\"}, scale: 1.1}\n"
+                .write(to: folder.appendingPathComponent("surge.yaml"), atomically: true, encoding: .utf8)
+        }
+        let run = try cli.bijli("robust", "--model", root.appendingPathComponent("model").path, "--inputs", root.appendingPathComponent("inputs").path,
+                                "--scenarios", "surge", "--out", cli.scratch.appendingPathComponent("robust").path, "--quiet")
+        #expect(run.status == 0, "\(run.stderr)")
+        let base = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("base ") })
+        #expect(base.split(separator: " ").count == 7, "\(base)")
+        #expect(!run.stdout.contains("-0.0"), "\(run.stdout)")
+    }
+
     @Test func stressRefusesAPlanThatDoesNotMatchTheCase() throws {
         let out = cli.scratch.appendingPathComponent("runs")
         let model = Self.fixture.appendingPathComponent("model").path, inputs = Self.fixture.appendingPathComponent("inputs").path
