@@ -51,7 +51,7 @@ let package = Package(
             ]),
 
         // Disruption overlays, scenario libraries, stress runs.
-        .target(name: "Scenarios", dependencies: ["EnergyModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenarios", dependencies: ["EnergyModel", "Decomposition", .product(name: "Yams", package: "Yams")]),
         // Run folders and provenance; the report document, its builders and renderers.
         .target(
             name: "Reporting",
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "DecompositionTests", dependencies: ["Decomposition", "LinearProgramming", "EnergyModel"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"]),
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel", "Statistics"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming"], exclude: ["Fixtures"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "LinearProgramming", "Decomposition"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "EnergyModel", "Scenarios"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "Archive", "EnergyModel", "Reporting", "Workflows"]),

@@ -1,3 +1,4 @@
+import Decomposition
 import EnergyModel
 import Foundation
 import LinearProgramming
@@ -109,10 +110,14 @@ public enum RobustPlan {
     /// the answer does not depend on the count); `progress` hears one line per finished solve.
     /// - Parameter stackedSolver: solves the two-stage program (default: `solver`), e.g. one that
     ///   reports its progress.
+    /// - Parameter stackedSolverFor: when given, makes the solver of the two-stage program from the
+    ///   members' programs, their column offsets in it and its column count (``stackedBlocks(_:ids:offsets:columnCount:)``
+    ///   for a decomposition by member and period); it takes precedence over `stackedSolver`.
     /// - Throws: ``ScenarioError``, ``FormulationError``, ``LinearProgrammingError``, or
     ///   ``RobustError`` when a solve is not optimal.
     public static func solve<Solver: LinearSolver>(system: EnergySystem, library: ScenarioLibrary, members: [Member], risk: Risk,
                              options: FormulationOptions, solver: Solver, stackedSolver: (any ProgramSolver)? = nil,
+                             stackedSolverFor: (([EnergyLP], [Int], Int) throws -> any ProgramSolver)? = nil,
                              workers: Int = 1, progress: @Sendable (String) -> Void = { _ in }) throws -> Report {
         precondition(!members.isEmpty && members[0].scenario == nil, "the first member is the base case")
         let blocks = try members.map { member -> EnergyLP in
@@ -148,7 +153,8 @@ public enum RobustPlan {
         // The two-stage program.
         let (program, offsets) = stack(blocks, members: members, risk: risk, perfectCost: perfect.map { $0 * scale })
         progress("the two-stage program: \(program.rowCount) rows, \(program.variableCount) columns")
-        let solution = try optimal((stackedSolver ?? solver).solve(program), what: "the robust program")
+        let stacked: any ProgramSolver = try stackedSolverFor?(blocks, offsets, program.variableCount) ?? stackedSolver ?? solver
+        let solution = try optimal(stacked.solve(program), what: "the robust program")
         let robustCosts = blocks.indices.map { k in
             (blockCost(blocks[k].program, offset: offsets[k], values: solution.values)) / scale
         }
@@ -241,6 +247,42 @@ public enum RobustPlan {
             }
         }
         return (program, offsets)
+    }
+
+    /// Which member and period each column of the two-stage program belongs to, for a decomposition
+    /// (docs/DECOMPOSITION.md, "Robust plans"). Each member's columns follow its own
+    /// ``EnergyLP/bendersBlocks(by:)``: its capacities and builds are master columns (so the
+    /// non-anticipativity rows tie master columns only), its dispatch of period y is the block
+    /// `member/year`, member-major. Columns the risk measure adds (CVaR, regret) belong to no
+    /// member: those measures sum a member's cost over its periods, a row across blocks, and are
+    /// refused.
+    /// - Throws: ``DecompositionRefusal`` naming what cannot be decomposed.
+    public static func stackedBlocks(_ blocks: [EnergyLP], ids: [String], offsets: [Int], columnCount: Int) throws -> BlockStructure {
+        var assignments = [BlockStructure.Assignment?](repeating: nil, count: columnCount)
+        var names: [String] = []
+        for (k, block) in blocks.enumerated() {
+            let own: BlockStructure
+            do { own = try block.bendersBlocks(by: .period) } catch { throw DecompositionRefusal(description: "member '\(ids[k])': \(error)") }
+            let first = names.count
+            names += own.blockNames.map { "\(ids[k])/\($0)" }
+            for (j, assignment) in own.assignments.enumerated() {
+                switch assignment {
+                case .master: assignments[offsets[k] + j] = .master
+                case .block(let y): assignments[offsets[k] + j] = .block(first + y)
+                }
+            }
+        }
+        if let j = assignments.firstIndex(where: { $0 == nil }) {
+            throw DecompositionRefusal(description: "column \(j) of the robust program belongs to no member (a column of the risk measure): "
+                                       + "only the expected cost decomposes by member and period")
+        }
+        return BlockStructure(assignments: assignments.map { $0! }, blockNames: names)
+    }
+
+    /// Why a two-stage program cannot be decomposed.
+    public struct DecompositionRefusal: Error, Sendable, CustomStringConvertible {
+        /// What cannot be decomposed, in words.
+        public var description: String
     }
 
     /// A variable `C_s` equal to a block's cost (its objective and constant), written as a

@@ -22,9 +22,16 @@ extension CaseWorkflow {
         } catch let error as DecompositionError {
             throw WorkflowError.decomposition(error.description)
         }
+        return decomposing(blocks)
+    }
+
+    /// The decomposition of a program with this block structure: the request's gap and time
+    /// limit, GLPK for the master and the subproblems, one line of progress per iteration.
+    func decomposing(_ blocks: BlockStructure) -> BlockedBendersSolver {
         let progress = self.progress
         let benders = BendersOptions(gap: request.gap, timeLimitSeconds: request.timeLimitSeconds)
-        progress.say("  benders: \(blocks.blockCount) blocks (\(blocks.blockNames.joined(separator: ", "))), \(blocks.masterColumnCount) master columns, gap \(request.gap)")
+        let names = blocks.blockCount <= 12 ? " (\(blocks.blockNames.joined(separator: ", ")))" : ""
+        progress.say("  benders: \(blocks.blockCount) blocks\(names), \(blocks.masterColumnCount) master columns, gap \(request.gap)")
         return BlockedBendersSolver(blocks: blocks, options: benders) { step in
             progress.say(String(format: "  benders iteration %d: lower %.8g, upper %.8g, gap %.1e, %.0f s",
                                 step.iteration, step.lowerBound, step.upperBound, step.gap, step.elapsedSeconds))

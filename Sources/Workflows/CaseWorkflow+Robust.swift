@@ -1,3 +1,4 @@
+import Decomposition
 import EnergyModel
 import Foundation
 import LinearProgramming
@@ -34,14 +35,24 @@ extension CaseWorkflow {
         let options = FormulationOptions(time: time, periodYears: years)
         let solver = solver(solverMethod(for: system, time: time, periodCount: (years?.count ?? system.periods.count) * chosenMembers.count))
         progress.say("solving the two-stage program over \(chosenMembers.count) members (\(risk))")
+        if request.method == .benders, risk != .expected {
+            throw .decomposition("--method benders decomposes the robust program by member and period for the expected cost only; "
+                                 + "the \(risk) risk measure sums each member's cost over its periods (use --method auto)")
+        }
+        // --method benders: the two-stage program by member and period (docs/DECOMPOSITION.md).
+        let decomposed: (([EnergyLP], [Int], Int) throws -> any ProgramSolver)? = request.method != .benders ? nil : { lps, offsets, columns in
+            self.decomposing(try RobustPlan.stackedBlocks(lps, ids: chosenMembers.map(\.id), offsets: offsets, columnCount: columns))
+        }
         let report: RobustPlan.Report
         do {
             let progress = self.progress
             report = try RobustPlan.solve(system: system, library: library, members: chosenMembers, risk: risk, options: options,
                                           solver: solver, stackedSolver: self.solver(solver.options.method, observed: true),
-                                          workers: ProcessorCount.active) { progress.say("  " + $0) }
+                                          stackedSolverFor: decomposed, workers: ProcessorCount.active) { progress.say("  " + $0) }
         } catch let error as RobustPlan.RobustError {
             throw .robust(error.description)
+        } catch let error as RobustPlan.DecompositionRefusal {
+            throw .decomposition(error.description)
         } catch {
             throw .optimization(String(describing: error))
         }

@@ -50,7 +50,7 @@ struct CaseOptions: ParsableArguments {
     @Option(help: "Comma-separated period years to model (default: all).")
     var periods: String?
 
-    @Option(help: "simplex, interior, auto (interior point for large programs) or benders (decomposition by period, cost and pareto modes; docs/DECOMPOSITION.md).")
+    @Option(help: "simplex, interior, auto (interior point for large programs) or benders (decomposition by period, cost and pareto modes; robust: by member and period, expected cost; docs/DECOMPOSITION.md).")
     var method: RunRequest.Method = .auto
 
     @Option(help: "Relative gap at which a solve counts as optimal: --method benders stops there, and a point GLPK's interior point stops short at is accepted within it (primal and dual infeasibility within 1e-6 as well).")

@@ -1,3 +1,4 @@
+import Decomposition
 import EnergyModel
 import Foundation
 import Synchronization
@@ -35,12 +36,19 @@ struct RobustPlanTests {
         return TimeSlices(steps: steps, blocks: [0..<12])
     }()
 
-    static func solve(_ risk: RobustPlan.Risk, workers: Int = 1, progress: @Sendable (String) -> Void = { _ in }) throws -> RobustPlan.Report {
+    static func solve(_ risk: RobustPlan.Risk, workers: Int = 1, decomposed: Bool = false,
+                      progress: @Sendable (String) -> Void = { _ in }) throws -> RobustPlan.Report {
         let library = try ScenarioTests.library(["outage": ScenarioTests.header + "  - {target: availability, select: {resource: plant}, scale: 0.5}\n"],
                                                 system: system()).get()
         let members = [RobustPlan.Member(scenario: nil, probability: 0.5), RobustPlan.Member(scenario: library.scenario("outage"), probability: 0.5)]
+        let benders: (([EnergyLP], [Int], Int) throws -> any ProgramSolver)? = !decomposed ? nil : { lps, offsets, columns in
+            let blocks = try RobustPlan.stackedBlocks(lps, ids: ["base", "outage"], offsets: offsets, columnCount: columns)
+            #expect(blocks.blockNames == ["base/2030", "outage/2030"])
+            return BlockedBendersSolver(blocks: blocks, options: BendersOptions(gap: 1e-7))
+        }
         return try RobustPlan.solve(system: system(), library: library, members: members, risk: risk,
-                                    options: FormulationOptions(time: monthly), solver: GLPKSolver(), workers: workers, progress: progress)
+                                    options: FormulationOptions(time: monthly), solver: GLPKSolver(), stackedSolverFor: benders,
+                                    workers: workers, progress: progress)
     }
 
     static func close(_ a: Double, _ b: Double, _ relative: Double = 1e-6) -> Bool { abs(a - b) <= relative * max(1, abs(b)) }
@@ -97,6 +105,22 @@ struct RobustPlanTests {
         #expect(said.filter { $0.hasPrefix("perfect-information plan for ") }.count == 2)
         #expect(said.contains("the base plan under 'outage' solved (1/1)"))
         #expect(said.last?.hasPrefix("the two-stage program: ") == true)
+    }
+
+    /// The expected-cost program decomposed by member (and period: one here), each member's
+    /// dispatch a subproblem and the shared builds in the master, reaches the hand-derived plan.
+    @Test func theExpectedCostDecomposedByMemberGivesTheSamePlan() throws {
+        let report = try Self.solve(.expected, decomposed: true)
+        #expect(Self.close(report.robustBuildsMW["peaker", 2030] ?? -1, 50, 1e-5))
+        #expect(Self.close(report.robustExpectedCostUSD, 61_320_000, 1e-6))
+        #expect(Self.close(report.robustCostUSD[1], 70_080_000, 1e-6))
+    }
+
+    /// CVaR and regret sum each member's cost over its periods: no decomposition by block.
+    @Test func riskMeasuresOtherThanTheExpectedCostAreNotDecomposed() throws {
+        for risk in [RobustPlan.Risk.cvar(alpha: 0.5), .regret] {
+            #expect(throws: RobustPlan.DecompositionRefusal.self) { try Self.solve(risk, decomposed: true) }
+        }
     }
 
     @Test func minimaxRegret() throws {
