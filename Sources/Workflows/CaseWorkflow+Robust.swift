@@ -33,14 +33,19 @@ extension CaseWorkflow {
         let years = request.periods
         let (time, _) = try timeSlices(for: system, years: years)
         let options = FormulationOptions(time: time, periodYears: years)
-        let solver = solver(solverMethod(for: system, time: time, periodCount: (years?.count ?? system.periods.count) * chosenMembers.count))
+        let method = solverMethod(for: system, time: time, periodCount: (years?.count ?? system.periods.count) * chosenMembers.count)
+        let solver = solver(method)
         progress.say("solving the two-stage program over \(chosenMembers.count) members (\(risk))")
         if request.method == .benders, risk != .expected {
             throw .decomposition("--method benders decomposes the robust program by member and period for the expected cost only; "
                                  + "the \(risk) risk measure sums each member's cost over its periods (use --method auto)")
         }
-        // --method benders: the two-stage program by member and period (docs/DECOMPOSITION.md).
-        let decomposed: (([EnergyLP], [Int], Int) throws -> any ProgramSolver)? = request.method != .benders ? nil : { lps, offsets, columns in
+        // The two-stage program by member and period (docs/DECOMPOSITION.md): asked for, or chosen
+        // by auto for the expected cost where the interior point would solve it whole (measured in
+        // docs/BENCHMARKS.md: the Pakistan summer-security program stops far out and its crossover
+        // runs for more than 20 minutes; decomposed it takes about 6 minutes).
+        let decompose = request.method == .benders || (request.method == .auto && risk == .expected && method == .interiorPoint)
+        let decomposed: (([EnergyLP], [Int], Int) throws -> any ProgramSolver)? = !decompose ? nil : { lps, offsets, columns in
             self.decomposing(try RobustPlan.stackedBlocks(lps, ids: chosenMembers.map(\.id), offsets: offsets, columnCount: columns))
         }
         let report: RobustPlan.Report
