@@ -108,16 +108,15 @@ public enum RobustPlan {
     /// costs in every disruption. The perfect-information plans, then the base plan under each
     /// disruption, are independent solves run on up to `workers` threads (each on a fresh solve, so
     /// the answer does not depend on the count); `progress` hears one line per finished solve.
-    /// - Parameter stackedSolver: solves the two-stage program (default: `solver`), e.g. one that
-    ///   reports its progress.
-    /// - Parameter stackedSolverFor: when given, makes the solver of the two-stage program from the
-    ///   members' programs, their column offsets in it and its column count (``stackedBlocks(_:ids:offsets:columnCount:)``
-    ///   for a decomposition by member and period); it takes precedence over `stackedSolver`.
+    /// - Parameter stackedSolver: makes the solver of the two-stage program (default: `solver`)
+    ///   from the members' programs, their column offsets in it and its column count: one that
+    ///   reports its progress, or a decomposition by member and period
+    ///   (``stackedBlocks(_:ids:offsets:columnCount:)``).
     /// - Throws: ``ScenarioError``, ``FormulationError``, ``LinearProgrammingError``, or
     ///   ``RobustError`` when a solve is not optimal.
     public static func solve<Solver: LinearSolver>(system: EnergySystem, library: ScenarioLibrary, members: [Member], risk: Risk,
-                             options: FormulationOptions, solver: Solver, stackedSolver: (any ProgramSolver)? = nil,
-                             stackedSolverFor: (([EnergyLP], [Int], Int) throws -> any ProgramSolver)? = nil,
+                             options: FormulationOptions, solver: Solver,
+                             stackedSolver: (([EnergyLP], [Int], Int) throws -> any ProgramSolver)? = nil,
                              workers: Int = 1, progress: @Sendable (String) -> Void = { _ in }) throws -> Report {
         precondition(!members.isEmpty && members[0].scenario == nil, "the first member is the base case")
         let blocks = try members.map { member -> EnergyLP in
@@ -153,7 +152,7 @@ public enum RobustPlan {
         // The two-stage program.
         let (program, offsets) = stack(blocks, members: members, risk: risk, perfectCost: perfect.map { $0 * scale })
         progress("the two-stage program: \(program.rowCount) rows, \(program.variableCount) columns")
-        let stacked: any ProgramSolver = try stackedSolverFor?(blocks, offsets, program.variableCount) ?? stackedSolver ?? solver
+        let stacked: any ProgramSolver = try stackedSolver?(blocks, offsets, program.variableCount) ?? solver
         let solution = try optimal(stacked.solve(program), what: "the robust program")
         let robustCosts = blocks.indices.map { k in
             (blockCost(blocks[k].program, offset: offsets[k], values: solution.values)) / scale

@@ -45,15 +45,16 @@ extension CaseWorkflow {
         // docs/BENCHMARKS.md: the Pakistan summer-security program stops far out and its crossover
         // runs for more than 20 minutes; decomposed it takes about 6 minutes).
         let decompose = request.method == .benders || (request.method == .auto && risk == .expected && method == .interiorPoint)
-        let decomposed: (([EnergyLP], [Int], Int) throws -> any ProgramSolver)? = !decompose ? nil : { lps, offsets, columns in
-            self.decomposing(try RobustPlan.stackedBlocks(lps, ids: chosenMembers.map(\.id), offsets: offsets, columnCount: columns))
+        let observed = self.solver(method, observed: true)
+        let stackedSolver = { (lps: [EnergyLP], offsets: [Int], columns: Int) throws -> any ProgramSolver in
+            guard decompose else { return observed }
+            return self.decomposing(try RobustPlan.stackedBlocks(lps, ids: chosenMembers.map(\.id), offsets: offsets, columnCount: columns))
         }
         let report: RobustPlan.Report
         do {
             let progress = self.progress
             report = try RobustPlan.solve(system: system, library: library, members: chosenMembers, risk: risk, options: options,
-                                          solver: solver, stackedSolver: self.solver(solver.options.method, observed: true),
-                                          stackedSolverFor: decomposed, workers: ProcessorCount.active) { progress.say("  " + $0) }
+                                          solver: solver, stackedSolver: stackedSolver, workers: ProcessorCount.active) { progress.say("  " + $0) }
         } catch let error as RobustPlan.RobustError {
             throw .robust(error.description)
         } catch let error as RobustPlan.DecompositionRefusal {

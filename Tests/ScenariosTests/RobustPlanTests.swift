@@ -47,7 +47,7 @@ struct RobustPlanTests {
             return BlockedBendersSolver(blocks: blocks, options: BendersOptions(gap: 1e-7))
         }
         return try RobustPlan.solve(system: system(), library: library, members: members, risk: risk,
-                                    options: FormulationOptions(time: monthly), solver: GLPKSolver(), stackedSolverFor: benders,
+                                    options: FormulationOptions(time: monthly), solver: GLPKSolver(), stackedSolver: benders,
                                     workers: workers, progress: progress)
     }
 
