@@ -72,7 +72,7 @@ struct PyPSAWriter {
         files["network.csv"] = line(["name", "_multi_invest", "pypsa_version", "srid"]) + line([system.name, "0", "1.4.0", "4326"])
         var snapshots = line(["", "snapshot", "objective", "stores", "generators"])
         for (t, step) in steps.enumerated() {
-            snapshots += line([String(t), String(t), n(step.weight * periodWeight), "1", n(step.weight)])
+            snapshots += line([String(t), String(t), n(step.weight * periodWeight), n(step.hours), n(step.weight)])
         }
         files["snapshots.csv"] = snapshots
         var buses = line(["name", "carrier"])
@@ -163,7 +163,7 @@ struct PyPSAWriter {
 
         if !system.storages.isEmpty {
             var storage = line(["name", "bus", "carrier", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "max_hours", "efficiency_store",
-                                "efficiency_dispatch", "standing_loss", "cyclic_state_of_charge", "marginal_cost", "capital_cost"])
+                                "efficiency_dispatch", "standing_loss", "cyclic_state_of_charge", "state_of_charge_initial", "marginal_cost", "capital_cost"])
             for unit in system.storages {
                 carriers[unit.technology] = carriers[unit.technology] ?? 0
                 let existing = Economics.existing(unit.existingPowerMW, retirementYear: unit.retirementYear, year: y)
@@ -188,10 +188,15 @@ struct PyPSAWriter {
                     }
                     seriesColumns["storage_units-inflow", default: []].append((parts[0].name, inflow))
                 }
+                if unit.initialStateMWh != nil, parts.count > 1 {
+                    throw PyPSAError([PyPSAError.Problem(file: "", component: "storage '\(unit.id)'", attribute: "",
+                                                         "an initial state of charge on a unit with both existing and buildable power cannot be written as one PyPSA storage unit")])
+                }
                 for part in parts {
                     storage += line([part.name, unit.region, unit.technology, n(part.pNom), part.extendable ? "True" : "False", n(part.minimum),
                                      part.maximum.isFinite ? n(part.maximum) : "inf", n(unit.durationHours), n(unit.chargeEfficiency),
-                                     n(unit.dischargeEfficiency), n(unit.selfDischargePerHour), "True", n(unit.variableOMUSDPerMWh), n(part.capital)])
+                                     n(unit.dischargeEfficiency), n(unit.selfDischargePerHour), unit.initialStateMWh == nil ? "True" : "False",
+                                     n(unit.initialStateMWh ?? 0), n(unit.variableOMUSDPerMWh), n(part.capital)])
                 }
             }
             files["storage_units.csv"] = storage

@@ -260,18 +260,16 @@ extension PyPSAConverter {
                                "capital_cost", "fom_cost", "max_hours", "efficiency_store", "efficiency_dispatch", "standing_loss",
                                "cyclic_state_of_charge", "state_of_charge_initial", "inflow", "sign"],
                         series: ["p_min_pu", "p_max_pu", "inflow"], descriptive: ["control", "type", "q_set"])
-        if let t = storeWeights.firstIndex(where: { $0 != 1 }) {
-            problem("snapshots.csv", "snapshot '\(snapshotNames[t])'", "stores",
-                    "weighting \(storeWeights[t]) with storage units: Bijli's storage steps last one hour (weighting 1)")
-        }
         for (name, row) in rows {
             let kind = "storage unit '\(name)'"
             guard let region = region(table, row, "bus", kind: "storage unit", name: name) else { continue }
             if number(table, row, "sign", component: "storage_units", name: name) != 1 {
                 problem(table.file, kind, "sign", "only PyPSA's default sign 1 is supported")
             }
-            if !flag(table, row, "cyclic_state_of_charge", component: "storage_units", name: name) {
-                problem(table.file, kind, "cyclic_state_of_charge", "must be True: Bijli's storage is cyclic over the snapshots")
+            let cyclic = flag(table, row, "cyclic_state_of_charge", component: "storage_units", name: name)
+            let initial = number(table, row, "state_of_charge_initial", component: "storage_units", name: name)
+            if !cyclic, !(initial >= 0 && initial.isFinite) {
+                problem(table.file, kind, "state_of_charge_initial", "must be a finite number ≥ 0, found \(initial)")
             }
             let capacity = capacity(table, row, component: "storage_units", kind: kind, name: name)
             let hours = number(table, row, "max_hours", component: "storage_units", name: name)
@@ -310,7 +308,7 @@ extension PyPSAConverter {
                 id: InteropText.id(name, taken: &resourceIDs), region: region, carrier: carrierID(carrier), existingMW: capacity.existing,
                 durationHours: hours, chargeEfficiency: etaC, dischargeEfficiency: etaD, standingLoss: loss, variableOM: cost,
                 fixedOMPerKW: capacity.fixedOM, capexPerKW: capacity.capex, maxMW: capacity.max, committedMW: capacity.committed,
-                inflow: inflow))
+                inflow: inflow, initialState: cyclic ? nil : initial))
         }
     }
 }

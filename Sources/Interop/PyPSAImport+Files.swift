@@ -102,7 +102,7 @@ extension PyPSAConverter {
         if !storages.isEmpty {
             var storageCSV = line(["id", "region", "technology", "existing_power_mw", "duration_hours", "charge_efficiency", "discharge_efficiency",
                                    "self_discharge_per_hour", "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year", "capex_usd_per_kw",
-                                   "lifetime_years", "max_capacity_mw", "committed_mw", "inflow_profile", "inflow_mw", "source", "tag"])
+                                   "lifetime_years", "max_capacity_mw", "committed_mw", "inflow_profile", "inflow_mw", "initial_state_mwh", "source", "tag"])
             for s in storages {
                 let build = s.capexPerKW != nil
                 let peak = s.inflow?.max() ?? 0
@@ -110,7 +110,8 @@ extension PyPSAConverter {
                                     n(s.chargeEfficiency), n(s.dischargeEfficiency), n(s.standingLoss), n(s.variableOM), n(s.fixedOMPerKW),
                                     s.capexPerKW.map(n) ?? "", build ? "1" : "", s.maxMW.map(n) ?? "",
                                     build && s.committedMW > 0 ? "\(y):\(n(s.committedMW))" : "",
-                                    s.inflow == nil ? "" : s.id + ".inflow", s.inflow == nil ? "" : n(peak), origin + ", storage_units.csv", "DERIVED"])
+                                    s.inflow == nil ? "" : s.id + ".inflow", s.inflow == nil ? "" : n(peak), s.initialState.map(n) ?? "",
+                                    origin + ", storage_units.csv", "DERIVED"])
             }
             modelFiles["storage.csv"] = storageCSV
         }
@@ -157,9 +158,13 @@ extension PyPSAConverter {
             for fuel in fuels { prices += line([fuel, y, "all", "0", "PyPSA prices generation by marginal_cost (variable_om_usd_per_mwh here); the fuel only carries CO2", "DERIVED"]) }
             inputFiles["fuel_prices.csv"] = prices
         }
-        var snapshots = "# source: \(origin): snapshots.csv (hour = snapshot position, weight = objective weighting); names: "
-            + snapshotNames.prefix(3).joined(separator: ", ") + (count > 3 ? ", ..." : "") + "\n# tag: DERIVED\n" + line(["hour", "weight"])
-        for t in 0..<count { snapshots += line([String(t), n(objectiveWeights[t])]) }
+        // A step's duration for storage is the `stores` weighting (written only where one is not 1).
+        let durations = storeWeights.contains { $0 != 1 }
+        var snapshots = "# source: \(origin): snapshots.csv (hour = snapshot position, weight = objective weighting"
+            + (durations ? ", hours = stores weighting" : "") + "); names: "
+            + snapshotNames.prefix(3).joined(separator: ", ") + (count > 3 ? ", ..." : "") + "\n# tag: DERIVED\n"
+            + line(["hour", "weight"] + (durations ? ["hours"] : []))
+        for t in 0..<count { snapshots += line([String(t), n(objectiveWeights[t])] + (durations ? [n(storeWeights[t])] : [])) }
         inputFiles["snapshots.csv"] = snapshots
         return BijliCaseFiles(name: name, modelFiles: modelFiles, inputFiles: inputFiles, notes: notes)
     }

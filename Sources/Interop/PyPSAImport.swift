@@ -57,6 +57,8 @@ struct ImportedStorage {
     var chargeEfficiency: Double, dischargeEfficiency: Double, standingLoss: Double
     var variableOM: Double, fixedOMPerKW: Double, capexPerKW: Double?, maxMW: Double?, committedMW: Double
     var inflow: [Double]?
+    /// `state_of_charge_initial` of a unit that is not cyclic (`nil`: cyclic).
+    var initialState: Double?
 }
 
 struct ImportedCorridor {

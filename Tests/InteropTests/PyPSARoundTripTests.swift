@@ -32,7 +32,8 @@ import Testing
         let (system, _) = try PyPSAImport.load(folder: PyPSAFixtures.folder("merit_order").appendingPathComponent("network"))
         let files = try PyPSAExport.files(system)
         #expect(Set(files.keys) == ["network.csv", "snapshots.csv", "buses.csv", "loads.csv", "loads-p_set.csv", "carriers.csv", "generators.csv"])
-        #expect(files["snapshots.csv"] == ",snapshot,objective,stores,generators\n0,0,1,1,1\n1,1,2,1,2\n2,2,3,1,3\n3,3,2.5,1,2.5\n")
+        // The `stores` weighting is the steps' duration, read from the network and written back.
+        #expect(files["snapshots.csv"] == ",snapshot,objective,stores,generators\n0,0,1,1,1\n1,1,2,2,2\n2,2,3,3,3\n3,3,2.5,2.5,2.5\n")
         #expect(files["generators.csv"]?.contains("unserved_town,town,load_shedding,200,False,0,inf,0,1,100000,0,1\n") == true)
     }
 

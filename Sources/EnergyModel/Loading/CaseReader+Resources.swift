@@ -90,7 +90,7 @@ extension CaseReader {
         table.checkColumns(
             required: ["id", "region", "technology", "existing_power_mw", "duration_hours", "charge_efficiency", "discharge_efficiency"],
             optional: ["source", "tag", "self_discharge_per_hour", "variable_om_usd_per_mwh", "fixed_om_usd_per_kw_year", "capacity_credit", "retirement_year",
-                       "inflow_profile", "inflow_mw"]
+                       "inflow_profile", "inflow_mw", "initial_state_mwh"]
                 + Self.investmentColumns, log: log)
         let regionIDs = regions.map(\.id)
         var entries: [(id: String, line: Int?, column: Int?)] = generators.map { ($0.id, nil, nil) }
@@ -126,6 +126,7 @@ extension CaseReader {
             let retirement = table.int(row, "retirement_year", required: false, log: log)
             let investment = readInvestment(table, row, id: id, existing: power ?? 0)
             let inflow = readInflow(table, row, id: id)
+            let initial = table.field(row, "initial_state_mwh") == nil ? nil : amount(table, row, "initial_state_mwh")
             if let note = table.note(row, file: file, key: "storage.\(id)", log: log) { sources.append(note) }
             guard let region, let technology, let power, let duration, let charge, let discharge, let selfDischarge, let vom, let fom,
                   let credit, let investment, let inflow else { continue }
@@ -133,7 +134,7 @@ extension CaseReader {
                 id: id, region: region, technology: technology, existingPowerMW: power, durationHours: duration,
                 chargeEfficiency: charge, dischargeEfficiency: discharge, selfDischargePerHour: selfDischarge,
                 variableOMUSDPerMWh: vom, fixedOMUSDPerKWYear: fom, capacityCredit: credit, retirementYear: retirement,
-                investment: investment, inflowProfile: inflow.profile, inflowMW: inflow.mw))
+                investment: investment, inflowProfile: inflow.profile, inflowMW: inflow.mw, initialStateMWh: initial))
         }
         checkDuplicates(entries, path: table.path, what: "storage unit")
     }

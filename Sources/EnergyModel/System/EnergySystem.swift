@@ -418,12 +418,17 @@ public struct StorageUnit: Sendable, Equatable {
     public var inflowProfile: String?
     /// The inflow in an hour whose profile value is 1, MW.
     public var inflowMW: Double
+    /// The state of charge before the first step, MWh, for storage that is not cyclic (PyPSA's
+    /// `cyclic_state_of_charge` False with `state_of_charge_initial`); `nil`: cyclic per block.
+    public var initialStateMWh: Double?
 
     /// Creates a storage unit.
     public init(id: String, region: String, technology: String, existingPowerMW: Double, durationHours: Double,
                 chargeEfficiency: Double, dischargeEfficiency: Double, selfDischargePerHour: Double = 0,
                 variableOMUSDPerMWh: Double = 0, fixedOMUSDPerKWYear: Double = 0, capacityCredit: Double = 1,
-                retirementYear: Int? = nil, investment: Investment? = nil, inflowProfile: String? = nil, inflowMW: Double = 0) {
+                retirementYear: Int? = nil, investment: Investment? = nil, inflowProfile: String? = nil, inflowMW: Double = 0,
+                initialStateMWh: Double? = nil) {
+        self.initialStateMWh = initialStateMWh
         self.inflowProfile = inflowProfile
         self.inflowMW = inflowMW
         self.id = id

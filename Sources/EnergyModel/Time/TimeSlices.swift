@@ -6,12 +6,17 @@ public struct TimeStep: Sendable, Equatable {
     public var weight: Double
     /// Calendar month 1...12 of the step, for monthly budgets (HYDRO, FUEL).
     public var month: Int
+    /// How long the step lasts for storage, hours (PyPSA's `stores` weighting): a state of charge
+    /// moves by `hours` times the step's power and loses `1 − (1 − σ)^hours`. 1 except in a case's
+    /// own `snapshots.csv`; representative days are strung hours.
+    public var hours: Double
 
     /// Creates a step.
-    public init(hour: Int, weight: Double, month: Int) {
+    public init(hour: Int, weight: Double, month: Int, hours: Double = 1) {
         self.hour = hour
         self.weight = weight
         self.month = month
+        self.hours = hours
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LinearProgramming
 
 /// The **STO** family: storage balance and limits.
@@ -23,12 +24,15 @@ struct STOFamily: ConstraintFamily {
 }
 
 extension FormulationBuilder {
-    /// **STO** — `e[s,y,t] = (1 − σ_s) e[s,y,t−1] + η_c c[s,y,t] − d[s,y,t] / η_d`, cyclic within each
-    /// block of the time slices (the year, or each representative day: the first step follows
-    /// the last); `c, d ≤ P_s`; `e ≤ duration_s · P_s`. Steps are one hour long; a step's weight
-    /// says how often that hour recurs, so it scales costs and sums, not the storage dynamics.
+    /// **STO** — `e[s,y,t] = (1 − σ_s)^h_t e[s,y,t−1] + h_t (η_c c[s,y,t] − d[s,y,t] / η_d)`, cyclic
+    /// within each block of the time slices (the year, or each representative day: the first step
+    /// follows the last), or from the unit's initial state `e_0` when it is not cyclic (one block
+    /// only; `e_0` enters the first step without its standing loss, as in PyPSA 1.4); `c, d ≤ P_s`;
+    /// `e ≤ duration_s · P_s`. A step lasts `h_t` hours (1 unless a case's snapshots say
+    /// otherwise); its weight says how often it recurs, so it scales costs and sums, not the
+    /// storage dynamics.
     /// Discharge is charged `δ_y n_y · w_t · vom_s`. With a natural inflow `I[s,t]` (MW) the balance
-    /// gains `+ I − sp` on the right, with a spill `0 ≤ sp[s,y,t] ≤ I[s,t]` (as PyPSA's storage units).
+    /// gains `+ h_t (I − sp)` on the right, with a spill `0 ≤ sp[s,y,t] ≤ I[s,t]` (as PyPSA's storage units).
     mutating func addStorage() {
         for s in system.storages.indices {
             let storage = system.storages[s]
@@ -56,17 +60,28 @@ extension FormulationBuilder {
                         }
                     }
                 }
+                if storage.initialStateMWh != nil, options.time.blocks.count > 1 {
+                    problems.append("storage '\(storage.id)' is not cyclic (initial_state_mwh) but the time has \(options.time.blocks.count) blocks: run it with --resolution hourly or the case's own snapshots")
+                }
                 for block in options.time.blocks {
                     for t in block {
-                        let previous = t == block.lowerBound ? block.upperBound - 1 : t - 1
+                        let first = t == block.lowerBound
+                        let previous = first ? block.upperBound - 1 : t - 1
                         let indices = [storage.id, String(period.year), stepName(t)]
-                        var terms = [1 * e[t], -(1 - storage.selfDischargePerHour) * e[previous],
-                                     -storage.chargeEfficiency * c[t], (1 / storage.dischargeEfficiency) * d[t]]
+                        let hours = steps[t].hours
+                        let kept = hours == 1 ? 1 - storage.selfDischargePerHour : pow(1 - storage.selfDischargePerHour, hours)
+                        var terms = [1 * e[t], -hours * storage.chargeEfficiency * c[t], (hours / storage.dischargeEfficiency) * d[t]]
+                        var constant = 0.0
+                        if first, let initial = storage.initialStateMWh {
+                            constant = initial   // without the step's standing loss, as PyPSA 1.4
+                        } else {
+                            terms.insert(-kept * e[previous], at: 1)
+                        }
                         let natural = inflow.map { $0[steps[t].hour] } ?? 0
                         if natural > 0 {
-                            terms.append(1 * lp.addVariable("sp[\(indices.joined(separator: ","))]", bounds: .between(0, natural)))
+                            terms.append(hours * lp.addVariable("sp[\(indices.joined(separator: ","))]", bounds: .between(0, natural)))
                         }
-                        let row = lp.addRow("STO[\(indices.joined(separator: ","))]", terms, .fixed(natural))
+                        let row = lp.addRow("STO[\(indices.joined(separator: ","))]", terms, .fixed(hours * natural + constant))
                         record(.STO, indices, row, year: period.year)
                     }
                 }

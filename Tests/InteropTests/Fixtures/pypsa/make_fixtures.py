@@ -131,6 +131,28 @@ def hydro_inflow():
     return n
 
 
+def weighted_storage():
+    """Three-hourly snapshots (weightings 3: costs, storage and energy sums) with storage: a
+    non-cyclic battery starting from 40 MWh with a standing loss (compounded over 3 h), a cyclic
+    extendable one, and a non-cyclic reservoir with an inflow."""
+    n = pypsa.Network(name="weighted_storage")
+    n.set_snapshots(range(8))
+    n.snapshot_weightings.loc[:, :] = 3.0
+    n.add("Bus", "plain")
+    n.add("Load", "demand", bus="plain", p_set=[50.0, 45.0, 60.0, 95.0, 110.0, 130.0, 120.0, 70.0])
+    n.add("Generator", "solar", bus="plain", p_nom_extendable=True, capital_cost=150, p_nom_max=200,
+          p_max_pu=[0.0, 0.0, 0.5, 0.9, 0.8, 0.3, 0.0, 0.0])
+    n.add("Generator", "gas", bus="plain", p_nom=140, marginal_cost=70)
+    n.add("Generator", "peaker", bus="plain", p_nom_extendable=True, capital_cost=100, marginal_cost=150)
+    n.add("StorageUnit", "battery", bus="plain", p_nom=20, max_hours=4, efficiency_store=0.95, efficiency_dispatch=0.92,
+          standing_loss=0.02, cyclic_state_of_charge=False, state_of_charge_initial=40, marginal_cost=0.5)
+    n.add("StorageUnit", "new_battery", bus="plain", p_nom_extendable=True, capital_cost=60, max_hours=2,
+          efficiency_store=0.9, efficiency_dispatch=0.9, standing_loss=0.01, cyclic_state_of_charge=True, marginal_cost=1)
+    n.add("StorageUnit", "reservoir", bus="plain", p_nom=30, max_hours=6, efficiency_store=1, efficiency_dispatch=0.9,
+          cyclic_state_of_charge=False, state_of_charge_initial=90, inflow=[5.0, 5.0, 20.0, 30.0, 10.0, 0.0, 0.0, 0.0])
+    return n
+
+
 def dated_layout():
     """Dated snapshots (1.x writes them as a position index with a `snapshot` column; series are
     indexed by the timestamp), weightings of 4 h, descriptive and unknown columns, and a solar
@@ -216,7 +238,7 @@ def lines_kvl():
 
 
 FIXTURES = [merit_order, two_buses_link, cyclic_storage, extendable_profiles, co2_limit, load_shedding, hydro_inflow,
-            dated_layout, several_loads_minimums, lines_kvl]
+            dated_layout, several_loads_minimums, lines_kvl, weighted_storage]
 
 
 def capacities(n):
