@@ -169,22 +169,31 @@ public enum SVGChart {
     static func heatMap(_ chart: ChartSpec) -> [String] {
         let rows = chart.series.count, columns = chart.categories.count
         let maxValue = chart.series.flatMap(\.values).filter(\.isFinite).max() ?? 0
-        var out = ["<text x=\"\(c(left + plotWidth / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(escape(chart.xTitle))</text>"]
-        guard rows > 0, columns > 0 else { return out }
-        let cellWidth = plotWidth / Double(columns), cellHeight = plotHeight / Double(rows)
+        guard rows > 0, columns > 0 else {
+            return ["<text x=\"\(c(left + plotWidth / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(escape(chart.xTitle))</text>"]
+        }
+        // Row names sit left of the cells: the cells start where the longest name ends (about
+        // 6.2 px per character, 12 px to spare), up to 40 % of the width; a longer name is cut
+        // with an ellipsis (the report's table beside the chart gives it whole).
+        let widest = Double(chart.series.map(\.name.count).max() ?? 0) * 6.2 + 12
+        let cellsLeft = min(max(left, widest), width * 0.4)
+        let fitting = max(4, Int((cellsLeft - 12) / 6.2))
+        let cellWidth = (width - cellsLeft - right) / Double(columns), cellHeight = plotHeight / Double(rows)
+        var out = ["<text x=\"\(c(cellsLeft + (width - cellsLeft - right) / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(escape(chart.xTitle))</text>"]
         for (r, series) in chart.series.enumerated() {
             let y = top0 + Double(r) * cellHeight
-            out.append("<text x=\"\(c(left - 6))\" y=\"\(c(y + cellHeight / 2 + 4))\" text-anchor=\"end\">\(escape(series.name))</text>")
+            let name = series.name.count <= fitting ? series.name : String(series.name.prefix(fitting - 1)) + "…"
+            out.append("<text x=\"\(c(cellsLeft - 6))\" y=\"\(c(y + cellHeight / 2 + 4))\" text-anchor=\"end\">\(escape(name))</text>")
             for col in 0..<columns {
                 let v = series.values[safe: col] ?? 0
                 let share = maxValue > 0 ? max(0, min(1, v / maxValue)) : 0
-                out.append("<rect x=\"\(c(left + Double(col) * cellWidth))\" y=\"\(c(y))\" width=\"\(c(cellWidth))\" height=\"\(c(cellHeight))\" "
+                out.append("<rect x=\"\(c(cellsLeft + Double(col) * cellWidth))\" y=\"\(c(y))\" width=\"\(c(cellWidth))\" height=\"\(c(cellHeight))\" "
                            + "fill=\"\(shade(share))\" stroke=\"\(CarrierStyle.paper)\" stroke-width=\"0.5\"/>")
             }
         }
         let every = max(1, Int((Double(columns) / 12).rounded(.up)))
         for col in stride(from: 0, to: columns, by: every) {
-            out.append("<text x=\"\(c(left + (Double(col) + 0.5) * cellWidth))\" y=\"\(c(top0 + plotHeight + 16))\" text-anchor=\"middle\">\(escape(chart.categories[col]))</text>")
+            out.append("<text x=\"\(c(cellsLeft + (Double(col) + 0.5) * cellWidth))\" y=\"\(c(top0 + plotHeight + 16))\" text-anchor=\"middle\">\(escape(chart.categories[col]))</text>")
         }
         // Scale: five swatches from 0 to the largest value.
         let x0 = left + plotWidth + 20

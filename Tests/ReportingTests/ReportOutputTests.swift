@@ -106,22 +106,76 @@ import FoundationXML
 
     static var chromium: URL? { ["chromium", "chromium-headless-shell", "chromium-browser"].lazy.compactMap(executable).first }
 
+    /// A script the test adds to a page: after layout, every `<text>` of an inline SVG whose box
+    /// reaches outside its SVG's box (where the browser clips it) is listed, as JSON, in
+    /// `<pre id="bijli-clipped">`, which `--dump-dom` then shows. Half a pixel of tolerance.
+    static let clippingProbe = """
+        <script>
+        (function () {
+          var out = [];
+          document.querySelectorAll('svg').forEach(function (svg, i) {
+            var box = svg.getBoundingClientRect();
+            svg.querySelectorAll('text').forEach(function (text) {
+              var r = text.getBoundingClientRect();
+              if (r.width === 0 && r.height === 0) { return; }
+              if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+                out.push((svg.id || svg.getAttribute('aria-label') || ('svg ' + i)) + ': ' + text.textContent);
+              }
+            });
+          });
+          var pre = document.createElement('pre');
+          pre.id = 'bijli-clipped';
+          pre.textContent = JSON.stringify(out);
+          document.body.appendChild(pre);
+        })();
+        </script>
+        """
+
+    /// Opens a page in headless Chromium: its exit status, the dumped DOM with the browser's log,
+    /// and the labels the probe found clipped (`nil` when the probe's output is missing).
+    static func open(_ html: String, named name: String, in folder: URL, browser: URL) throws -> (Int32, String, [String]?) {
+        let page = folder.appendingPathComponent(name)
+        let probed = html.replacingOccurrences(of: "</body>", with: clippingProbe + "</body>")
+        try probed.write(to: page, atomically: true, encoding: .utf8)
+        let (status, output) = try run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                                                 "--window-size=1280,1600",
+                                                 "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+                                                 "--dump-dom", page.absoluteString], in: folder)
+        guard let start = output.range(of: "<pre id=\"bijli-clipped\">"),
+              let end = output.range(of: "</pre>", range: start.upperBound..<output.endIndex) else { return (status, output, nil) }
+        let json = String(output[start.upperBound..<end.lowerBound])
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        return (status, output, try? JSONDecoder().decode([String].self, from: Data(json.utf8)))
+    }
+
     @Test(.enabled(if: chromium != nil, "Chromium is not on PATH (Debian: chromium or chromium-headless-shell)"))
-    func htmlOpensInHeadlessChromiumWithoutConsoleErrors() throws {
+    func htmlOpensInHeadlessChromiumWithoutConsoleErrorsOrClippedLabels() throws {
         let browser = try #require(Self.chromium)
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // The run report, the sensitivity reports and the small document of every block and chart kind.
-        for (index, document) in try Self.documents().enumerated() {
-            let page = folder.appendingPathComponent("report\(index).html")
-            try HTMLRenderer.render(document).write(to: page, atomically: true, encoding: .utf8)
-            let (status, output) = try Self.run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-                                                          "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
-                                                          "--dump-dom", page.absoluteString], in: folder)
+        // The probe finds a label that runs past its chart's edge (so the check can fail).
+        let clipped = """
+            <!DOCTYPE html><html><body><svg id="probe" width="100" height="50" viewBox="0 0 100 50">\
+            <text x="10" y="20">fits</text><text x="60" y="40">runs past the edge</text></svg></body></html>
+            """
+        let (_, _, found) = try Self.open(clipped, named: "probe.html", in: folder, browser: browser)
+        #expect(found == ["probe: runs past the edge"])
+        // The run report, the stress report (also with names too long for the heat map's margin),
+        // the sensitivity reports and the small document of every block and chart kind.
+        let stress = try StressReportTests.rows()
+        let longNames = stress.map { row in
+            var row = row
+            if row.scenario != "base" { row.name += " with a long-winded description of what was disrupted, and where" }
+            return row
+        }
+        for (index, document) in try (Self.documents() + [StressReportBuilder.build(stress), StressReportBuilder.build(longNames)]).enumerated() {
+            let (status, output, clipped) = try Self.open(HTMLRenderer.render(document), named: "report\(index).html", in: folder, browser: browser)
             #expect(status == 0, "\(document.title)")
             #expect(output.contains("<svg") && output.contains(document.sections.first?.title ?? "<body"), "\(document.title): the DOM was not dumped")
             let console = output.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
             #expect(console.isEmpty, "\(document.title): console messages: \(console.prefix(5).joined(separator: " | "))")
+            #expect(clipped == [], "\(document.title): labels clipped at the chart's edge: \(clipped ?? ["(no probe output)"])")
         }
     }
 }

@@ -66,4 +66,26 @@ import Testing
         #expect(matrix.rows.first { $0[0] == ReportCell.text("lng") }?[5] == ReportCell.number(2, decimals: 1))
         #expect(ReportOutputTests.xmlError(HTMLRenderer.render(document)) == nil)
     }
+
+    /// The heat map's row names get the margin they need (up to 40 % of the width), longer ones
+    /// an ellipsis; the cells move right and keep within the chart.
+    @Test func heatMapNamesGetTheirMarginOrAnEllipsis() throws {
+        var rows = try Self.rows()
+        rows = rows.map { row in
+            var row = row
+            if row.scenario == "lng" { row.name = "LNG cargo defaults in the winter of a dry year" }
+            if row.scenario == "drought" { row.name = String(repeating: "Drought ", count: 12) }
+            return row
+        }
+        let heat = try #require(StressReportBuilder.build(rows).figures.first { $0.id == "stress-heatmap" })
+        let svg = SVGChart.render(heat.chart, id: "h", title: "heat")
+        // 96 characters would need 96 · 6.2 + 12 = 607 px: the margin stops at 40 % of 760 px (304 px,
+        // the names ending 6 px before the cells), which holds 47 characters: the 46 of the LNG
+        // name whole, the drought's cut to 46 and an ellipsis.
+        #expect(svg.contains("<text x=\"298.0\" y=\"") && svg.contains(">LNG cargo defaults in the winter of a dry year</text>"))
+        #expect(svg.contains(">" + String(String(repeating: "Drought ", count: 12).prefix(46)) + "…</text>"))
+        #expect(svg.contains("<rect x=\"304.0\" y="))
+        #expect(!svg.contains("<text x=\"64.0\" y="), "row names still at the default margin")
+        #expect(svg.contains("<text x=\"447.0\" y=\"372.0\" text-anchor=\"middle\">Period</text>"), "the axis title is centred under the cells (304 + 286 / 2)")
+    }
 }
