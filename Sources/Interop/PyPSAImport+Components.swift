@@ -296,8 +296,8 @@ extension PyPSAConverter {
                 }
             }
             let carrier = table.value(row, "carrier") ?? ""
-            if (carrierCO2[carrier] ?? 0) != 0 {
-                problem(table.file, kind, "carrier", "carrier '\(carrier)' has co2_emissions; PyPSA counts a storage unit's change of charge in CO2 limits, Bijli does not")
+            if !cyclic, (carrierCO2[carrier] ?? 0) != 0 {
+                problem(table.file, kind, "carrier", "carrier '\(carrier)' has co2_emissions and the unit is not cyclic: PyPSA counts its initial minus its final state of charge in CO2 limits, Bijli does not (a cyclic unit's change is 0)")
             }
             if !capacity.extendable && capacity.existing == 0 {
                 notes.append("storage unit '\(name)' has p_nom 0 and is not extendable: it is left out")

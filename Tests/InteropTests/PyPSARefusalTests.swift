@@ -87,6 +87,25 @@ import Testing
         #expect(!found.contains { $0.attribute == "cyclic_state_of_charge" })
     }
 
+    /// PyPSA counts a non-cyclic storage unit's initial minus final state of charge, times its
+    /// carrier's emissions, in a CO2 limit; a cyclic unit's change is 0, so it is read.
+    @Test func anEmittingCarrierIsRefusedOnlyOnStorageThatIsNotCyclic() throws {
+        func storage(cyclic: Bool) -> (URL) throws -> Void {
+            { folder in
+                try write(folder, "carriers.csv", "name,co2_emissions\nhydrogen,0.2\n")
+                try write(folder, "storage_units.csv", """
+                    name,bus,carrier,p_nom_extendable,capital_cost,max_hours,efficiency_store,efficiency_dispatch,cyclic_state_of_charge
+                    battery,island,hydrogen,True,50.0,3.0,0.95,0.9,\(cyclic ? "True" : "False")
+
+                    """)
+            }
+        }
+        #expect(try problems("cyclic_storage", storage(cyclic: true)).isEmpty)
+        let found = try problems("cyclic_storage", storage(cyclic: false))
+        #expect(found.map(\.attribute) == ["carrier"])
+        #expect(found.first?.message.contains("not cyclic") == true)
+    }
+
     @Test func aLossyLinkThatFlowsBackwardsIsRefused() throws {
         let found = try problems("two_buses_link") { folder in
             try write(folder, "links.csv", "name,bus0,bus1,p_nom,efficiency,p_min_pu\nhvdc,north,south,90.0,0.95,-1\n")
