@@ -172,17 +172,17 @@ public enum SVGChart {
         guard rows > 0, columns > 0 else {
             return ["<text x=\"\(c(left + plotWidth / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(escape(chart.xTitle))</text>"]
         }
-        // Row names sit left of the cells: the cells start where the longest name ends (about
-        // 6.2 px per character, 12 px to spare), up to 40 % of the width; a longer name is cut
-        // with an ellipsis (the report's table beside the chart gives it whole).
-        let widest = Double(chart.series.map(\.name.count).max() ?? 0) * 6.2 + 12
+        // Row names sit left of the cells: the cells start where the widest name ends (12 px to
+        // spare), up to 40 % of the width; a longer name is cut with an ellipsis (the report's
+        // table beside the chart gives it whole).
+        let widest = (chart.series.map { labelWidth($0.name) }.max() ?? 0) + 12
         let cellsLeft = min(max(left, widest), width * 0.4)
-        let fitting = max(4, Int((cellsLeft - 12) / 6.2))
         let cellWidth = (width - cellsLeft - right) / Double(columns), cellHeight = plotHeight / Double(rows)
         var out = ["<text x=\"\(c(cellsLeft + (width - cellsLeft - right) / 2))\" y=\"\(c(height - 8))\" text-anchor=\"middle\">\(escape(chart.xTitle))</text>"]
         for (r, series) in chart.series.enumerated() {
             let y = top0 + Double(r) * cellHeight
-            let name = series.name.count <= fitting ? series.name : String(series.name.prefix(fitting - 1)) + "…"
+            var name = series.name
+            while labelWidth(name) > cellsLeft - 12, name.count > 2 { name = String(name.dropLast(name.hasSuffix("…") ? 2 : 1)) + "…" }
             out.append("<text x=\"\(c(cellsLeft - 6))\" y=\"\(c(y + cellHeight / 2 + 4))\" text-anchor=\"end\">\(escape(name))</text>")
             for col in 0..<columns {
                 let v = series.values[safe: col] ?? 0
@@ -259,13 +259,22 @@ public enum SVGChart {
     /// The width a legend label has: from its start to the right edge, less a small margin.
     static var legendWidth: Double { width - (left + plotWidth + 16 + 18) - 4 }
 
-    /// A legend label in lines that fit ``legendWidth`` (Helvetica metrics at 11 px), broken at
-    /// spaces; a single word wider than that keeps its own line.
+    /// How much wider than Helvetica a browser's fallback font may set a label: a machine with
+    /// neither Helvetica nor Arial (a plain Debian has DejaVu Sans) draws the SVG's text wider
+    /// (headless Chromium with DejaVu Sans: 1.10 to 1.15 times on legend and disruption names,
+    /// 1.25 on a run of narrow letters), so labels are laid out for 1.2 times their Helvetica width.
+    static let fallbackFontSlack = 1.2
+
+    /// The width a label at 11 px is laid out for: Helvetica's, with ``fallbackFontSlack``.
+    static func labelWidth(_ text: String) -> Double { PDFChart.textWidth(text, size: 11) * fallbackFontSlack }
+
+    /// A legend label in lines that fit ``legendWidth`` (Helvetica metrics at 11 px, with
+    /// ``fallbackFontSlack``), broken at spaces; a single word wider than that keeps its own line.
     static func legendLines(_ text: String) -> [String] {
         var lines: [String] = [], current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
             let candidate = current.isEmpty ? word : current + " " + word
-            if current.isEmpty || PDFChart.textWidth(candidate, size: 11) <= legendWidth {
+            if current.isEmpty || labelWidth(candidate) <= legendWidth {
                 current = candidate
             } else {
                 lines.append(current)

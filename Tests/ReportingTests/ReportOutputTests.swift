@@ -169,7 +169,16 @@ import FoundationXML
             if row.scenario != "base" { row.name += " with a long-winded description of what was disrupted, and where" }
             return row
         }
-        for (index, document) in try (Self.documents() + [StressReportBuilder.build(stress), StressReportBuilder.build(longNames)]).enumerated() {
+        // The Pakistan model's region names in a price-duration legend (cut at the right edge
+        // when laid out for Helvetica and drawn in DejaVu Sans, as on a plain Debian).
+        let regions = ["North (NTDC north of the Matiari-Lahore corridor: Punjab, KP, Islamabad)",
+                       "South (NTDC Sindh and Balochistan grid; Makran/Gwadar island not modelled)", "Karachi (K-Electric)"]
+        let curve = ChartSpec(kind: .durationCurve, xTitle: "Hours", yTitle: "USD/MWh", xBySeries: Array(repeating: [0, 10, 10, 8760], count: 3),
+                              series: regions.map { .init(name: $0, values: [900, 900, 40, 40]) })
+        let legend = ReportDocument(title: "Regions", subtitle: "", keyFindings: [], sections: [
+            ReportSection(id: "prices", title: "Prices", blocks: [.figure(ReportFigure(id: "price-duration", title: "Price duration", note: "", chart: curve))]),
+        ], provenance: [])
+        for (index, document) in try (Self.documents() + [StressReportBuilder.build(stress), StressReportBuilder.build(longNames), legend]).enumerated() {
             let (status, output, clipped) = try Self.open(HTMLRenderer.render(document), named: "report\(index).html", in: folder, browser: browser)
             #expect(status == 0, "\(document.title)")
             #expect(output.contains("<svg") && output.contains(document.sections.first?.title ?? "<body"), "\(document.title): the DOM was not dumped")

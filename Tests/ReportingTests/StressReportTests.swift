@@ -79,11 +79,15 @@ import Testing
         }
         let heat = try #require(StressReportBuilder.build(rows).figures.first { $0.id == "stress-heatmap" })
         let svg = SVGChart.render(heat.chart, id: "h", title: "heat")
-        // 96 characters would need 96 · 6.2 + 12 = 607 px: the margin stops at 40 % of 760 px (304 px,
-        // the names ending 6 px before the cells), which holds 47 characters: the 46 of the LNG
-        // name whole, the drought's cut to 46 and an ellipsis.
+        // 96 characters would need about 600 px: the margin stops at 40 % of 760 px (304 px, the
+        // names ending 6 px before the cells). The LNG name (221 px in Helvetica, 266 laid out)
+        // fits whole; the drought's is cut to what fits in 292 px, with an ellipsis.
         #expect(svg.contains("<text x=\"298.0\" y=\"") && svg.contains(">LNG cargo defaults in the winter of a dry year</text>"))
-        #expect(svg.contains(">" + String(String(repeating: "Drought ", count: 12).prefix(46)) + "…</text>"))
+        let cut = try #require(svg.split(separator: "\n").first { $0.contains(">Drought ") }.flatMap { line in
+            line.split(separator: ">").last?.split(separator: "<").first.map(String.init)
+        })
+        #expect(cut.hasSuffix("…") && String(repeating: "Drought ", count: 12).hasPrefix(String(cut.dropLast())))
+        #expect(SVGChart.labelWidth(cut) <= 292 && cut.count > 30, "\(cut)")
         #expect(svg.contains("<rect x=\"304.0\" y="))
         #expect(!svg.contains("<text x=\"64.0\" y="), "row names still at the default margin")
         #expect(svg.contains("<text x=\"447.0\" y=\"372.0\" text-anchor=\"middle\">Period</text>"), "the axis title is centred under the cells (304 + 286 / 2)")
