@@ -225,10 +225,12 @@ struct PyPSAWriter {
                         link(name, corridor.to, corridor.from, corridor.reverseCapacityMW, minPU: 0, eta: eta, capital: 0)
                     }
                 }
-                // LINKX: the expansion is an extendable link of its own, charged the annuity and
-                // fixed O&M per MW; backwards at the reverse fraction (lossless only: LINKX refuses the rest).
+                // LINKX: the expansion is an extendable link of its own (named as the corridor when
+                // nothing exists yet), charged the annuity and fixed O&M per MW; backwards at the
+                // reverse fraction (lossless only: LINKX refuses the rest).
                 if let investment = corridor.investment, Economics.buildAllowed(investment, year: y) {
-                    let name = InteropText.id(corridor.id + "_build", taken: &linkNames)
+                    let existing = corridor.capacityMW > 0 || corridor.reverseCapacityMW > 0
+                    let name = existing ? InteropText.id(corridor.id + "_build", taken: &linkNames) : corridor.id
                     let maximum = investment.maxCapacityMW.map { max(0, $0 - corridor.capacityMW) } ?? .infinity
                     link(name, corridor.from, corridor.to, 0, minPU: -corridor.reverseFraction, eta: eta,
                          capital: periodWeight * (annuity(investment) + corridor.fixedOMUSDPerKWYear * 1000),

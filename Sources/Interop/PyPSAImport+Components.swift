@@ -22,6 +22,10 @@ extension PyPSAConverter {
         "max_growth": "Bijli has no carrier growth limits", "max_relative_growth": "Bijli has no carrier growth limits",
         "maintainable": "maintenance scheduling is not modelled",
         "marginal_cost_storage": "Bijli prices discharge only", "spill_cost": "Bijli's storage has no inflow or spill",
+        "e_min_pu": "a store's energy is read as free between 0 and e_nom", "e_max_pu": "a store's energy is read as free between 0 and e_nom",
+        "e_set": "fixed energy levels are not supported", "e_nom_set": "fixed capacities of extendables are not supported",
+        "e_nom_mod": "modular capacities are integer decisions", "e_cyclic_per_period": "Bijli imports one period",
+        "e_initial_per_period": "Bijli imports one period",
         "state_of_charge_set": "Bijli's storage is free within its limits",
         "p_dispatch_set": "fixed dispatch is not supported", "p_store_set": "fixed dispatch is not supported",
         "cyclic_state_of_charge_per_period": "Bijli imports one period",
@@ -194,21 +198,22 @@ extension PyPSAConverter {
         return (profile, 0, lower)
     }
 
-    /// Reads the capacity attributes shared by generators and storage units.
-    mutating func capacity(_ table: PyPSATable, _ row: [String], component: String, kind: String, name: String)
+    /// Reads the capacity attributes shared by generators and storage units (`p_nom...`), and
+    /// stores (`e_nom...`, per kWh).
+    mutating func capacity(_ table: PyPSATable, _ row: [String], component: String, kind: String, name: String, nominal: String = "p_nom")
         -> (existing: Double, capex: Double?, max: Double?, committed: Double, fixedOM: Double, extendable: Bool) {
-        let extendable = flag(table, row, "p_nom_extendable", component: component, name: name)
-        let pNom = number(table, row, "p_nom", component: component, name: name)
+        let extendable = flag(table, row, nominal + "_extendable", component: component, name: name)
+        let pNom = number(table, row, nominal, component: component, name: name)
         let capital = number(table, row, "capital_cost", component: component, name: name)
         let fom = number(table, row, "fom_cost", component: component, name: name)
         if capital < 0 || fom < 0 { problem(table.file, kind, "capital_cost", "negative capital or fixed costs are not supported") }
-        if !pNom.isFinite || pNom < 0 { problem(table.file, kind, "p_nom", "must be a finite number ≥ 0, found \(pNom)") }
+        if !pNom.isFinite || pNom < 0 { problem(table.file, kind, nominal, "must be a finite number ≥ 0, found \(pNom)") }
         let perKW = (capital + fom) / 1000
         guard extendable else { return (pNom, nil, nil, 0, perKW, false) }
-        let minimum = number(table, row, "p_nom_min", component: component, name: name)
-        let maximum = number(table, row, "p_nom_max", component: component, name: name)
-        if minimum < 0 || !minimum.isFinite { problem(table.file, kind, "p_nom_min", "must be a finite number ≥ 0") }
-        if maximum < minimum { problem(table.file, kind, "p_nom_max", "is below p_nom_min") }
+        let minimum = number(table, row, nominal + "_min", component: component, name: name)
+        let maximum = number(table, row, nominal + "_max", component: component, name: name)
+        if minimum < 0 || !minimum.isFinite { problem(table.file, kind, nominal + "_min", "must be a finite number ≥ 0") }
+        if maximum < minimum { problem(table.file, kind, nominal + "_max", "is below \(nominal)_min") }
         return (0, perKW, maximum.isFinite ? maximum : nil, max(0, minimum), 0, true)
     }
 
@@ -309,6 +314,50 @@ extension PyPSAConverter {
                 durationHours: hours, chargeEfficiency: etaC, dischargeEfficiency: etaD, standingLoss: loss, variableOM: cost,
                 fixedOMPerKW: capacity.fixedOM, capexPerKW: capacity.capex, maxMW: capacity.max, committedMW: capacity.committed,
                 inflow: inflow, initialState: cyclic ? nil : initial))
+        }
+    }
+
+    /// Stores: energy capacity `e_nom` on its own, the power free. Each becomes a storage unit of
+    /// duration `d` = min(1 h, the shortest step) with power `e_nom / d` and efficiencies 1: the
+    /// state stays within [0, e_nom], so a step of h ≥ d hours can move at most `e_nom / h ≤ P` in
+    /// either direction and the power limit never binds (docs/PYPSA.md). Costs per MWh of
+    /// `e_nom` are `d` times cheaper per MW of P.
+    mutating func readStores() {
+        guard let (table, rows) = rows("stores"), !rows.isEmpty else { return }
+        checkAttributes(table, component: "stores", kind: "store",
+                        read: ["bus", "e_nom", "e_nom_extendable", "e_nom_min", "e_nom_max", "carrier", "capital_cost", "fom_cost",
+                               "standing_loss", "e_cyclic", "e_initial", "sign"],
+                        descriptive: ["type", "q_set"])
+        let duration = min(1, storeWeights.min() ?? 1)
+        for (name, row) in rows {
+            let kind = "store '\(name)'"
+            guard let region = region(table, row, "bus", kind: "store", name: name) else { continue }
+            if number(table, row, "sign", component: "stores", name: name) != 1 {
+                problem(table.file, kind, "sign", "only PyPSA's default sign 1 is supported")
+            }
+            let capacity = capacity(table, row, component: "stores", kind: kind, name: name, nominal: "e_nom")
+            let loss = number(table, row, "standing_loss", component: "stores", name: name)
+            if !(loss >= 0 && loss < 1) { problem(table.file, kind, "standing_loss", "must be in [0, 1), found \(loss)") }
+            let cyclic = flag(table, row, "e_cyclic", component: "stores", name: name)
+            let initial = number(table, row, "e_initial", component: "stores", name: name)
+            if !cyclic, !(initial >= 0 && initial.isFinite) {
+                problem(table.file, kind, "e_initial", "must be a finite number ≥ 0, found \(initial)")
+            }
+            let carrier = table.value(row, "carrier") ?? ""
+            if !cyclic, (carrierCO2[carrier] ?? 0) != 0 {
+                problem(table.file, kind, "carrier", "carrier '\(carrier)' has co2_emissions and the store is not cyclic: PyPSA counts its initial minus its final energy in CO2 limits, Bijli does not (a cyclic store's change is 0)")
+            }
+            if !capacity.extendable && capacity.existing == 0 {
+                notes.append("store '\(name)' has e_nom 0 and is not extendable: it is left out")
+                continue
+            }
+            maxCost = max(maxCost, (capacity.capex ?? 0) * 1000 * duration / (objectiveWeights.min() ?? 1))
+            storages.append(ImportedStorage(
+                id: InteropText.id(name, taken: &resourceIDs), region: region, carrier: carrierID(carrier.isEmpty ? "store" : carrier),
+                existingMW: capacity.existing / duration, durationHours: duration, chargeEfficiency: 1, dischargeEfficiency: 1,
+                standingLoss: loss, variableOM: 0, fixedOMPerKW: capacity.fixedOM * duration, capexPerKW: capacity.capex.map { $0 * duration },
+                maxMW: capacity.max.map { $0 / duration }, committedMW: capacity.committed / duration, inflow: nil,
+                initialState: cyclic ? nil : initial))
         }
     }
 }

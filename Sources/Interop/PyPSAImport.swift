@@ -135,6 +135,7 @@ struct PyPSAConverter {
         readLoads()
         readGenerators()
         readStorageUnits()
+        readStores()
         readLinks()
         readPassiveBranches()
         readGlobalConstraints()
@@ -238,13 +239,12 @@ struct PyPSAConverter {
     /// Files Bijli reads, files it may skip (metadata, results, descriptive tables, files PyPSA
     /// does not read either: listed in the notes) and components it refuses.
     mutating func checkFiles() {
-        let supported: Set<String> = ["buses", "carriers", "generators", "loads", "storage_units", "links", "lines", "transformers", "global_constraints"]
+        let supported: Set<String> = ["buses", "carriers", "generators", "loads", "storage_units", "stores", "links", "lines", "transformers", "global_constraints"]
         let extra = folder.otherFiles.filter { !["crs.json", "meta.json"].contains($0) }
         if !extra.isEmpty {
             notes.append("ignored file(s) \(extra.map { "'\($0)'" }.joined(separator: ", ")): not part of a PyPSA CSV folder (PyPSA does not read them either)")
         }
         let refused = [
-            "stores": "stores are not supported (Bijli's storage has a fixed energy-to-power ratio; use storage_units)",
             "shunt_impedances": "shunt impedances are not supported (Bijli is a transport model)",
             "investment_periods": "multi-period networks are not supported; Bijli imports one period",
             "processes": "processes are not supported",

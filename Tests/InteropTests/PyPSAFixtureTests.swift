@@ -25,10 +25,12 @@ import Testing
                 #expect(range[1] - range[0] <= 1e-6 * max(1, abs(range[1])), "\(name): \(id) is not determined by the optimum: \(range)")
             }
         }
-        for component in ["generators", "storage_units", "lines", "transformers"] {
+        for component in ["generators", "storage_units", "stores", "links", "lines", "transformers"] {
             for (id, capacity) in expected.capacities[component] ?? [:] {
-                let bijli = try #require(solved.capacityMW[id], "\(name): \(id) missing")
-                #expect(abs(bijli - capacity) <= 1e-6 * abs(capacity) + 1e-6, "\(name): \(id) \(bijli) MW vs PyPSA \(capacity) MW")
+                var bijli = try #require(solved.capacityMW[id], "\(name): \(id) missing")
+                // A store is a storage unit of power e_nom / d and duration d: its energy is P · d.
+                if component == "stores" { bijli *= try #require(system.storages.first { $0.id == id }).durationHours }
+                #expect(abs(bijli - capacity) <= 1e-6 * abs(capacity) + 1e-6, "\(name): \(component) \(id) \(bijli) vs PyPSA \(capacity)")
             }
         }
     }

@@ -48,11 +48,11 @@ import Testing
 
     @Test func unsupportedComponentsAreRefusedAndUnknownColumnsIgnored() throws {
         let found = try problems("merit_order") { folder in
-            try write(folder, "stores.csv", "name,bus,e_nom\nh2,town,100\n")
+            try write(folder, "shunt_impedances.csv", "name,bus,g\nshunt,town,0.1\n")
             try write(folder, "loads.csv", "name,bus,my_column\ndemand,town,1\n")
         }
-        #expect(found.map(\.file) == ["stores.csv"])
-        #expect(found.first?.message.contains("stores are not supported") == true)
+        #expect(found.map(\.file) == ["shunt_impedances.csv"])
+        #expect(found.first?.message.contains("shunt impedances are not supported") == true)
         // PyPSA carries columns it does not know and ignores them; so does Bijli, saying so.
         let scratch = try PyPSAFixtures.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -104,6 +104,22 @@ import Testing
         let found = try problems("cyclic_storage", storage(cyclic: false))
         #expect(found.map(\.attribute) == ["carrier"])
         #expect(found.first?.message.contains("not cyclic") == true)
+    }
+
+    /// A store's energy is read as free between 0 and e_nom, unpriced: limits on it, a price on
+    /// its withdrawal and a changing standing loss are refused by name.
+    @Test func storesWithEnergyLimitsOrPricesAreRefused() throws {
+        let found = try problems("merit_order") { folder in
+            try write(folder, "stores.csv", """
+                name,bus,e_nom,e_max_pu,e_min_pu,marginal_cost,e_cyclic,e_initial
+                tank,town,100,0.9,0.1,2,False,-5
+
+                """)
+            try write(folder, "stores-standing_loss.csv", ",tank\n0,0.01\n1,0.02\n2,0.01\n3,0.01\n")
+        }
+        #expect(Set(found.map(\.attribute)) == ["e_max_pu", "e_min_pu", "marginal_cost", "e_initial", "standing_loss"], "\(found)")
+        #expect(found.allSatisfy { $0.component == "store 'tank'" })
+        #expect(found.first { $0.attribute == "e_max_pu" }?.message.contains("free between 0 and e_nom") == true)
     }
 
     @Test func aLossyLinkThatFlowsBackwardsIsRefused() throws {

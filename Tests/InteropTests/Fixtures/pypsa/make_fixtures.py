@@ -153,6 +153,34 @@ def weighted_storage():
     return n
 
 
+def stores_links():
+    """Stores with conversion links (the PyPSA-Eur pattern): electricity to hydrogen through an
+    electrolyser, a hydrogen store (cyclic, extendable, per MWh), a fuel cell back, all built; a
+    fixed battery as a store on its own bus with a charger and a discharger link (the store's
+    capital cost outside PyPSA's objective); a heat bus with a non-cyclic tank starting from 30 MWh
+    with a standing loss; solar and gas. Two-hourly snapshots (weightings 2)."""
+    n = pypsa.Network(name="stores_links")
+    n.set_snapshots(range(12))
+    n.snapshot_weightings.loc[:, :] = 2.0
+    for bus, carrier in [("grid", "AC"), ("h2", "H2"), ("battery", "battery"), ("heat", "heat")]:
+        n.add("Bus", bus, carrier=carrier)
+    n.add("Load", "demand", bus="grid", p_set=[60.0, 55.0, 50.0, 55.0, 70.0, 90.0, 100.0, 110.0, 120.0, 110.0, 90.0, 70.0])
+    n.add("Load", "heat_demand", bus="heat", p_set=[10.0] * 12)
+    n.add("Generator", "solar", bus="grid", p_nom_extendable=True, capital_cost=200, p_nom_max=400,
+          p_max_pu=[0.0, 0.0, 0.0, 0.2, 0.6, 0.9, 1.0, 0.8, 0.4, 0.1, 0.0, 0.0])
+    n.add("Generator", "gas", bus="grid", p_nom=80, marginal_cost=90)
+    n.add("Link", "electrolyser", bus0="grid", bus1="h2", efficiency=0.7, p_nom_extendable=True, capital_cost=10)
+    n.add("Link", "fuel_cell", bus0="h2", bus1="grid", efficiency=0.5, p_nom_extendable=True, capital_cost=10)
+    n.add("Store", "h2_store", bus="h2", e_nom_extendable=True, e_cyclic=True, capital_cost=0.5, standing_loss=0.001)
+    n.add("Link", "battery_charger", bus0="grid", bus1="battery", efficiency=0.95, p_nom=40)
+    n.add("Link", "battery_discharger", bus0="battery", bus1="grid", efficiency=0.95, p_nom=40)
+    n.add("Store", "battery_store", bus="battery", e_nom=100, e_cyclic=True, capital_cost=15)
+    n.add("Generator", "boiler", bus="heat", p_nom=20, marginal_cost=40)
+    n.add("Link", "heater", bus0="grid", bus1="heat", efficiency=0.9, p_nom=15)
+    n.add("Store", "heat_tank", bus="heat", e_nom=40, e_initial=30, standing_loss=0.05)
+    return n
+
+
 def dated_layout():
     """Dated snapshots (1.x writes them as a position index with a `snapshot` column; series are
     indexed by the timestamp), weightings of 4 h, descriptive and unknown columns, and a solar
@@ -238,12 +266,12 @@ def lines_kvl():
 
 
 FIXTURES = [merit_order, two_buses_link, cyclic_storage, extendable_profiles, co2_limit, load_shedding, hydro_inflow,
-            dated_layout, several_loads_minimums, lines_kvl, weighted_storage]
+            dated_layout, several_loads_minimums, lines_kvl, weighted_storage, stores_links]
 
 
 def capacities(n):
     out = {}
-    for component, attr in [("generators", "p_nom"), ("storage_units", "p_nom"), ("links", "p_nom"), ("lines", "s_nom"),
+    for component, attr in [("generators", "p_nom"), ("storage_units", "p_nom"), ("stores", "e_nom"), ("links", "p_nom"), ("lines", "s_nom"),
                             ("transformers", "s_nom")]:
         df = getattr(n, component)
         if df.empty:
@@ -254,7 +282,7 @@ def capacities(n):
 
 def nonextendable_capital_cost(n):
     total = 0.0
-    for component, attr in [("generators", "p_nom"), ("storage_units", "p_nom"), ("links", "p_nom"), ("lines", "s_nom"),
+    for component, attr in [("generators", "p_nom"), ("storage_units", "p_nom"), ("stores", "e_nom"), ("links", "p_nom"), ("lines", "s_nom"),
                             ("transformers", "s_nom")]:
         df = getattr(n, component)
         if df.empty:
@@ -272,7 +300,7 @@ def capacity_ranges(n, relative=1e-9):
     optimum = float(m.objective.value)
     m.add_constraints(m.objective.expression <= optimum + relative * abs(optimum), name="near_optimal")
     ranges = {}
-    for component, variable in [("generators", "Generator-p_nom"), ("storage_units", "StorageUnit-p_nom"),
+    for component, variable in [("generators", "Generator-p_nom"), ("storage_units", "StorageUnit-p_nom"), ("stores", "Store-e_nom"),
                                 ("links", "Link-p_nom"), ("lines", "Line-s_nom"), ("transformers", "Transformer-s_nom")]:
         if variable not in m.variables:
             continue
@@ -299,7 +327,7 @@ def solve(n):
     }
 
 
-COMPONENTS = ["buses", "carriers", "generators", "loads", "storage_units", "links", "lines", "transformers", "global_constraints"]
+COMPONENTS = ["buses", "carriers", "generators", "loads", "storage_units", "stores", "links", "lines", "transformers", "global_constraints"]
 
 
 def attributes_swift():
