@@ -188,6 +188,15 @@ struct PyPSAWriter {
                     }
                     seriesColumns["storage_units-inflow", default: []].append((parts[0].name, inflow))
                 }
+                // Levels (storage_levels.csv) as `state_of_charge_set`, NaN where the state is free.
+                let levels = Dictionary(unit.levels.filter { $0.year == nil || $0.year == y }.map { ($0.hour, $0.levelMWh) }, uniquingKeysWith: { _, last in last })
+                if !levels.isEmpty {
+                    guard parts.count == 1 else {
+                        throw PyPSAError([PyPSAError.Problem(file: "", component: "storage '\(unit.id)'", attribute: "",
+                                                             "levels on a unit with both existing and buildable power cannot be written as one PyPSA storage unit")])
+                    }
+                    seriesColumns["storage_units-state_of_charge_set", default: []].append((parts[0].name, steps.map { levels[$0.hour] ?? .nan }))
+                }
                 if unit.initialStateMWh != nil, parts.count > 1 {
                     throw PyPSAError([PyPSAError.Problem(file: "", component: "storage '\(unit.id)'", attribute: "",
                                                          "an initial state of charge on a unit with both existing and buildable power cannot be written as one PyPSA storage unit")])

@@ -26,7 +26,6 @@ extension PyPSAConverter {
         "e_set": "fixed energy levels are not supported", "e_nom_set": "fixed capacities of extendables are not supported",
         "e_nom_mod": "modular capacities are integer decisions", "e_cyclic_per_period": "Bijli imports one period",
         "e_initial_per_period": "Bijli imports one period",
-        "state_of_charge_set": "Bijli's storage is free within its limits",
         "p_dispatch_set": "fixed dispatch is not supported", "p_store_set": "fixed dispatch is not supported",
         "cyclic_state_of_charge_per_period": "Bijli imports one period",
         "state_of_charge_initial_per_period": "Bijli imports one period",
@@ -263,8 +262,8 @@ extension PyPSAConverter {
         checkAttributes(table, component: "storage_units", kind: "storage unit",
                         read: ["bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "p_max_pu", "carrier", "marginal_cost",
                                "capital_cost", "fom_cost", "max_hours", "efficiency_store", "efficiency_dispatch", "standing_loss",
-                               "cyclic_state_of_charge", "state_of_charge_initial", "inflow", "sign"],
-                        series: ["p_min_pu", "p_max_pu", "inflow"], descriptive: ["control", "type", "q_set"])
+                               "cyclic_state_of_charge", "state_of_charge_initial", "state_of_charge_set", "inflow", "sign"],
+                        series: ["p_min_pu", "p_max_pu", "inflow", "state_of_charge_set"], descriptive: ["control", "type", "q_set"])
         for (name, row) in rows {
             let kind = "storage unit '\(name)'"
             guard let region = region(table, row, "bus", kind: "storage unit", name: name) else { continue }
@@ -304,6 +303,7 @@ extension PyPSAConverter {
             if !cyclic, (carrierCO2[carrier] ?? 0) != 0 {
                 problem(table.file, kind, "carrier", "carrier '\(carrier)' has co2_emissions and the unit is not cyclic: PyPSA counts its initial minus its final state of charge in CO2 limits, Bijli does not (a cyclic unit's change is 0)")
             }
+            let levels = stateOfChargeSet(table, row, name: name, kind: kind)
             if !capacity.extendable && capacity.existing == 0 {
                 notes.append("storage unit '\(name)' has p_nom 0 and is not extendable: it is left out")
                 continue
@@ -313,7 +313,7 @@ extension PyPSAConverter {
                 id: InteropText.id(name, taken: &resourceIDs), region: region, carrier: carrierID(carrier), existingMW: capacity.existing,
                 durationHours: hours, chargeEfficiency: etaC, dischargeEfficiency: etaD, standingLoss: loss, variableOM: cost,
                 fixedOMPerKW: capacity.fixedOM, capexPerKW: capacity.capex, maxMW: capacity.max, committedMW: capacity.committed,
-                inflow: inflow, initialState: cyclic ? nil : initial))
+                inflow: inflow, initialState: cyclic ? nil : initial, levels: levels))
         }
     }
 
@@ -359,5 +359,32 @@ extension PyPSAConverter {
                 maxMW: capacity.max.map { $0 / duration }, committedMW: capacity.committed / duration, inflow: nil,
                 initialState: cyclic ? nil : initial))
         }
+    }
+
+    /// `state_of_charge_set` of a storage unit: the snapshots where it is a number (blank or NaN
+    /// leaves the state free), static or from `storage_units-state_of_charge_set.csv`, as
+    /// `(snapshot position, MWh)`; each must be finite and ≥ 0.
+    mutating func stateOfChargeSet(_ table: PyPSATable, _ row: [String], name: String, kind: String) -> [(Int, Double)] {
+        var texts: [String]
+        var file = table.file
+        if let series = folder.series["storage_units"]?["state_of_charge_set"], let column = series.column(name) {
+            if let mismatch = seriesMismatch(series) {
+                problem(series.file, kind, "state_of_charge_set", "the rows are not the snapshots: \(mismatch)")
+                return []
+            }
+            texts = series.rows.map { column < $0.count ? $0[column] : "" }
+            file = series.file
+        } else {
+            texts = Array(repeating: table.value(row, "state_of_charge_set") ?? "", count: snapshotNames.count)
+        }
+        var levels: [(Int, Double)] = []
+        for (t, text) in texts.enumerated() where !PyPSAAttributes.isBlank(text) {
+            guard let value = PyPSAAttributes.number(text), value.isFinite, value >= 0 else {
+                problem(file, kind, "state_of_charge_set", "'\(text)' at snapshot '\(snapshotNames[t])' is not a finite number ≥ 0")
+                continue
+            }
+            levels.append((t, value))
+        }
+        return levels
     }
 }

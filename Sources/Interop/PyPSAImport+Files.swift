@@ -166,6 +166,12 @@ extension PyPSAConverter {
             + line(["hour", "weight"] + (durations ? ["hours"] : []))
         for t in 0..<count { snapshots += line([String(t), n(objectiveWeights[t])] + (durations ? [n(storeWeights[t])] : [])) }
         inputFiles["snapshots.csv"] = snapshots
+        if storages.contains(where: { !$0.levels.isEmpty }) {
+            var levels = "# source: \(origin): storage_units state_of_charge_set (hour = snapshot position)\n# tag: DERIVED\n"
+                + line(["storage", "year", "hour", "level_mwh"])
+            for s in storages { for (t, level) in s.levels { levels += line([s.id, "all", String(t), n(level)]) } }
+            inputFiles["storage_levels.csv"] = levels
+        }
         return BijliCaseFiles(name: name, modelFiles: modelFiles, inputFiles: inputFiles, notes: notes)
     }
 }

@@ -59,6 +59,8 @@ struct ImportedStorage {
     var inflow: [Double]?
     /// `state_of_charge_initial` of a unit that is not cyclic (`nil`: cyclic).
     var initialState: Double?
+    /// `state_of_charge_set`: (snapshot position, MWh) where it is given.
+    var levels: [(Int, Double)] = []
 }
 
 struct ImportedCorridor {

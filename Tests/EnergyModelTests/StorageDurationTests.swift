@@ -80,4 +80,51 @@ import LinearProgramming
         #expect(has(issues, file: "snapshots.csv", "'hours' (the step's duration for storage) must be positive, found 0.0", line: 4))
         #expect(has(issues, file: "storage.csv", "'initial_state_mwh' must not be negative"))
     }
+
+    /// A level (`storage_levels.csv`, PyPSA's `state_of_charge_set`) on the cyclic battery: 20 MWh
+    /// at the end of hour 1, steps of 1 h standing for 2 h. Then e0 = 0.9 · 20 + c0 − d0 and
+    /// 20 = 0.9 e0 + c1 − d1 with c1 ≤ 10, so e0 ≥ 100/9; the net charge (e0 − 18) + (20 − 0.9 e0)
+    /// = 2 + e0/10 is least at e0 = 100/9: gas serves 2 · (100 + 2 + 10/9) MWh, 10,311.11 USD
+    /// (10,000 without the level).
+    @Test func aLevelGivesTheHandDerivedOptimum() throws {
+        var system = Self.system(initialState: nil)
+        system.storages[0].levels = [StorageLevel(year: nil, hour: 1, levelMWh: 20)]
+        #expect(abs(try Self.objective(system, Self.steps(hours: 1)) - (10_000 + 100 * (2 + 10.0 / 9))) < 1e-6)
+        system.storages[0].levels = [StorageLevel(year: 2030, hour: 1, levelMWh: 20)]
+        #expect(abs(try Self.objective(system, Self.steps(hours: 1)) - 10_000) < 1e-6, "a level of another period applies not")
+    }
+
+    @Test func aLevelOutsideTheStepsOrAboveTheCapacityIsRefused() throws {
+        var system = Self.system(initialState: nil)
+        system.storages[0].levels = [StorageLevel(year: nil, hour: 5, levelMWh: 20), StorageLevel(year: 2025, hour: 1, levelMWh: 45)]
+        #expect {
+            _ = try EnergyLP.build(system, options: FormulationOptions(time: Self.steps(hours: 1)))
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("a level is set at hour 5 of 2025, which is not a modelled step")
+                && text.contains("the level 45.0 MWh at hour 1 of 2025 is above its energy capacity 40.0 MWh")
+        }
+    }
+
+    @Test func levelsAreReadAndChecked() throws {
+        let header = "# source: test\n# tag: ASSUMPTION\nstorage,year,hour,level_mwh\n"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bijli-levels-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: TinyCase.folder, to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let variant = TinyCase.Variant(root: folder)
+        try variant.write("inputs/storage_levels.csv", header + "south_battery,all,4000,100\nsouth_battery,2030,10,12.5\n")
+        let system = try CaseLoader.load(model: variant.model, inputs: variant.inputs)
+        #expect(system.storages[0].levels == [StorageLevel(year: nil, hour: 4000, levelMWh: 100), StorageLevel(year: 2030, hour: 10, levelMWh: 12.5)])
+        #expect(system.sources.contains { $0.file == "storage_levels.csv" && $0.key == "storage_levels.south_battery.2030.10" })
+
+        let issues = try TinyCase.issues { variant in
+            try variant.write("inputs/storage_levels.csv", header
+                + "south_batery,all,1,5\nsouth_battery,2040,1,5\nsouth_battery,all,9000,5\nsouth_battery,all,7,-1\nsouth_battery,all,3,5\nsouth_battery,2030,3,6\n")
+        }
+        #expect(has(issues, file: "storage_levels.csv", "unknown storage 'south_batery'", line: 4))
+        #expect(has(issues, file: "storage_levels.csv", "2040 is not a period", line: 5))
+        #expect(has(issues, file: "storage_levels.csv", "hour 9000 is outside 0...8759", line: 6))
+        #expect(has(issues, file: "storage_levels.csv", "'level_mwh' must not be negative", line: 7))
+        #expect(has(issues, file: "storage_levels.csv", "storage 'south_battery' has a level for hour 3 of 2030 twice (first on line 8)", line: 9))
+    }
 }

@@ -73,7 +73,7 @@ import Testing
         #expect(found.map(\.description) == ["generators-marginal_cost.csv: generator 'gas': attribute 'marginal_cost': time-varying values are not supported: Bijli reads it as a constant only, or not at all"])
     }
 
-    @Test func storageWithNegativeInflowOrNegativeInitialStateIsRefused() throws {
+    @Test func storageWithNegativeInflowInitialStateOrLevelIsRefused() throws {
         let found = try problems("cyclic_storage") { folder in
             try write(folder, "storage_units.csv", """
                 name,bus,p_nom_extendable,capital_cost,max_hours,efficiency_store,efficiency_dispatch,standing_loss,cyclic_state_of_charge,state_of_charge_initial,marginal_cost
@@ -81,7 +81,9 @@ import Testing
 
                 """)
             try write(folder, "storage_units-inflow.csv", ",battery\n0,0\n1,-5\n2,0\n3,0\n4,0\n5,0\n")
+            try write(folder, "storage_units-state_of_charge_set.csv", ",battery\n0,\n1,nan\n2,-3\n3,\n4,\n5,\n")
         }
+        #expect(found.contains { $0.file == "storage_units-state_of_charge_set.csv" && $0.attribute == "state_of_charge_set" && $0.message.contains("'-3'") })
         #expect(found.contains { $0.attribute == "state_of_charge_initial" && $0.component == "storage unit 'battery'" && $0.message.contains("-2.0") })
         #expect(found.contains { $0.attribute == "inflow" && $0.message.contains("negative inflow -5.0") })
         #expect(!found.contains { $0.attribute == "cyclic_state_of_charge" })

@@ -99,6 +99,7 @@ final class CaseReader {
         readFuelSupply()
         readFuelOfftake()
         readHydroBudgets()
+        readStorageLevels()
         readTariffs()
         readSnapshots()
         checkReferences()

@@ -421,6 +421,10 @@ public struct StorageUnit: Sendable, Equatable {
     /// The state of charge before the first step, MWh, for storage that is not cyclic (PyPSA's
     /// `cyclic_state_of_charge` False with `state_of_charge_initial`); `nil`: cyclic per block.
     public var initialStateMWh: Double?
+    /// Levels the state of charge must hold at given hours (`storage_levels.csv`, PyPSA's
+    /// `state_of_charge_set`), MWh, by hour of the year; a level with a year applies in that
+    /// period only.
+    public var levels: [StorageLevel] = []
 
     /// Creates a storage unit.
     public init(id: String, region: String, technology: String, existingPowerMW: Double, durationHours: Double,
@@ -508,6 +512,23 @@ public struct RegionalDemand: Sendable, Equatable {
         self.region = region
         self.year = year
         self.hourlyMW = hourlyMW
+    }
+}
+
+/// A level the state of charge of a storage unit must hold at the end of one hour.
+public struct StorageLevel: Sendable, Equatable {
+    /// Period year, or `nil` for every period.
+    public var year: Int?
+    /// Hour of the year, 0...8759 (the step that reads this hour).
+    public var hour: Int
+    /// State of charge, MWh.
+    public var levelMWh: Double
+
+    /// Creates a level.
+    public init(year: Int?, hour: Int, levelMWh: Double) {
+        self.year = year
+        self.hour = hour
+        self.levelMWh = levelMWh
     }
 }
 

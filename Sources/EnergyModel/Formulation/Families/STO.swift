@@ -30,7 +30,7 @@ extension FormulationBuilder {
     /// only; `e_0` enters the first step without its standing loss, as in PyPSA 1.4); `c, d ≤ P_s`;
     /// `e ≤ duration_s · P_s`. A step lasts `h_t` hours (1 unless a case's snapshots say
     /// otherwise); its weight says how often it recurs, so it scales costs and sums, not the
-    /// storage dynamics.
+    /// storage dynamics. A level of `storage_levels.csv` fixes `e` at the step of its hour.
     /// Discharge is charged `δ_y n_y · w_t · vom_s`. With a natural inflow `I[s,t]` (MW) the balance
     /// gains `+ h_t (I − sp)` on the right, with a spill `0 ≤ sp[s,y,t] ≤ I[s,t]` (as PyPSA's storage units).
     mutating func addStorage() {
@@ -44,10 +44,17 @@ extension FormulationBuilder {
                     capacityReferences($0, name: "P[\(storage.id),\(period.year)]")
                 } ?? []
                 var c: [Variable] = [], d: [Variable] = [], e: [Variable] = []
+                let targets = levelsMWh(storage, year: period.year)
                 for (t, step) in steps.enumerated() {
                     let suffix = "\(storage.id),\(period.year),\(stepName(t))"
                     let power: Bounds = fixed.map { .between(0, $0) } ?? .atLeast(0)
-                    let energy: Bounds = fixed.map { .between(0, $0 * storage.durationHours) } ?? .atLeast(0)
+                    var energy: Bounds = fixed.map { .between(0, $0 * storage.durationHours) } ?? .atLeast(0)
+                    if let level = targets[step.hour] {
+                        if let fixed, level > fixed * storage.durationHours * (1 + 1e-12) {
+                            problems.append("storage '\(storage.id)': the level \(level) MWh at hour \(step.hour) of \(period.year) is above its energy capacity \(fixed * storage.durationHours) MWh")
+                        }
+                        energy = .fixed(level)
+                    }
                     c.append(lp.addVariable("c[\(suffix)]", bounds: power))
                     d.append(lp.addVariable("d[\(suffix)]", bounds: power,
                                             cost: costWeights[y] * step.weight * storage.variableOMUSDPerMWh))
@@ -93,6 +100,18 @@ extension FormulationBuilder {
             variables.discharge.append(id: storage.id, discharges)
             variables.stateOfCharge.append(id: storage.id, levels)
         }
+    }
+
+    /// The levels a storage unit must hold in a period, by hour; a level whose hour is not a
+    /// step of the time slices is a problem (it would be silently dropped).
+    mutating func levelsMWh(_ storage: StorageUnit, year: Int) -> [Int: Double] {
+        var levels: [Int: Double] = [:]
+        for level in storage.levels where level.year == nil || level.year == year { levels[level.hour] = level.levelMWh }
+        let hours = Set(steps.map(\.hour))
+        for hour in levels.keys.sorted() where !hours.contains(hour) {
+            problems.append("storage '\(storage.id)': a level is set at hour \(hour) of \(year), which is not a modelled step (levels need that hour: run hourly or give the case's own snapshots)")
+        }
+        return levels
     }
 
     /// The natural inflow of a storage unit in every hour of the year, MW (`nil` without one).

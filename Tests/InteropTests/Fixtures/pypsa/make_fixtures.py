@@ -134,7 +134,7 @@ def hydro_inflow():
 def weighted_storage():
     """Three-hourly snapshots (weightings 3: costs, storage and energy sums) with storage: a
     non-cyclic battery starting from 40 MWh with a standing loss (compounded over 3 h), a cyclic
-    extendable one, and a non-cyclic reservoir with an inflow."""
+    extendable one, a non-cyclic reservoir with an inflow, and levels set on both batteries."""
     n = pypsa.Network(name="weighted_storage")
     n.set_snapshots(range(8))
     n.snapshot_weightings.loc[:, :] = 3.0
@@ -150,6 +150,11 @@ def weighted_storage():
           efficiency_store=0.9, efficiency_dispatch=0.9, standing_loss=0.01, cyclic_state_of_charge=True, marginal_cost=1)
     n.add("StorageUnit", "reservoir", bus="plain", p_nom=30, max_hours=6, efficiency_store=1, efficiency_dispatch=0.9,
           cyclic_state_of_charge=False, state_of_charge_initial=90, inflow=[5.0, 5.0, 20.0, 30.0, 10.0, 0.0, 0.0, 0.0])
+    # Levels the state must hold (state_of_charge_set; NaN: free): the battery full at the
+    # afternoon snapshot, the new battery holding 100 MWh into the evening.
+    nan = float("nan")
+    n.storage_units_t.state_of_charge_set["battery"] = [nan, nan, nan, nan, 60.0, nan, nan, nan]
+    n.storage_units_t.state_of_charge_set["new_battery"] = [nan, nan, nan, nan, nan, 100.0, nan, nan]
     return n
 
 
