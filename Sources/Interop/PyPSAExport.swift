@@ -214,18 +214,27 @@ struct PyPSAWriter {
         try writeLines(into: &files, year: y, periodWeight: periodWeight)
 
         if system.corridors.contains(where: { $0.line == nil }) {
-            var links = line(["name", "bus0", "bus1", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "efficiency", "capital_cost"])
+            var links = line(["name", "bus0", "bus1", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "efficiency", "capital_cost",
+                              "marginal_cost"])
             var linkNames = Set(system.corridors.map(\.id))
-            func link(_ name: String, _ from: String, _ to: String, _ pNom: Double, minPU: Double, eta: Double, capital: Double,
-                      extendable: (minimum: Double, maximum: Double)? = nil) {
-                links += line([name, from, to, n(pNom), extendable == nil ? "False" : "True", n(extendable?.minimum ?? 0),
-                               extendable.map { $0.maximum.isFinite ? n($0.maximum) : "inf" } ?? "inf", n(minPU), n(eta), n(capital)])
-            }
             for corridor in system.corridors where corridor.line == nil {
                 let eta = 1 - corridor.lossFraction
+                // PyPSA charges a link's marginal cost on p0, which is negative backwards: a corridor
+                // with a flow cost is written as one-way links.
+                let flowCost = corridor.flowCostUSDPerMWh
+                func link(_ name: String, _ from: String, _ to: String, _ pNom: Double, minPU: Double, eta: Double, capital: Double,
+                          extendable: (minimum: Double, maximum: Double)? = nil) {
+                    links += line([name, from, to, n(pNom), extendable == nil ? "False" : "True", n(extendable?.minimum ?? 0),
+                                   extendable.map { $0.maximum.isFinite ? n($0.maximum) : "inf" } ?? "inf", n(minPU), n(eta), n(capital),
+                                   n(flowCost)])
+                }
+                if flowCost != 0, let investment = corridor.investment, Economics.buildAllowed(investment, year: y), corridor.reverseFraction > 0 {
+                    throw PyPSAError([PyPSAError.Problem(file: "", component: "corridor '\(corridor.id)'", attribute: "flow_cost_usd_per_mwh",
+                                                         "an expansion that adds reverse capacity with a flow cost cannot be one PyPSA link (PyPSA's cost is negative backwards)")])
+                }
                 // The existing capacity's fixed O&M is a constant of Bijli's objective that a fixed
                 // link does not carry (PYPSA.md): left out, as every fixed corridor carries no cost.
-                if corridor.lossFraction == 0 && corridor.capacityMW > 0 {
+                if corridor.lossFraction == 0 && corridor.capacityMW > 0 && flowCost == 0 {
                     link(corridor.id, corridor.from, corridor.to, corridor.capacityMW, minPU: -corridor.reverseCapacityMW / corridor.capacityMW, eta: 1, capital: 0)
                 } else {
                     if corridor.capacityMW > 0 { link(corridor.id, corridor.from, corridor.to, corridor.capacityMW, minPU: 0, eta: eta, capital: 0) }

@@ -50,7 +50,8 @@ extension PyPSAConverter {
                         + (e.committedMW > 0 ? ", committed_mw: {\(y): \(n(e.committedMW))}" : "")
                         + ", reverse_fraction: \(n(e.reverseFraction))}"
                 }
-                yaml += "  - {id: \(c.id), from: \(c.from), to: \(c.to), capacity_mw: \(n(c.capacityMW)), reverse_capacity_mw: \(n(c.reverseMW)), loss_fraction: \(n(c.loss))\(expansion)}  # PyPSA \(c.kind)\n"
+                yaml += "  - {id: \(c.id), from: \(c.from), to: \(c.to), capacity_mw: \(n(c.capacityMW)), reverse_capacity_mw: \(n(c.reverseMW)), loss_fraction: \(n(c.loss))"
+                    + (c.flowCost != 0 ? ", flow_cost_usd_per_mwh: \(n(c.flowCost))" : "") + "\(expansion)}  # PyPSA \(c.kind)\n"
             }
         }
         let fuels = Array(Set(generators.compactMap(\.fuel))).sorted()

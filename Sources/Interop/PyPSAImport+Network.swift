@@ -21,8 +21,9 @@ extension PyPSAConverter {
                 problem(table.file, kind, "capital_cost", "a fixed corridor carries no cost in Bijli (only an extendable link's capital cost is a decision's)")
             }
             if !(capital >= 0) { problem(table.file, kind, "capital_cost", "must be ≥ 0, found \(capital)") }
-            if number(table, row, "marginal_cost", component: "links", name: name) != 0 {
-                problem(table.file, kind, "marginal_cost", "corridors carry no cost in Bijli")
+            let flowCost = number(table, row, "marginal_cost", component: "links", name: name)
+            if !(flowCost >= 0 && flowCost.isFinite) {
+                problem(table.file, kind, "marginal_cost", "must be a finite number ≥ 0 (a corridor's flow cost), found \(flowCost)")
             }
             let pNom = number(table, row, "p_nom", component: "links", name: name)
             guard let efficiency = values("links", "efficiency", name: name, row: row, table: table),
@@ -40,9 +41,15 @@ extension PyPSAConverter {
                 problem(table.file, kind, "p_min_pu", "a lossy link (efficiency \(eta)) that also flows backwards gains energy in PyPSA; Bijli's corridors lose in both directions. Split it into two one-way links")
                 continue
             }
+            if minPU < 0 && flowCost != 0 {
+                problem(table.file, kind, "marginal_cost", "a link that also flows backwards earns its marginal cost on a backward flow in PyPSA (the cost is on p0, negative backwards); Bijli charges a corridor's flow cost both ways. Split it into two one-way links")
+                continue
+            }
             guard extendable else {
-                corridors.append(ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: pNom * maxPU,
-                                                  reverseMW: -minPU * pNom, loss: 1 - eta, kind: "link"))
+                var corridor = ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: pNom * maxPU,
+                                                reverseMW: -minPU * pNom, loss: 1 - eta, kind: "link")
+                corridor.flowCost = flowCost
+                corridors.append(corridor)
                 continue
             }
             // An extendable link is a corridor that can be expanded (LINKX) from nothing: capacity
@@ -57,6 +64,7 @@ extension PyPSAConverter {
             maxCost = max(maxCost, capital / (objectiveWeights.min() ?? 1))
             var corridor = ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: 0, reverseMW: 0, loss: 1 - eta, kind: "extendable link")
             corridor.expansion = (capexPerKW: capital / 1000, maxMW: maximum.isFinite ? maximum : nil, committedMW: minimum, reverseFraction: -minPU)
+            corridor.flowCost = flowCost
             corridors.append(corridor)
         }
     }

@@ -69,6 +69,8 @@ struct ImportedCorridor {
     var line: ImportedLine? = nil
     /// An extendable link's expansion (LINKX), per kW annualised.
     var expansion: (capexPerKW: Double, maxMW: Double?, committedMW: Double, reverseFraction: Double)? = nil
+    /// A link's `marginal_cost`, charged on what is sent (one-way links only).
+    var flowCost: Double = 0
 }
 
 /// What makes an imported corridor a line (`lines.csv`): kind, `x_pu_eff`, static `s_max_pu`

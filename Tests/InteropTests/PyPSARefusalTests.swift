@@ -131,6 +131,20 @@ import Testing
         #expect(found.map(\.attribute) == ["p_min_pu"])
     }
 
+    /// PyPSA charges a link's marginal cost on p0, so a backward flow earns it; Bijli charges a
+    /// corridor's flow cost both ways. A one-way link with a cost is read; a two-way one refused.
+    @Test func aPricedLinkThatFlowsBackwardsIsRefused() throws {
+        let oneWay = try problems("two_buses_link") { folder in
+            try write(folder, "links.csv", "name,bus0,bus1,p_nom,efficiency,marginal_cost\nhvdc,north,south,90.0,0.95,3\n")
+        }
+        #expect(oneWay.isEmpty, "\(oneWay)")
+        let twoWay = try problems("two_buses_link") { folder in
+            try write(folder, "links.csv", "name,bus0,bus1,p_nom,p_min_pu,marginal_cost\nhvdc,north,south,90.0,-1,3\n")
+        }
+        #expect(twoWay.map(\.attribute) == ["marginal_cost"])
+        #expect(twoWay.first?.message.contains("Split it into two one-way links") == true)
+    }
+
     @Test func committableGeneratorsAreRefusedWithUnitCommitmentNamed() throws {
         let found = try problems("merit_order") { folder in
             try write(folder, "generators.csv", "name,bus,p_nom,marginal_cost,committable,min_up_time\ncoal,town,100,30,True,3\ngas,town,80,60,False,0\n")

@@ -132,7 +132,7 @@ extension CaseReader {
         let regionIDs = regions.map(\.id)
         for item in items {
             guard let map = yaml.mapping(item, "a corridor") else { continue }
-            yaml.checkKeys(map, at: item, allowed: ["id", "from", "to", "capacity_mw", "reverse_capacity_mw", "loss_fraction", "expansion", "source", "tag"],
+            yaml.checkKeys(map, at: item, allowed: ["id", "from", "to", "capacity_mw", "reverse_capacity_mw", "loss_fraction", "flow_cost_usd_per_mwh", "expansion", "source", "tag"],
                            required: ["id", "from", "to", "capacity_mw"], context: "a corridor")
             let provenance = yaml.provenance(map, inherited: inherited)
             guard let id = yaml.string(map, "id") else { continue }
@@ -151,11 +151,14 @@ extension CaseReader {
                 yaml.issue(map["loss_fraction"], "corridor '\(id)': 'loss_fraction' must be in [0, 1), found \(loss)")
                 loss = 0
             }
+            let flowCost = map["flow_cost_usd_per_mwh"] == nil ? 0 : nonNegative(yaml, map, "flow_cost_usd_per_mwh", id: id)
             let expansion = map["expansion"].flatMap { readExpansion($0, yaml: yaml, id: id, existingMW: capacity ?? 0) }
-            if let from, let to, let capacity {
-                corridors.append(Corridor(id: id, from: from, to: to, capacityMW: capacity, reverseCapacityMW: reverse, lossFraction: loss,
-                                          investment: expansion?.investment, fixedOMUSDPerKWYear: expansion?.fixedOM ?? 0,
-                                          reverseFraction: expansion?.reverseFraction ?? 1))
+            if let from, let to, let capacity, let flowCost {
+                var corridor = Corridor(id: id, from: from, to: to, capacityMW: capacity, reverseCapacityMW: reverse, lossFraction: loss,
+                                        investment: expansion?.investment, fixedOMUSDPerKWYear: expansion?.fixedOM ?? 0,
+                                        reverseFraction: expansion?.reverseFraction ?? 1)
+                corridor.flowCostUSDPerMWh = flowCost
+                corridors.append(corridor)
             }
             if let note = yaml.note(provenance, key: "corridors.\(id)", at: item) { sources.append(note) }
         }

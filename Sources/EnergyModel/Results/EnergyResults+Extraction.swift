@@ -125,6 +125,7 @@ struct SolutionReader {
 
         let corridors = corridorCapacities(y)
         fixedCost += corridors.fixedCost
+        operatingCost += corridorFlowCost(y)
 
         var demandMWh = 0.0, unservedMWh = 0.0, shortageHours = 0.0, peakShortfall = 0.0, peakDemand = 0.0
         var unservedByRegion: [String: Double] = [:]
@@ -213,6 +214,17 @@ struct SolutionReader {
             capital += annuity
         }
         return (capacity, built, fixedCost, capital)
+    }
+
+    /// The flow costs of the corridors in a period (``Corridor/flowCostUSDPerMWh`` on what is sent
+    /// either way), USD per year.
+    func corridorFlowCost(_ y: Int) -> Double {
+        var total = 0.0
+        for (l, corridor) in system.corridors.enumerated() where corridor.flowCostUSDPerMWh != 0 {
+            let sent = energy(lp.variables.flowForward.series(l, period: y)) + energy(lp.variables.flowBackward.series(l, period: y))
+            total += sent * corridor.flowCostUSDPerMWh
+        }
+        return total
     }
 
     /// Annuities (USD per year) of the builds alive in a period.

@@ -112,6 +112,7 @@ extension SolutionReader {
             capital += annuities(storage.investment, builds: lp.variables.storageBuild[s], period: y)
             variable += energy(lp.variables.discharge.series(s, period: y)) * storage.variableOMUSDPerMWh
         }
+        variable += corridorFlowCost(y)
         let corridors = corridorCapacities(y)
         capital += corridors.capital
         fixed += corridors.fixedCost - corridors.capital

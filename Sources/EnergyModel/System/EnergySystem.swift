@@ -190,6 +190,9 @@ public struct Corridor: Sendable, Equatable {
     /// The AC line or transformer this corridor is (`lines.csv`), whose flow also obeys
     /// Kirchhoff's voltage law (**KVL**); `nil` for a transport corridor (`model.yaml`).
     public var line: LineFlow? = nil
+    /// Cost of each MWh sent, in either direction (a wheeling charge; PyPSA's link
+    /// `marginal_cost`), USD/MWh.
+    public var flowCostUSDPerMWh: Double = 0
 
     /// Creates a corridor; the reverse capacity defaults to the forward one.
     public init(id: String, from: String, to: String, capacityMW: Double, reverseCapacityMW: Double? = nil, lossFraction: Double = 0,

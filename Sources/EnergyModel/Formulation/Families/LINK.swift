@@ -27,6 +27,7 @@ extension FormulationBuilder {
     /// both directions hour by hour, and so does a line's `s_max_pu` (``EnergySystem/ratingShare(of:hour:)``). A corridor that can be expanded (**LINKX**) has rows instead:
     /// `q[l,y,t] − φ_t QL[l,y] ≤ 0` and `q'[l,y,t] − φ_t ρ_l QL[l,y] ≤ φ_t (Q'_l − ρ_l Q_l)`; with
     /// its capacity fixed by a plan, bounds at that capacity (``Corridor/reverseCapacity(forward:)``).
+    /// A corridor's flow cost `c_l` (``Corridor/flowCostUSDPerMWh``) is charged on `q` and `q'`.
     mutating func addCorridors() {
         for corridor in system.corridors {
             var forward: [[Variable]] = [], backward: [[Variable]] = []
@@ -36,17 +37,20 @@ extension FormulationBuilder {
                 let expandable = variables.corridorCapacity[id: corridor.id, period: y]
                 let fixed = fixedCapacityMW[corridor.id]?[y] ?? corridor.capacityMW
                 let reference = expandable.map { capacityReferences($0, name: "QL[\(corridor.id),\(period.year)]") }
+                // A flow cost is charged on what is sent, either way: `δ_y n_y · w_t · c_l`.
+                let flowCost = corridor.flowCostUSDPerMWh
                 for (t, step) in steps.enumerated() {
                     let suffix = "\(corridor.id),\(period.year),\(stepName(t))"
+                    let cost = flowCost == 0 ? 0 : costWeights[y] * step.weight * flowCost
                     // A line's s_max_pu scales its rating like a disruption's factor (1 for other corridors).
                     let factor = (factors?[step.hour] ?? 1) * system.ratingShare(of: corridor, hour: step.hour)
                     guard let reference else {
-                        f.append(lp.addVariable("q[\(suffix)]", bounds: .between(0, factor * fixed)))
-                        b.append(lp.addVariable("qr[\(suffix)]", bounds: .between(0, factor * corridor.reverseCapacity(forward: fixed))))
+                        f.append(lp.addVariable("q[\(suffix)]", bounds: .between(0, factor * fixed), cost: cost))
+                        b.append(lp.addVariable("qr[\(suffix)]", bounds: .between(0, factor * corridor.reverseCapacity(forward: fixed)), cost: cost))
                         continue
                     }
-                    let q = lp.addVariable("q[\(suffix)]", bounds: .atLeast(0))
-                    let qr = lp.addVariable("qr[\(suffix)]", bounds: .atLeast(0))
+                    let q = lp.addVariable("q[\(suffix)]", bounds: .atLeast(0), cost: cost)
+                    let qr = lp.addVariable("qr[\(suffix)]", bounds: .atLeast(0), cost: cost)
                     let reverseShare = factor * corridor.reverseFraction
                     let rowForward = lp.addRow("LINK[\(suffix)]", [1 * q] + (factor != 0 ? [-factor * reference[t]] : []), .atMost(0))
                     let rowReverse = lp.addRow("LINK[\(suffix),reverse]", [1 * qr] + (reverseShare != 0 ? [-reverseShare * reference[t]] : []),

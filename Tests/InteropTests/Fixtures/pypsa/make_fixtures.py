@@ -160,7 +160,8 @@ def weighted_storage():
 
 def stores_links():
     """Stores with conversion links (the PyPSA-Eur pattern): electricity to hydrogen through an
-    electrolyser, a hydrogen store (cyclic, extendable, per MWh), a fuel cell back, all built; a
+    electrolyser, a hydrogen store (cyclic, extendable, per MWh), a fuel cell back, all built, the
+    links with marginal costs (on what they take in); a
     fixed battery as a store on its own bus with a charger and a discharger link (the store's
     capital cost outside PyPSA's objective); a heat bus with a non-cyclic tank starting from 30 MWh
     with a standing loss; solar and gas. Two-hourly snapshots (weightings 2)."""
@@ -174,10 +175,10 @@ def stores_links():
     n.add("Generator", "solar", bus="grid", p_nom_extendable=True, capital_cost=200, p_nom_max=400,
           p_max_pu=[0.0, 0.0, 0.0, 0.2, 0.6, 0.9, 1.0, 0.8, 0.4, 0.1, 0.0, 0.0])
     n.add("Generator", "gas", bus="grid", p_nom=80, marginal_cost=90)
-    n.add("Link", "electrolyser", bus0="grid", bus1="h2", efficiency=0.7, p_nom_extendable=True, capital_cost=10)
-    n.add("Link", "fuel_cell", bus0="h2", bus1="grid", efficiency=0.5, p_nom_extendable=True, capital_cost=10)
+    n.add("Link", "electrolyser", bus0="grid", bus1="h2", efficiency=0.7, p_nom_extendable=True, capital_cost=10, marginal_cost=1)
+    n.add("Link", "fuel_cell", bus0="h2", bus1="grid", efficiency=0.5, p_nom_extendable=True, capital_cost=10, marginal_cost=2)
     n.add("Store", "h2_store", bus="h2", e_nom_extendable=True, e_cyclic=True, capital_cost=0.5, standing_loss=0.001)
-    n.add("Link", "battery_charger", bus0="grid", bus1="battery", efficiency=0.95, p_nom=40)
+    n.add("Link", "battery_charger", bus0="grid", bus1="battery", efficiency=0.95, p_nom=40, marginal_cost=0.5)
     n.add("Link", "battery_discharger", bus0="battery", bus1="grid", efficiency=0.95, p_nom=40)
     n.add("Store", "battery_store", bus="battery", e_nom=100, e_cyclic=True, capital_cost=15)
     n.add("Generator", "boiler", bus="heat", p_nom=20, marginal_cost=40)
