@@ -79,13 +79,18 @@ extension PyPSAConverter {
             guard let (table, rows) = rows(component), !rows.isEmpty else { continue }
             let transformer = component == "transformers"
             let kind = transformer ? "transformer" : "line"
-            // Descriptive: the resistance (the linear flow is lossless), shunt g and b (PyPSA's
-            // x_pu_eff is computed before its T-model uses them), and what only a standard type uses.
+            func carrier(_ row: [String], _ end: String) -> String { busCarriers[table.value(row, end) ?? "", default: "AC"] }
+            // A DC line's flows are weighted by its resistance, as PyPSA does in a DC sub-network.
+            let direct = !transformer && rows.contains { carrier($0.row, "bus0") == "DC" && carrier($0.row, "bus1") == "DC" }
+            // Descriptive: the resistance of AC branches (the linear flow is lossless), shunt g and
+            // b (PyPSA's x_pu_eff is computed before its T-model uses them), and what only a
+            // standard type uses.
             checkAttributes(table, component: component, kind: kind,
-                            read: ["bus0", "bus1", "x", "type", "s_nom", "s_nom_extendable", "s_nom_min", "s_nom_max", "s_max_pu", "capital_cost", "tap_ratio"],
+                            read: Set(["bus0", "bus1", "x", "type", "s_nom", "s_nom_extendable", "s_nom_min", "s_nom_max", "s_max_pu", "capital_cost", "tap_ratio"]
+                                + (direct ? ["r"] : [])),
                             series: ["s_max_pu"],
                             descriptive: transformer ? ["r", "g", "b", "model", "num_parallel", "tap_side", "tap_position"]
-                                : ["r", "g", "b", "length", "carrier", "terrain_factor", "num_parallel", "v_nom"])
+                                : Set(["g", "b", "length", "carrier", "terrain_factor", "num_parallel", "v_nom"] + (direct ? [] : ["r"])))
             for (name, row) in rows {
                 let label = "\(kind) '\(name)'"
                 guard let from = region(table, row, "bus0", kind: kind, name: name),
@@ -96,8 +101,10 @@ extension PyPSAConverter {
                     continue
                 }
                 let buses = [table.value(row, "bus0") ?? "", table.value(row, "bus1") ?? ""]
-                if let bus = buses.first(where: { busCarriers[$0, default: "AC"] != "AC" }) {
-                    problem(table.file, label, "bus0", "bus '\(bus)' has carrier '\(busCarriers[bus]!)': only AC sub-networks are supported (PyPSA weighs DC lines by their resistance)")
+                let ends = [carrier(row, "bus0"), carrier(row, "bus1")]
+                let isDC = !transformer && ends == ["DC", "DC"]
+                if !isDC, let k = ends.firstIndex(where: { $0 != "AC" }) {
+                    problem(table.file, label, "bus\(k)", "bus '\(buses[k])' has carrier '\(ends[k])': a \(kind) joins AC buses (or, for a line, two DC buses)")
                     continue
                 }
                 let extendable = flag(table, row, "s_nom_extendable", component: component, name: name)
@@ -120,9 +127,10 @@ extension PyPSAConverter {
                 } else {
                     let vNom = busVoltages[buses[0], default: 1]
                     guard vNom > 0 && vNom.isFinite else { problem("buses.csv", "bus '\(buses[0])'", "v_nom", "must be positive (line '\(name)' is per unit of it), found \(vNom)"); continue }
-                    reactance = x / (vNom * vNom)
+                    // PyPSA's KVL weighs a DC sub-network's lines by r_pu_eff = r / v_nom².
+                    reactance = (isDC ? number(table, row, "r", component: component, name: name) : x) / (vNom * vNom)
                 }
-                if !(reactance >= 0 && reactance.isFinite) { problem(table.file, label, "x", "must be a finite number ≥ 0, found \(x)"); continue }
+                if !(reactance >= 0 && reactance.isFinite) { problem(table.file, label, isDC ? "r" : "x", "must be a finite number ≥ 0, found \(isDC ? number(table, row, "r", component: component, name: name) : x)"); continue }
                 guard let upper = values(component, "s_max_pu", name: name, row: row, table: table) else { continue }
                 var series: [Double]? = nil
                 if Set(upper).count > 1 {

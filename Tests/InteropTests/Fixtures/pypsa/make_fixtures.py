@@ -187,6 +187,30 @@ def stores_links():
     return n
 
 
+def dc_lines():
+    """A DC sub-network beside an AC one (as PyPSA's ac-dc-meshed example): three DC buses in a
+    triangle of lines weighted by their resistance r (PyPSA's KVL in a DC sub-network), reached
+    from the AC side through lossless two-way converters; the AC buses joined by a line (x). The
+    DC lines' flows split by r and one binds."""
+    n = pypsa.Network(name="dc_lines")
+    n.set_snapshots(range(4))
+    for bus in ["ac_west", "ac_east"]:
+        n.add("Bus", bus, carrier="AC", v_nom=380)
+    for bus in ["dc_1", "dc_2", "dc_3"]:
+        n.add("Bus", bus, carrier="DC", v_nom=200)
+    n.add("Line", "ac_link", bus0="ac_west", bus1="ac_east", x=30.0, r=1.0, s_nom=100)
+    n.add("Line", "dc_12", bus0="dc_1", bus1="dc_2", r=2.0, x=0.1, s_nom=300)
+    n.add("Line", "dc_23", bus0="dc_2", bus1="dc_3", r=1.0, x=0.1, s_nom=60)
+    n.add("Line", "dc_13", bus0="dc_1", bus1="dc_3", r=4.0, x=0.1, s_nom=300)
+    n.add("Link", "converter_west", bus0="ac_west", bus1="dc_1", p_nom=400, p_min_pu=-1)
+    n.add("Link", "converter_east", bus0="dc_3", bus1="ac_east", p_nom=400, p_min_pu=-1)
+    n.add("Load", "east_demand", bus="ac_east", p_set=[150.0, 250.0, 300.0, 200.0])
+    n.add("Load", "dc_2_demand", bus="dc_2", p_set=[20.0, 30.0, 40.0, 30.0])
+    n.add("Generator", "west_coal", bus="ac_west", p_nom=600, marginal_cost=20)
+    n.add("Generator", "east_gas", bus="ac_east", p_nom=400, marginal_cost=70)
+    return n
+
+
 def dated_layout():
     """Dated snapshots (1.x writes them as a position index with a `snapshot` column; series are
     indexed by the timestamp), weightings of 4 h, descriptive and unknown columns, and a solar
@@ -272,7 +296,7 @@ def lines_kvl():
 
 
 FIXTURES = [merit_order, two_buses_link, cyclic_storage, extendable_profiles, co2_limit, load_shedding, hydro_inflow,
-            dated_layout, several_loads_minimums, lines_kvl, weighted_storage, stores_links]
+            dated_layout, several_loads_minimums, lines_kvl, weighted_storage, stores_links, dc_lines]
 
 
 def capacities(n):
