@@ -214,30 +214,35 @@ struct PyPSAWriter {
         try writeLines(into: &files, year: y, periodWeight: periodWeight)
 
         if system.corridors.contains(where: { $0.line == nil }) {
-            var links = line(["name", "bus0", "bus1", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "efficiency", "capital_cost",
-                              "marginal_cost"])
+            var links = line(["name", "bus0", "bus1", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_min_pu", "p_max_pu", "efficiency",
+                              "capital_cost", "marginal_cost"])
             var linkNames = Set(system.corridors.map(\.id))
             for corridor in system.corridors where corridor.line == nil {
                 let eta = 1 - corridor.lossFraction
                 // PyPSA charges a link's marginal cost on p0, which is negative backwards: a corridor
                 // with a flow cost is written as one-way links.
                 let flowCost = corridor.flowCostUSDPerMWh
+                // The usable share scales both directions (p_max_pu, and p_min_pu with it).
+                let share = corridor.usableShare
                 func link(_ name: String, _ from: String, _ to: String, _ pNom: Double, minPU: Double, eta: Double, capital: Double,
                           extendable: (minimum: Double, maximum: Double)? = nil) {
                     links += line([name, from, to, n(pNom), extendable == nil ? "False" : "True", n(extendable?.minimum ?? 0),
-                                   extendable.map { $0.maximum.isFinite ? n($0.maximum) : "inf" } ?? "inf", n(minPU), n(eta), n(capital),
-                                   n(flowCost)])
+                                   extendable.map { $0.maximum.isFinite ? n($0.maximum) : "inf" } ?? "inf", n(share * minPU), n(share), n(eta),
+                                   n(capital), n(flowCost)])
                 }
                 if flowCost != 0, let investment = corridor.investment, Economics.buildAllowed(investment, year: y), corridor.reverseFraction > 0 {
                     throw PyPSAError([PyPSAError.Problem(file: "", component: "corridor '\(corridor.id)'", attribute: "flow_cost_usd_per_mwh",
                                                          "an expansion that adds reverse capacity with a flow cost cannot be one PyPSA link (PyPSA's cost is negative backwards)")])
                 }
-                // The existing capacity's fixed O&M is a constant of Bijli's objective that a fixed
-                // link does not carry (PYPSA.md): left out, as every fixed corridor carries no cost.
+                // A fixed corridor's fixed O&M (Bijli's constant) is the forward link's capital cost,
+                // outside PyPSA's n.objective as in Bijli's decision; an expandable corridor's existing
+                // part's is left out (PYPSA.md).
+                let fixedCost = corridor.investment == nil ? periodWeight * corridor.fixedOMUSDPerKWYear * 1000 : 0
                 if corridor.lossFraction == 0 && corridor.capacityMW > 0 && flowCost == 0 {
-                    link(corridor.id, corridor.from, corridor.to, corridor.capacityMW, minPU: -corridor.reverseCapacityMW / corridor.capacityMW, eta: 1, capital: 0)
+                    link(corridor.id, corridor.from, corridor.to, corridor.capacityMW, minPU: -corridor.reverseCapacityMW / corridor.capacityMW, eta: 1,
+                         capital: fixedCost)
                 } else {
-                    if corridor.capacityMW > 0 { link(corridor.id, corridor.from, corridor.to, corridor.capacityMW, minPU: 0, eta: eta, capital: 0) }
+                    if corridor.capacityMW > 0 { link(corridor.id, corridor.from, corridor.to, corridor.capacityMW, minPU: 0, eta: eta, capital: fixedCost) }
                     if corridor.reverseCapacityMW > 0 {
                         let name = corridor.capacityMW > 0 ? InteropText.id(corridor.id + "_reverse", taken: &linkNames) : corridor.id
                         link(name, corridor.to, corridor.from, corridor.reverseCapacityMW, minPU: 0, eta: eta, capital: 0)
@@ -310,7 +315,8 @@ struct PyPSAWriter {
                 fields += ["True", n(corridor.capacityMW + (investment.committedMW[y] ?? 0)), maximum, share,
                            n(periodWeight * (annuity(investment) + corridor.fixedOMUSDPerKWYear * 1000))]
             } else {
-                fields += ["False", "0", "inf", share, "0"]
+                // A fixed line's fixed O&M (Bijli's constant) as its capital cost, outside n.objective.
+                fields += ["False", "0", "inf", share, n(periodWeight * corridor.fixedOMUSDPerKWYear * 1000)]
             }
             tables[flow.kind, default: line(header)] += line(fields)
         }

@@ -51,7 +51,9 @@ extension PyPSAConverter {
                         + ", reverse_fraction: \(n(e.reverseFraction))}"
                 }
                 yaml += "  - {id: \(c.id), from: \(c.from), to: \(c.to), capacity_mw: \(n(c.capacityMW)), reverse_capacity_mw: \(n(c.reverseMW)), loss_fraction: \(n(c.loss))"
-                    + (c.flowCost != 0 ? ", flow_cost_usd_per_mwh: \(n(c.flowCost))" : "") + "\(expansion)}  # PyPSA \(c.kind)\n"
+                    + (c.flowCost != 0 ? ", flow_cost_usd_per_mwh: \(n(c.flowCost))" : "")
+                    + (c.usableShare != 1 ? ", usable_share: \(n(c.usableShare))" : "")
+                    + (c.fixedOMPerKW != 0 ? ", fixed_om_usd_per_kw_year: \(n(c.fixedOMPerKW))" : "") + "\(expansion)}  # PyPSA \(c.kind)\n"
             }
         }
         let fuels = Array(Set(generators.compactMap(\.fuel))).sorted()
@@ -90,12 +92,13 @@ extension PyPSAConverter {
         var modelFiles = ["model.yaml": yaml, "generators.csv": generatorsCSV]
         if !lines.isEmpty {
             var linesCSV = line(["id", "from", "to", "kind", "x_pu", "s_nom_mw", "s_max_pu", "s_max_pu_profile", "capex_usd_per_kw", "lifetime_years",
-                                 "max_capacity_mw", "committed_mw", "source", "tag"])
+                                 "max_capacity_mw", "committed_mw", "fixed_om_usd_per_kw_year", "source", "tag"])
             for c in lines {
                 let l = c.line!, e = c.expansion
                 linesCSV += line([c.id, c.from, c.to, l.kind, n(l.reactancePU), n(c.capacityMW), l.maxPUSeries == nil ? n(l.maxPU) : "",
                                   l.maxPUSeries == nil ? "" : c.id + ".s_max_pu", e.map { n($0.capexPerKW) } ?? "", e == nil ? "" : "1",
                                   e?.maxMW.map(n) ?? "", e.map { $0.committedMW > 0 ? "\(y):\(n($0.committedMW))" : "" } ?? "",
+                                  c.fixedOMPerKW != 0 ? n(c.fixedOMPerKW) : "",
                                   origin + ", \(l.kind)s.csv (x_pu = PyPSA's x_pu_eff: x / v_nom² of bus0 for a line, x · tap_ratio / s_nom for a transformer)", "DERIVED"])
             }
             modelFiles["lines.csv"] = linesCSV

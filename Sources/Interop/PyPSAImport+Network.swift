@@ -17,9 +17,6 @@ extension PyPSAConverter {
             if from == to { problem(table.file, kind, "bus1", "a link from a bus to itself is not supported"); continue }
             let extendable = flag(table, row, "p_nom_extendable", component: "links", name: name)
             let capital = number(table, row, "capital_cost", component: "links", name: name)
-            if capital != 0 && !extendable {
-                problem(table.file, kind, "capital_cost", "a fixed corridor carries no cost in Bijli (only an extendable link's capital cost is a decision's)")
-            }
             if !(capital >= 0) { problem(table.file, kind, "capital_cost", "must be ≥ 0, found \(capital)") }
             let flowCost = number(table, row, "marginal_cost", component: "links", name: name)
             if !(flowCost >= 0 && flowCost.isFinite) {
@@ -46,25 +43,35 @@ extension PyPSAConverter {
                 continue
             }
             guard extendable else {
-                var corridor = ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: pNom * maxPU,
+                // A fixed link's capital cost is a constant (outside PyPSA's n.objective, as the
+                // fixed O&M of a fixed corridor is in Bijli's constant), per MW of p_nom.
+                let capacity = pNom * maxPU
+                if capital > 0 && capacity == 0 {
+                    problem(table.file, kind, "capital_cost", "a fixed link that can carry nothing forward (p_nom · p_max_pu = 0) has no capacity to carry its capital cost in Bijli")
+                    continue
+                }
+                var corridor = ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: capacity,
                                                 reverseMW: -minPU * pNom, loss: 1 - eta, kind: "link")
                 corridor.flowCost = flowCost
+                corridor.fixedOMPerKW = capital > 0 ? capital / 1000 * pNom / capacity : 0
                 corridors.append(corridor)
                 continue
             }
             // An extendable link is a corridor that can be expanded (LINKX) from nothing: capacity
             // p_nom_opt in [p_nom_min, p_nom_max] at capital_cost per MW (annualised: life 1 year,
             // no discounting, as for generators), −p_min_pu of it backwards.
-            if maxPU != 1 { problem(table.file, kind, "p_max_pu", "an extendable link must have p_max_pu 1 (Bijli's corridor capacity is its rating), found \(maxPU)"); continue }
-            if minPU < -1 { problem(table.file, kind, "p_min_pu", "an extendable link's p_min_pu must be in [-1, 0], found \(minPU)"); continue }
+            // p_max_pu is the usable share of the rating; the reverse fraction is per MW usable.
+            if !(maxPU > 0 && maxPU <= 1) { problem(table.file, kind, "p_max_pu", "an extendable link's p_max_pu must be in (0, 1] (the usable share of its rating), found \(maxPU)"); continue }
+            if -minPU > maxPU { problem(table.file, kind, "p_min_pu", "an extendable link may carry backwards at most what it carries forward (-p_min_pu ≤ p_max_pu), found p_min_pu \(minPU), p_max_pu \(maxPU)"); continue }
             let minimum = number(table, row, "p_nom_min", component: "links", name: name)
             let maximum = number(table, row, "p_nom_max", component: "links", name: name)
             if !(minimum >= 0 && minimum.isFinite) { problem(table.file, kind, "p_nom_min", "must be a finite number ≥ 0"); continue }
             if maximum < minimum { problem(table.file, kind, "p_nom_max", "is below p_nom_min"); continue }
             maxCost = max(maxCost, capital / (objectiveWeights.min() ?? 1))
             var corridor = ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: 0, reverseMW: 0, loss: 1 - eta, kind: "extendable link")
-            corridor.expansion = (capexPerKW: capital / 1000, maxMW: maximum.isFinite ? maximum : nil, committedMW: minimum, reverseFraction: -minPU)
+            corridor.expansion = (capexPerKW: capital / 1000, maxMW: maximum.isFinite ? maximum : nil, committedMW: minimum, reverseFraction: -minPU / maxPU)
             corridor.flowCost = flowCost
+            corridor.usableShare = maxPU
             corridors.append(corridor)
         }
     }
@@ -109,9 +116,6 @@ extension PyPSAConverter {
                 }
                 let extendable = flag(table, row, "s_nom_extendable", component: component, name: name)
                 let capital = number(table, row, "capital_cost", component: component, name: name)
-                if capital != 0 && !extendable {
-                    problem(table.file, label, "capital_cost", "a fixed \(kind) carries no cost in Bijli (only an extendable one's capital cost is a decision's)")
-                }
                 if !(capital >= 0) { problem(table.file, label, "capital_cost", "must be ≥ 0, found \(capital)") }
                 let sNom = number(table, row, "s_nom", component: component, name: name)
                 let x = number(table, row, "x", component: component, name: name)
@@ -147,6 +151,9 @@ extension PyPSAConverter {
                 guard extendable else {
                     var corridor = ImportedCorridor(id: InteropText.id(name, taken: &corridorIDs), from: from, to: to, capacityMW: sNom, reverseMW: sNom, loss: 0, kind: kind)
                     corridor.line = line
+                    // Its capital cost is a constant (outside PyPSA's n.objective), per MVA of s_nom.
+                    corridor.fixedOMPerKW = capital / 1000
+                    if capital > 0 && sNom == 0 { problem(table.file, label, "capital_cost", "a fixed \(kind) of s_nom 0 has no capacity to carry its capital cost in Bijli"); continue }
                     corridors.append(corridor)
                     continue
                 }

@@ -71,6 +71,10 @@ struct ImportedCorridor {
     var expansion: (capexPerKW: Double, maxMW: Double?, committedMW: Double, reverseFraction: Double)? = nil
     /// A link's `marginal_cost`, charged on what is sent (one-way links only).
     var flowCost: Double = 0
+    /// An extendable link's `p_max_pu` (the usable share of its rating).
+    var usableShare: Double = 1
+    /// A fixed link's or line's capital cost per kW of its capacity (a constant).
+    var fixedOMPerKW: Double = 0
 }
 
 /// What makes an imported corridor a line (`lines.csv`): kind, `x_pu_eff`, static `s_max_pu`

@@ -49,12 +49,9 @@ extension CaseReader {
                                 suggestion: "give one: the constant share of the rating, or its hourly profile", log: log)
                 }
             }
+            // A fixed line's fixed O&M is a constant of the objective, as a fixed plant's.
             let fom = amount(table, row, "fixed_om_usd_per_kw_year", default: 0)
             let investment = readInvestment(table, row, id: id, existing: rating ?? 0)
-            if let fom, fom > 0, investment == .some(nil) {
-                table.issue(row, "fixed_om_usd_per_kw_year", "line '\(id)' has a fixed O&M but cannot be expanded (only an expandable line's capacity carries costs)",
-                            suggestion: "give 'capex_usd_per_kw' and 'lifetime_years', or clear 'fixed_om_usd_per_kw_year'", log: log)
-            }
             if let note = table.note(row, file: file, key: "lines.\(id)", log: log) { sources.append(note) }
             guard let from, let to, let kind, let reactance, let rating, let share, let fom, let investment else { continue }
             var corridor = Corridor(id: id, from: from, to: to, capacityMW: rating, reverseCapacityMW: rating, lossFraction: 0,

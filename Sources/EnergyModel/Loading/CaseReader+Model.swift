@@ -132,7 +132,8 @@ extension CaseReader {
         let regionIDs = regions.map(\.id)
         for item in items {
             guard let map = yaml.mapping(item, "a corridor") else { continue }
-            yaml.checkKeys(map, at: item, allowed: ["id", "from", "to", "capacity_mw", "reverse_capacity_mw", "loss_fraction", "flow_cost_usd_per_mwh", "expansion", "source", "tag"],
+            yaml.checkKeys(map, at: item, allowed: ["id", "from", "to", "capacity_mw", "reverse_capacity_mw", "loss_fraction", "flow_cost_usd_per_mwh", "usable_share",
+                                                    "fixed_om_usd_per_kw_year", "expansion", "source", "tag"],
                            required: ["id", "from", "to", "capacity_mw"], context: "a corridor")
             let provenance = yaml.provenance(map, inherited: inherited)
             guard let id = yaml.string(map, "id") else { continue }
@@ -152,12 +153,24 @@ extension CaseReader {
                 loss = 0
             }
             let flowCost = map["flow_cost_usd_per_mwh"] == nil ? 0 : nonNegative(yaml, map, "flow_cost_usd_per_mwh", id: id)
+            var share = yaml.double(map, "usable_share") ?? 1
+            if !(share > 0 && share <= 1) {
+                yaml.issue(map["usable_share"], "corridor '\(id)': 'usable_share' must be in (0, 1], found \(share)",
+                           suggestion: "the share of the rating that may flow in any hour, e.g. 0.9 for a security margin")
+                share = 1
+            }
+            let fixedOM = map["fixed_om_usd_per_kw_year"] == nil ? 0 : nonNegative(yaml, map, "fixed_om_usd_per_kw_year", id: id)
+            if map["fixed_om_usd_per_kw_year"] != nil, map["expansion"] != nil {
+                yaml.issue(map["fixed_om_usd_per_kw_year"], "corridor '\(id)' has 'fixed_om_usd_per_kw_year' beside 'expansion'",
+                           suggestion: "give the fixed O&M of a corridor that can be expanded under 'expansion' (it covers the existing capacity too)")
+            }
             let expansion = map["expansion"].flatMap { readExpansion($0, yaml: yaml, id: id, existingMW: capacity ?? 0) }
-            if let from, let to, let capacity, let flowCost {
+            if let from, let to, let capacity, let flowCost, let fixedOM {
                 var corridor = Corridor(id: id, from: from, to: to, capacityMW: capacity, reverseCapacityMW: reverse, lossFraction: loss,
-                                        investment: expansion?.investment, fixedOMUSDPerKWYear: expansion?.fixedOM ?? 0,
+                                        investment: expansion?.investment, fixedOMUSDPerKWYear: expansion?.fixedOM ?? fixedOM,
                                         reverseFraction: expansion?.reverseFraction ?? 1)
                 corridor.flowCostUSDPerMWh = flowCost
+                corridor.usableShare = share
                 corridors.append(corridor)
             }
             if let note = yaml.note(provenance, key: "corridors.\(id)", at: item) { sources.append(note) }

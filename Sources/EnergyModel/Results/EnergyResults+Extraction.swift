@@ -213,6 +213,9 @@ struct SolutionReader {
             fixedCost += corridor.fixedOMUSDPerKWYear * 1000 * k + annuity
             capital += annuity
         }
+        for corridor in system.corridors where corridor.investment == nil {
+            fixedCost += corridor.fixedOMUSDPerKWYear * 1000 * corridor.capacityMW
+        }
         return (capacity, built, fixedCost, capital)
     }
 

@@ -182,7 +182,8 @@ public struct Corridor: Sendable, Equatable {
     /// of forward capacity, life, the most forward capacity in service (existing + builds),
     /// committed builds and the first period a build may be made, as for generators.
     public var investment: Investment?
-    /// Fixed O&M of the forward capacity in service, USD/kW-year (with ``investment`` only).
+    /// Fixed O&M of the forward capacity in service, USD/kW-year: of a fixed corridor, a constant
+    /// of the objective (as a fixed plant's); of an expandable one, its builds' and existing part's.
     public var fixedOMUSDPerKWYear: Double
     /// Reverse capacity each MW of expansion adds, in [0, 1]: 1 for a line that carries power
     /// both ways at its rating (an AC circuit, an LCC bipole), 0 for a one-way link.
@@ -193,6 +194,9 @@ public struct Corridor: Sendable, Equatable {
     /// Cost of each MWh sent, in either direction (a wheeling charge; PyPSA's link
     /// `marginal_cost`), USD/MWh.
     public var flowCostUSDPerMWh: Double = 0
+    /// Share of the rating that may flow in any hour, in (0, 1] (PyPSA's link `p_max_pu`; a
+    /// security margin), for a transport corridor; a line has its own `s_max_pu`.
+    public var usableShare: Double = 1
 
     /// Creates a corridor; the reverse capacity defaults to the forward one.
     public init(id: String, from: String, to: String, capacityMW: Double, reverseCapacityMW: Double? = nil, lossFraction: Double = 0,
@@ -248,7 +252,7 @@ extension EnergySystem {
     /// The share of a corridor's rating usable in an hour: 1 for a transport corridor; a line's
     /// `s_max_pu` (its profile's value, else the constant).
     public func ratingShare(of corridor: Corridor, hour: Int) -> Double {
-        guard let line = corridor.line else { return 1 }
+        guard let line = corridor.line else { return corridor.usableShare }
         if let id = line.maxPUProfile, let profile = profiles[id], hour < profile.count { return profile[hour] }
         return line.maxPU
     }

@@ -31,10 +31,17 @@ extension FormulationBuilder {
     /// builds charged their annuity and fixed O&M in every period they are alive, exactly as
     /// **BUILD** does for generators. Each MW built adds `ρ_l` MW of reverse capacity (the
     /// corridor's reverse fraction). The flow limits that use `QL` are **LINK** rows. With the
-    /// capacity held fixed (a plan), `QL` is a number and LINK keeps variable bounds.
+    /// capacity held fixed (a plan), `QL` is a number and LINK keeps variable bounds. A corridor
+    /// that cannot be expanded adds its fixed O&M to the objective constant.
     mutating func addCorridorCapacity() {
         for corridor in system.corridors {
-            guard let investment = corridor.investment else { continue }
+            guard let investment = corridor.investment else {
+                // A fixed corridor's fixed O&M is a constant of the objective.
+                for y in periods.indices where corridor.fixedOMUSDPerKWYear > 0 {
+                    lp.objectiveConstant += costWeights[y] * corridor.fixedOMUSDPerKWYear * 1000 * corridor.capacityMW
+                }
+                continue
+            }
             let (k, x) = addCapacityVariables(
                 kind: "QL", buildKind: "xl", id: corridor.id, existingMW: corridor.capacityMW, retirementYear: nil,
                 investment: investment, fixedOMPerMWYear: corridor.fixedOMUSDPerKWYear * 1000, family: .LINKX)

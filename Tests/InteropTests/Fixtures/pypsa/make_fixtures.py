@@ -191,18 +191,20 @@ def dc_lines():
     """A DC sub-network beside an AC one (as PyPSA's ac-dc-meshed example): three DC buses in a
     triangle of lines weighted by their resistance r (PyPSA's KVL in a DC sub-network), reached
     from the AC side through lossless two-way converters; the AC buses joined by a line (x). The
-    DC lines' flows split by r and one binds."""
+    DC lines' flows split by r and one binds. Fixed branches with capital costs (outside PyPSA's
+    objective), and an extendable tie whose p_max_pu 0.9 is the usable share of its rating."""
     n = pypsa.Network(name="dc_lines")
     n.set_snapshots(range(4))
     for bus in ["ac_west", "ac_east"]:
         n.add("Bus", bus, carrier="AC", v_nom=380)
     for bus in ["dc_1", "dc_2", "dc_3"]:
         n.add("Bus", bus, carrier="DC", v_nom=200)
-    n.add("Line", "ac_link", bus0="ac_west", bus1="ac_east", x=30.0, r=1.0, s_nom=100)
+    n.add("Line", "ac_link", bus0="ac_west", bus1="ac_east", x=30.0, r=1.0, s_nom=100, capital_cost=3)
     n.add("Line", "dc_12", bus0="dc_1", bus1="dc_2", r=2.0, x=0.1, s_nom=300)
     n.add("Line", "dc_23", bus0="dc_2", bus1="dc_3", r=1.0, x=0.1, s_nom=60)
     n.add("Line", "dc_13", bus0="dc_1", bus1="dc_3", r=4.0, x=0.1, s_nom=300)
-    n.add("Link", "converter_west", bus0="ac_west", bus1="dc_1", p_nom=400, p_min_pu=-1)
+    n.add("Link", "converter_west", bus0="ac_west", bus1="dc_1", p_nom=400, p_min_pu=-1, capital_cost=5)
+    n.add("Link", "dc_tie", bus0="ac_west", bus1="dc_2", p_nom_extendable=True, p_max_pu=0.9, p_min_pu=-0.5, capital_cost=10)
     n.add("Link", "converter_east", bus0="dc_3", bus1="ac_east", p_nom=400, p_min_pu=-1)
     n.add("Load", "east_demand", bus="ac_east", p_set=[150.0, 250.0, 300.0, 200.0])
     n.add("Load", "dc_2_demand", bus="dc_2", p_set=[20.0, 30.0, 40.0, 30.0])
