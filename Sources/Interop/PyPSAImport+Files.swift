@@ -30,13 +30,20 @@ extension PyPSAConverter {
         let n = InteropText.number
         let line = InteropText.line
 
+        // The objective's unit: 1000 times the median marginal cost per snapshot, as a power of ten in
+        // [1, 1e6] (docs/PYPSA.md): a network whose marginal costs are a few USD per MWh gets 1000 USD.
+        let weight = objectiveWeights.sorted()[objectiveWeights.count / 2]
+        let costs = generators.map(\.variableOM).filter { $0 > 0 }.sorted()
+        let typical = costs.isEmpty ? 1e3 : costs[costs.count / 2] * weight
+        let objectiveUnit = Foundation.pow(10, min(6, max(0, (Foundation.log10(typical) + 3).rounded())))
         // model.yaml
         var yaml = "# Converted from a PyPSA CSV folder by `bijli import-pypsa`; see docs/PYPSA.md for the mapping.\n"
         yaml += "name: \(name)\nsource: \(InteropText.yamlString(origin))\ntag: DERIVED\n"
         yaml += "settings:\n  discount_rate: 0\n  base_year: \(y)\n  voll_usd_per_mwh: \(n(valueOfLostLoad))\n"
         // PyPSA's p_max_pu as it is: no value is cut to 0 (Bijli's default cut-off is 0.001).
         yaml += "  availability_cutoff: 0\n"
-        yaml += "  source: \(InteropText.yamlString("one period standing for one year, undiscounted, so Bijli's objective is PyPSA's (annualised capital_cost + weighted marginal costs); PyPSA has no unserved energy, so the value of lost load is set far above any cost of serving a MWh (10 x the largest marginal plus capital cost per weighted hour, at least 1e5) and is never used where PyPSA is feasible; availability_cutoff 0 keeps PyPSA's p_max_pu as they are, however small"))\n"
+        yaml += "  objective_unit_usd: \(n(objectiveUnit))\n"
+        yaml += "  source: \(InteropText.yamlString("one period standing for one year, undiscounted, so Bijli's objective is PyPSA's (annualised capital_cost + weighted marginal costs); PyPSA has no unserved energy, so the value of lost load is set far above any cost of serving a MWh (10 x the largest marginal plus capital cost per weighted hour, at least 1e5) and is never used where PyPSA is feasible; availability_cutoff 0 keeps PyPSA's p_max_pu as they are, however small; objective_unit_usd: a power of ten 1000 times the network's median marginal cost per snapshot (generators with a marginal cost, times the median objective weighting), at most 1e6, so the simplex's reduced-cost tolerance stays small beside the costs"))\n"
         yaml += "  tag: ASSUMPTION\nregions:\n"
         for id in busOrder { yaml += "  - {id: \(id)}\n" }
         let transport = corridors.filter { $0.line == nil }, lines = corridors.filter { $0.line != nil }

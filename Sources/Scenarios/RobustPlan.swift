@@ -123,7 +123,7 @@ public enum RobustPlan {
             let disrupted = try member.scenario.map { try library.apply($0, to: system).0 } ?? system
             return try EnergyLP.build(disrupted, options: options)
         }
-        let scale = options.costScale
+        let scale = blocks[0].options.costScale   // the case's own objective unit, if it has one
         let ids = members.map(\.id)
         // Perfect information: each disruption with its own best plan.
         let plans = try solveAll(blocks.map(\.program), solver: solver, workers: workers) { k, finished in

@@ -49,6 +49,9 @@ import Testing
         #expect(time.blocks == [0..<4])
         #expect(system.periods.map(\.year) == [PyPSAImport.defaultYear])
         #expect(system.settings.discountRate == 0)
+        // Marginal costs 30, 60, 120 and weightings 1 to 3: the median 60 × 2.5 = 150 USD per
+        // snapshot, times 1000, as a power of ten: 1e5 USD per unit of the objective.
+        #expect(system.settings.objectiveUnitUSD == 1e5)
         let demand = try #require(system.demand.first)
         #expect(Array(demand.hourlyMW.prefix(5)).enumerated().allSatisfy { abs($1 - [50, 120, 200, 150, 0][$0]) < 1e-9 })
         #expect(files.inputFiles["snapshots.csv"] != nil)

@@ -5,7 +5,7 @@ import LinearProgramming
 /// variables, rows and objective terms.
 struct FormulationBuilder {
     let system: EnergySystem
-    let options: FormulationOptions
+    var options: FormulationOptions
     let periods: [Period]
     let steps: [TimeStep]
     /// `δ_y · n_y` per modelled period.
@@ -31,6 +31,9 @@ struct FormulationBuilder {
 
     init(system: EnergySystem, options: FormulationOptions) throws(FormulationError) {
         self.system = system
+        var options = options
+        // A case's own unit of the objective (settings.objective_unit_usd) wins over the default.
+        if let unit = system.settings.objectiveUnitUSD { options.costScale = 1 / unit }
         self.options = options
         var problems: [String] = []
         let chosen = options.periodYears.map(Set.init)

@@ -43,7 +43,8 @@ extension CaseReader {
 
     private func readSettings(_ node: Node, yaml: YAMLFile, inherited: YAMLFile.Provenance) {
         guard let map = yaml.mapping(node, "'settings'") else { return }
-        yaml.checkKeys(map, at: node, allowed: ["discount_rate", "base_year", "voll_usd_per_mwh", "load_shedding_segments", "availability_cutoff", "source", "tag"],
+        yaml.checkKeys(map, at: node, allowed: ["discount_rate", "base_year", "voll_usd_per_mwh", "load_shedding_segments", "availability_cutoff",
+                                                "objective_unit_usd", "source", "tag"],
                        required: ["discount_rate", "base_year", "voll_usd_per_mwh"], context: "settings")
         let provenance = yaml.provenance(map, inherited: inherited)
         if let rate = yaml.double(map, "discount_rate") {
@@ -64,6 +65,12 @@ extension CaseReader {
             if cutoff >= 0, cutoff <= Economics.minimumAvailability { settings.availabilityCutoff = cutoff } else {
                 yaml.issue(map["availability_cutoff"], "'availability_cutoff' must be in [0, \(Economics.minimumAvailability)], found \(cutoff)",
                            suggestion: "availabilities below it are taken as 0; 0 keeps every value")
+            }
+        }
+        if let unit = yaml.double(map, "objective_unit_usd") {
+            if unit >= 1, unit <= 1e9 { settings.objectiveUnitUSD = unit } else {
+                yaml.issue(map["objective_unit_usd"], "'objective_unit_usd' must be in [1, 1e9], found \(unit)",
+                           suggestion: "the USD one unit of the program's objective stands for; the default is 1e6 (million USD)")
             }
         }
         if let node = map["load_shedding_segments"], !yaml.isNull(node) {

@@ -104,6 +104,11 @@ public struct Settings: Sendable, Equatable {
     /// Availabilities below this are taken as 0 (`availability_cutoff`, default
     /// ``Economics/minimumAvailability``); a case imported from PyPSA uses 0, keeping PyPSA's values.
     public var availabilityCutoff: Double = Economics.minimumAvailability
+    /// USD per unit of the program's objective (`objective_unit_usd`): `nil` for the default of
+    /// ``FormulationOptions/costScale`` (one million USD). A small system (an objective of a few
+    /// million USD, marginal costs of a few USD per MWh) states its costs in smaller units so
+    /// that the simplex's reduced-cost tolerance stays small beside them (docs/MODEL.md).
+    public var objectiveUnitUSD: Double? = nil
 
     /// Creates settings.
     public init(discountRate: Double, baseYear: Int, vollUSDPerMWh: Double, exchangeRatePKRPerUSD: Double = 280,
