@@ -89,23 +89,32 @@ extension PyPSAConverter {
             func carrier(_ row: [String], _ end: String) -> String { busCarriers[table.value(row, end) ?? "", default: "AC"] }
             // A DC line's flows are weighted by its resistance, as PyPSA does in a DC sub-network.
             let direct = !transformer && rows.contains { carrier($0.row, "bus0") == "DC" && carrier($0.row, "bus1") == "DC" }
+            // Lines of a type read their length and number of circuits (line_types.csv).
+            let typed = !transformer && rows.contains { !PyPSAAttributes.isBlank(table.value($0.row, "type") ?? "") }
             // Descriptive: the resistance of AC branches (the linear flow is lossless), shunt g and
             // b (PyPSA's x_pu_eff is computed before its T-model uses them), and what only a
             // standard type uses.
             checkAttributes(table, component: component, kind: kind,
                             read: Set(["bus0", "bus1", "x", "type", "s_nom", "s_nom_extendable", "s_nom_min", "s_nom_max", "s_max_pu", "capital_cost", "tap_ratio"]
-                                + (direct ? ["r"] : [])),
+                                + (direct ? ["r"] : []) + (typed ? ["length", "num_parallel"] : [])),
                             series: ["s_max_pu"],
                             descriptive: transformer ? ["r", "g", "b", "model", "num_parallel", "tap_side", "tap_position"]
-                                : Set(["g", "b", "length", "carrier", "terrain_factor", "num_parallel", "v_nom"] + (direct ? [] : ["r"])))
+                                : Set(["g", "b", "carrier", "terrain_factor", "v_nom"] + (direct ? [] : ["r"]) + (typed ? [] : ["length", "num_parallel"])))
             for (name, row) in rows {
                 let label = "\(kind) '\(name)'"
                 guard let from = region(table, row, "bus0", kind: kind, name: name),
                       let to = region(table, row, "bus1", kind: kind, name: name) else { continue }
                 if from == to { problem(table.file, label, "bus1", "a \(kind) from a bus to itself is not supported"); continue }
+                // A line of a type takes its impedance from line_types.csv (PyPSA's x_per_length ·
+                // length / num_parallel); a transformer type is not resolved.
+                var typed: (x: Double, r: Double)? = nil
                 if let type = table.value(row, "type"), !PyPSAAttributes.isBlank(type) {
-                    problem(table.file, label, "type", "standard type '\(type)': PyPSA takes the impedance from its type table, which Bijli does not resolve; give 'x' (and 's_nom') instead")
-                    continue
+                    guard !transformer else {
+                        problem(table.file, label, "type", "standard type '\(type)': PyPSA takes a transformer's impedance from its type table, which Bijli does not resolve; give 'x' and 's_nom' instead")
+                        continue
+                    }
+                    guard let impedance = lineType(type, row: row, table: table, label: label) else { continue }
+                    typed = impedance
                 }
                 let buses = [table.value(row, "bus0") ?? "", table.value(row, "bus1") ?? ""]
                 let ends = [carrier(row, "bus0"), carrier(row, "bus1")]
@@ -118,7 +127,7 @@ extension PyPSAConverter {
                 let capital = number(table, row, "capital_cost", component: component, name: name)
                 if !(capital >= 0) { problem(table.file, label, "capital_cost", "must be ≥ 0, found \(capital)") }
                 let sNom = number(table, row, "s_nom", component: component, name: name)
-                let x = number(table, row, "x", component: component, name: name)
+                let x = typed?.x ?? number(table, row, "x", component: component, name: name)
                 var reactance: Double
                 if transformer {
                     let tap = number(table, row, "tap_ratio", component: component, name: name)
@@ -132,9 +141,10 @@ extension PyPSAConverter {
                     let vNom = busVoltages[buses[0], default: 1]
                     guard vNom > 0 && vNom.isFinite else { problem("buses.csv", "bus '\(buses[0])'", "v_nom", "must be positive (line '\(name)' is per unit of it), found \(vNom)"); continue }
                     // PyPSA's KVL weighs a DC sub-network's lines by r_pu_eff = r / v_nom².
-                    reactance = (isDC ? number(table, row, "r", component: component, name: name) : x) / (vNom * vNom)
+                    let r = typed?.r ?? number(table, row, "r", component: component, name: name)
+                    reactance = (isDC ? r : x) / (vNom * vNom)
                 }
-                if !(reactance >= 0 && reactance.isFinite) { problem(table.file, label, isDC ? "r" : "x", "must be a finite number ≥ 0, found \(isDC ? number(table, row, "r", component: component, name: name) : x)"); continue }
+                if !(reactance >= 0 && reactance.isFinite) { problem(table.file, label, isDC ? "r" : "x", "must be a finite number ≥ 0, found \(reactance)"); continue }
                 guard let upper = values(component, "s_max_pu", name: name, row: row, table: table) else { continue }
                 var series: [Double]? = nil
                 if Set(upper).count > 1 {
@@ -196,5 +206,28 @@ extension PyPSAConverter {
             }
             co2Cap = constant
         }
+    }
+
+    /// A line's impedance from its `type` in the folder's `line_types.csv` (PyPSA exports its
+    /// standard types only with `export_standard_types=True`; custom types always):
+    /// `x = x_per_length · length / num_parallel`, `r` likewise, in Ω.
+    mutating func lineType(_ type: String, row: [String], table: PyPSATable, label: String) -> (x: Double, r: Double)? {
+        guard let types = folder.components["line_types"],
+              let entry = types.rows.first(where: { $0.first == type }) else {
+            problem(table.file, label, "type", "type '\(type)' is not in line_types.csv: PyPSA leaves its standard types out of a CSV folder unless exported with export_standard_types=True; export so, or give 'x' (and 's_nom') instead")
+            return nil
+        }
+        func value(_ column: String) -> Double? { types.value(entry, column).flatMap { PyPSAAttributes.number($0) } }
+        let length = number(table, row, "length", component: "lines", name: row.first ?? "")
+        let parallel = number(table, row, "num_parallel", component: "lines", name: row.first ?? "")
+        guard let xPer = value("x_per_length"), let rPer = value("r_per_length"), xPer.isFinite, rPer.isFinite else {
+            problem("line_types.csv", "line type '\(type)'", "x_per_length", "x_per_length and r_per_length must be finite numbers")
+            return nil
+        }
+        guard length > 0, length.isFinite, parallel > 0, parallel.isFinite else {
+            problem(table.file, label, "length", "a line of a type needs a positive length and num_parallel, found \(length) and \(parallel)")
+            return nil
+        }
+        return (xPer * length / parallel, rPer * length / parallel)
     }
 }

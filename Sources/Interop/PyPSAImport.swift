@@ -257,15 +257,20 @@ struct PyPSAConverter {
             "investment_periods": "multi-period networks are not supported; Bijli imports one period",
             "processes": "processes are not supported",
         ]
-        // Standard types are looked up by lines' and transformers' `type` for impedances; a line
-        // or transformer with a type is refused, so the tables themselves change nothing.
-        let descriptive: Set<String> = ["line_types", "transformer_types", "shapes"]
+        // line_types.csv is read where a line names a type (readPassiveBranches); a transformer
+        // with a type is refused, so transformer_types.csv changes nothing; shapes are geometry.
+        let descriptive: Set<String> = ["transformer_types", "shapes"]
         for (component, table) in folder.components.sorted(by: { $0.key < $1.key }) where !supported.contains(component) {
             if component == "sub_networks" || table.rows.isEmpty { continue }        // sub_networks: a result of a solve
+            if component == "line_types" {
+                let used = folder.components["lines"]?.rows.contains { row in !PyPSAAttributes.isBlank(folder.components["lines"]!.value(row, "type") ?? "") } ?? false
+                if !used { notes.append("line_types.csv: ignored (no line names a type)") }
+                continue
+            }
             if let reason = refused[component] {
                 problem(component + ".csv", reason)
             } else if descriptive.contains(component) {
-                notes.append("\(component).csv: ignored (no line or transformer may use a standard type; geometry does not change the optimum)")
+                notes.append("\(component).csv: ignored (a transformer may not name a type; geometry does not change the optimum)")
             } else {
                 notes.append("\(component).csv: ignored ('\(component)' is not a pypsa 1.4.0 component; PyPSA does not read it either)")
             }

@@ -77,7 +77,7 @@ import Testing
         func has(_ file: String, _ component: String, _ attribute: String, _ text: String) -> Bool {
             found.contains { $0.file == file && $0.component == component && $0.attribute == attribute && $0.message.contains(text) }
         }
-        #expect(has("lines.csv", "line 'north_south_1'", "type", "PyPSA takes the impedance from its type table, which Bijli does not resolve"))
+        #expect(has("lines.csv", "line 'north_south_1'", "type", "type 'Al/St 240/40 4-bundle 380.0' is not in line_types.csv: PyPSA leaves its standard types out of a CSV folder unless exported with export_standard_types=True"))
         #expect(has("lines.csv", "line 'north_south_2'", "v_ang_max", "no voltage angles"))
         // A fixed line's capital cost is read (a constant, as in PyPSA): no problem for city_town.
         #expect(!found.contains { $0.component == "line 'city_town'" })

@@ -9,7 +9,7 @@ enum PyPSAFixtures {
     /// The fixture names, one per case of issue 8.
     static let names = ["merit_order", "two_buses_link", "cyclic_storage", "extendable_profiles", "co2_limit", "load_shedding", "hydro_inflow",
                         "dated_layout", "dated_layout_pypsa025", "dated_layout_pypsa021", "dated_layout_pre018", "several_loads_minimums",
-                        "lines_kvl", "weighted_storage", "stores_links", "dc_lines"]
+                        "lines_kvl", "weighted_storage", "stores_links", "dc_lines", "line_types"]
 
     /// The folder of a fixture.
     static func folder(_ name: String) -> URL {

@@ -213,6 +213,25 @@ def dc_lines():
     return n
 
 
+def line_types():
+    """Lines of a type (a custom line type of this fixture: PyPSA exports custom types, and its
+    standard ones with export_standard_types=True): x = x_per_length · length / num_parallel.
+    A triangle whose flows split by those reactances, one line at its rating."""
+    n = pypsa.Network(name="line_types")
+    n.set_snapshots(range(3))
+    n.add("LineType", "fixture_cable", f_nom=50, r_per_length=0.06, x_per_length=0.3, c_per_length=11, i_nom=0.6)
+    for bus in ["hill", "plain", "port"]:
+        n.add("Bus", bus, v_nom=220)
+    n.add("Line", "hill_plain", bus0="hill", bus1="plain", type="fixture_cable", length=120, num_parallel=2, s_nom=400)
+    n.add("Line", "plain_port", bus0="plain", bus1="port", type="fixture_cable", length=80, num_parallel=1, s_nom=90)
+    n.add("Line", "hill_port", bus0="hill", bus1="port", x=30.0, s_nom=400)
+    n.add("Load", "port_demand", bus="port", p_set=[200.0, 320.0, 260.0])
+    n.add("Load", "plain_demand", bus="plain", p_set=[50.0, 80.0, 60.0])
+    n.add("Generator", "hill_hydro", bus="hill", p_nom=500, marginal_cost=5)
+    n.add("Generator", "port_oil", bus="port", p_nom=300, marginal_cost=90)
+    return n
+
+
 def dated_layout():
     """Dated snapshots (1.x writes them as a position index with a `snapshot` column; series are
     indexed by the timestamp), weightings of 4 h, descriptive and unknown columns, and a solar
@@ -298,7 +317,7 @@ def lines_kvl():
 
 
 FIXTURES = [merit_order, two_buses_link, cyclic_storage, extendable_profiles, co2_limit, load_shedding, hydro_inflow,
-            dated_layout, several_loads_minimums, lines_kvl, weighted_storage, stores_links, dc_lines]
+            dated_layout, several_loads_minimums, lines_kvl, weighted_storage, stores_links, dc_lines, line_types]
 
 
 def capacities(n):
