@@ -137,7 +137,7 @@ public enum ComparisonBuilder {
     public static func differences(_ run: EnergyResults, from reference: EnergyResults) -> [Difference] {
         var lines: [Difference] = []
         if let x = run.objectiveUSD, let y = reference.objectiveUSD {
-            lines.append(Difference(subject: "total cost", changes: "\(change(x - y) { NumberText.money($0) }) (\(NumberText.money(y)) → \(NumberText.money(x)))"))
+            lines.append(Difference(subject: "total cost", changes: "\(change(x - y, scale: max(abs(x), abs(y))) { NumberText.money($0) }) (\(NumberText.money(y)) → \(NumberText.money(x)))"))
         } else if run.status != reference.status {
             lines.append(Difference(subject: "status", changes: "\(reference.status) → \(run.status)"))
         }
@@ -145,7 +145,8 @@ public enum ComparisonBuilder {
             guard let a = reference.periods.first(where: { $0.period == b.period }) else { continue }
             let unserved = change(b.unservedMWh - a.unservedMWh, NumberText.energy)
             let share = change(100 * (b.indicators.renewableShare - a.indicators.renewableShare)) { NumberText.format($0, decimals: 1) + " points" }
-            let bill = change(b.indicators.fuelImportBillUSD - a.indicators.fuelImportBillUSD) { NumberText.money($0) + "/yr" }
+            let bill = change(b.indicators.fuelImportBillUSD - a.indicators.fuelImportBillUSD,
+                              scale: max(abs(a.indicators.fuelImportBillUSD), abs(b.indicators.fuelImportBillUSD))) { NumberText.money($0) + "/yr" }
             lines.append(Difference(subject: String(b.period), changes:
                 "unserved energy \(unserved) (\(NumberText.energy(a.unservedMWh)) → \(NumberText.energy(b.unservedMWh))), "
                 + "renewable share \(share) (\(NumberText.percent(a.indicators.renewableShare)) → \(NumberText.percent(b.indicators.renewableShare))), "
@@ -169,6 +170,13 @@ public enum ComparisonBuilder {
         let text = format(abs(x))
         guard x.isFinite, text.contains(where: { $0 >= "1" && $0 <= "9" }) else { return x.isFinite ? "unchanged" : "n/a" }
         return (x > 0 ? "+" : "-") + text
+    }
+
+    /// A change as above, also `unchanged` within 1e-6 of `scale` (the larger of the two values):
+    /// two optima of the same program differ by solver noise, such as 9 USD on a fuel import bill
+    /// of 1.66 billion USD a year, which is no answer to a what-if.
+    public static func change(_ x: Double, scale: Double, _ format: (Double) -> String) -> String {
+        abs(x) <= 1e-6 * scale ? "unchanged" : change(x, format)
     }
 
     /// A change with `decimals` decimals and a unit: `+3.1 points`, `unchanged`.

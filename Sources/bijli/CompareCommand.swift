@@ -35,9 +35,19 @@ struct Compare: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode.cannotWrite
         }
-        for finding in document.keyFindings { print(finding) }
+        // As a what-if prints its differences: one line per period and subject.
+        for (label, run) in zip(labels, loaded).dropFirst() {
+            print("\(label) against \(labels[0]):")
+            printDifferences(ComparisonBuilder.differences(run.results, from: loaded[0].results))
+        }
+        if loaded.count == 1, let finding = document.keyFindings.first { print(finding) }
         print("comparison  \(folder.appendingPathComponent("compare.html").path)")
     }
+}
+
+/// Differences as `run` (a what-if) and `compare` print them: the subject padded, then the changes.
+func printDifferences(_ differences: [ComparisonBuilder.Difference]) {
+    for line in differences { print("  " + line.subject.padding(toLength: 15, withPad: " ", startingAt: 0) + " " + line.changes) }
 }
 
 /// The run folders named on the command line, read (exit 2 at the first that is not a run).

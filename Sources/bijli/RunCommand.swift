@@ -65,7 +65,7 @@ struct Run: ParsableCommand {
             if let note { printError("note: \(note)") }
             if let departure {
                 print("differences from \(departure.label) (\(departure.folder.path)):")
-                for line in departure.differences { print("  " + line.subject.padding(toLength: 15, withPad: " ", startingAt: 0) + " " + line.changes) }
+                printDifferences(departure.differences)
             }
         }
         if let note = CaseWorkflow.instabilityNote(outcome.optimization) { printError(note) }

@@ -286,7 +286,9 @@ import Testing
         // compare labels the runs by scenario and draws the capacity changes.
         let compare = try cli.bijli("compare", out.appendingPathComponent("tiny/base/latest").path,
                                     out.appendingPathComponent("tiny/what-if/latest").path, "--out", cli.scratch.appendingPathComponent("compare").path)
-        #expect(compare.status == 0 && compare.stdout.hasPrefix("what-if against base: total cost +"), "\(compare.stdout)")
+        // Printed as a what-if's differences: a heading, then one line per subject.
+        #expect(compare.status == 0 && compare.stdout.hasPrefix("what-if against base:\n  total cost      +"), "\(compare.stdout)")
+        #expect(compare.stdout.contains("\n  2030 capacity   "), "\(compare.stdout)")
         let markdown = try String(contentsOf: cli.scratch.appendingPathComponent("compare/latest/compare.md"), encoding: .utf8)
         #expect(markdown.contains("| Capacity wind_onshore | 2030 | MW |") || markdown.contains("| Capacity wind\\_onshore | 2030 | MW |"))
         #expect(markdown.range(of: "-0\\.0+[^0-9]", options: .regularExpression) == nil)

@@ -33,6 +33,9 @@ import Testing
         #expect(ComparisonBuilder.change(-0.004, decimals: 2, unit: "GWh") == "unchanged")
         #expect(ComparisonBuilder.change(0.006, decimals: 2, unit: "GWh") == "+0.01 GWh")
         #expect(ComparisonBuilder.change(-1234.6, decimals: 0, unit: "MW") == "-1,235 MW")
+        // Noise between two optima (9 USD on a bill of 1.66 billion) is no change; 1.7 thousand is.
+        #expect(ComparisonBuilder.change(9, scale: 1.66e9) { NumberText.money($0) } == "unchanged")
+        #expect(ComparisonBuilder.change(1_700, scale: 1.66e9) { NumberText.money($0) }.hasPrefix("+"))
     }
 
     @Test func labelsAreScenariosAndTheTableCoversTechnologiesInEveryPeriod() throws {
