@@ -83,6 +83,14 @@ struct Run: ParsableCommand {
                          + "average cost \(NumberText.format(i.averageCostUSDPerMWh, decimals: 2)) USD/MWh")
         }
         for binding in results.bindingConstraints.prefix(3) { lines.append("binding     \(binding.sentence)") }
+        // A Pareto run's answer is its frontier (the lines above are its last point's plan).
+        for point in results.frontier {
+            let solved = point.costUSD.map { cost in
+                "cost \(NumberText.money(cost)), renewable share \(point.renewableShare.map { NumberText.percent($0) } ?? "n/a"), "
+                    + "unserved \(point.unservedMWh.map(NumberText.energy) ?? "n/a")" + (point.dominated ? " (dominated)" : "")
+            } ?? point.status.rawValue
+            lines.append("frontier    target \(NumberText.percent(point.target, decimals: 0)): \(solved)")
+        }
         lines.append("results     \(folder.path)/results.json")
         lines.append("report      \(folder.path)/report.html")
         return lines.joined(separator: "\n")

@@ -69,6 +69,10 @@ import Testing
         let reports = cli.scratch.appendingPathComponent("Reports")
         let whole = try cli.bijli(pareto + ["--out", reports.path])
         #expect(whole.status == 0, "\(whole.stderr)")
+        // The frontier is the answer on screen: one line per target, solved or not.
+        let frontierLines = whole.stdout.split(separator: "\n").filter { $0.hasPrefix("frontier    target ") }
+        #expect(frontierLines.count == 6 && frontierLines[0].hasPrefix("frontier    target 0 %: cost "), "\(whole.stdout)")
+        #expect(frontierLines.contains { $0.hasSuffix(": infeasible") }, "\(whole.stdout)")
         let folder = reports.appendingPathComponent("tiny/pareto/latest").resolvingSymlinksInPath()
         // A Pareto run has its own folder: base/latest, the run what-ifs depart from, is not moved.
         #expect(!FileManager.default.fileExists(atPath: reports.appendingPathComponent("tiny/base").path))
