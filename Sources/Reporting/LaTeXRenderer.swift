@@ -112,7 +112,7 @@ public enum LaTeXRenderer {
                 case .empty: "--"
                 }
             }.joined(separator: " & ") + " \\\\"
-            guard table.isTotal(index) else { return [line] }
+            guard table.isTotal(index) else { return table.groupEnds?.contains(index) == true ? [line, "\\addlinespace"] : [line] }
             guard index < table.rows.count - 1 else { return ["\\midrule", line] }
             let first = (table.columns.firstIndex { $0.alignment == .right } ?? 0) + 1
             return ["\\cmidrule(l){\(first)-\(table.columns.count)}", line, "\\addlinespace"]

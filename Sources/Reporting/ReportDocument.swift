@@ -127,6 +127,9 @@ public struct ReportTable: Sendable, Equatable, Codable {
     /// Indices of the rows that are subtotals or a total (set apart by a rule in LaTeX, bold in
     /// Markdown and HTML); nil (absent from JSON) when there are none.
     public var totalRows: [Int]?
+    /// Indices of the last row of a group without a subtotal (a carrier with one resource), which
+    /// LaTeX sets apart by a little space as it does a subtotal; for the renderers only (not in JSON).
+    public var groupEnds: [Int]? = nil
 
     enum CodingKeys: String, CodingKey {
         case name, title, columns, rows, footnotes, totalRows = "total_rows"

@@ -110,15 +110,18 @@ extension ReportTable {
                 return any ? .number(total, decimals: decimals) : .empty
             }
         }
-        var table = self, out: [[ReportCell]] = [], totals: [Int] = []
-        for label in order {
+        var table = self, out: [[ReportCell]] = [], totals: [Int] = [], ends: [Int] = []
+        for (k, label) in order.enumerated() {
             let members = groups[label]!
             out += members
             if members.count > 1, nameColumn != nil {
                 totals.append(out.count)
                 out.append(sum(members, label: "\(label) subtotal"))
+            } else if k < order.count - 1 {
+                ends.append(out.count - 1)
             }
         }
+        table.groupEnds = ends.isEmpty ? nil : ends
         guard !rows.isEmpty else { return table }
         totals.append(out.count)
         out.append(sum(rows, label: "Total"))
