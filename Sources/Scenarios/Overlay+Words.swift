@@ -14,12 +14,14 @@ extension Overlay {
         case .capacity: "Existing capacity"
         case .fuelSupply: "Fuel supply limit"
         case .fuelPrice: "Fuel price"
+        case .fuelOfftake: "Take-or-pay minimum"
         case .hydroBudget: "Hydro energy budget"
         case .demand: "Demand"
         case .corridorCapacity: "Corridor capacity"
         case .exchangeRate: "Exchange rate"
         case .policy: "Policy \(selector.policy ?? "")"
         case .committed: "Committed builds"
+        case .renewableCarriers: "Carriers counted as renewable"
         }
     }
 
@@ -27,11 +29,11 @@ extension Overlay {
         switch target {
         case .availability: ""
         case .capacity, .demand, .corridorCapacity, .committed: " MW"
-        case .fuelSupply: " MMBtu a month"
+        case .fuelSupply, .fuelOfftake: " MMBtu a month"
         case .fuelPrice: " USD/MMBtu"
         case .hydroBudget: " GWh a month"
         case .exchangeRate: " PKR/USD"
-        case .policy: ""
+        case .policy, .renewableCarriers: ""
         }
     }
 
@@ -40,14 +42,17 @@ extension Overlay {
         case .scale(let factor):
             let percent = (factor - 1) * 100
             return "× \(Self.number(factor))" + (factor == 1 ? "" : " (\(percent > 0 ? "+" : "−")\(Self.number(abs(percent))) %)")
+        case .set(let value) where target == .renewableCarriers: return value == 1 ? "counted" : "not counted"
         case .set(let value): return "set to \(Self.number(value))\(unit)" + (penalty.map { " (soft, penalty \(Self.number($0)))" } ?? "")
         case .add(let amount): return "\(amount < 0 ? "−" : "+")\(Self.number(abs(amount)))\(unit)"
         case .moveTo(let year): return "moved to \(year), the first year it can be built"
         case .remove:
             switch target {
             case .fuelSupply: return "limit lifted"
+            case .fuelOfftake: return "minimum lifted"
             case .corridorCapacity: return "cut"
             case .policy: return "off"
+            case .renewableCarriers: return "not counted"
             case .committed: return selector.periods == nil ? "project cancelled (not built)" : "commitments dropped"
             case .capacity: return "taken out, with any building"
             default: return "taken away (0)"

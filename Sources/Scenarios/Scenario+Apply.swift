@@ -68,7 +68,7 @@ extension Overlay {
         switch target {
         case .availability: return applyAvailability(&system, years: years)
         case .capacity: return applyCapacity(&system, fixed: &fixedCapacityMW)
-        case .fuelSupply, .fuelPrice: return applyFuel(&system, years: years, issues: &issues)
+        case .fuelSupply, .fuelPrice, .fuelOfftake: return applyFuel(&system, years: years, issues: &issues)
         case .hydroBudget: return applyHydro(&system, years: years)
         case .demand: return applyDemand(&system, years: years)
         case .corridorCapacity: return applyCorridors(&system, years: years)
@@ -77,7 +77,18 @@ extension Overlay {
             return 1
         case .policy: return applyPolicy(&system, years: years)
         case .committed: return applyCommitted(&system, years: years, issues: &issues)
+        case .renewableCarriers: return applyRenewableCarriers(&system)
         }
+    }
+
+    /// Counts the selected carriers towards the renewable share (`set: 1`) or stops counting them
+    /// (`set: 0`, `remove`); returns how many carriers were selected, changed or not.
+    private func applyRenewableCarriers(_ system: inout EnergySystem) -> Int {
+        let selected = selector.carriers ?? []
+        let counts = operation == .set(1)
+        system.policies.renewableCarriers.removeAll { selected.contains($0) }
+        if counts { system.policies.renewableCarriers += selected }
+        return selected.count
     }
 
     private func applyAvailability(_ system: inout EnergySystem, years: [Int]) -> Int {
@@ -162,7 +173,12 @@ extension Overlay {
         var changed = 0
         var missing: [String] = []
         for f in system.fuels.indices where selector.fuels?.contains(system.fuels[f].id) ?? true {
-            var values = target == .fuelSupply ? system.fuels[f].supplyLimitMMBtu : system.fuels[f].priceUSDPerMMBtu
+            let path: WritableKeyPath<Fuel, MonthlyValues> = switch target {
+            case .fuelSupply: \.supplyLimitMMBtu
+            case .fuelOfftake: \.minimumOfftakeMMBtu
+            default: \.priceUSDPerMMBtu
+            }
+            var values = system.fuels[f][keyPath: path]
             for year in years {
                 for month in selector.monthList {
                     guard let current = values[year, month] else {
@@ -178,8 +194,20 @@ extension Overlay {
                     changed += 1
                 }
             }
-            if target == .fuelSupply {
-                system.fuels[f].supplyLimitMMBtu = values
+            system.fuels[f][keyPath: path] = values
+            if target == .fuelOfftake {
+                // A contract cannot oblige more than can be delivered (as in fuel_offtake.csv).
+                let over = values.values.sorted(by: { $0.key < $1.key }).flatMap { year, months in
+                    months.sorted(by: { $0.key < $1.key }).compactMap { month, minimum -> String? in
+                        guard let limit = system.fuels[f].supplyLimitMMBtu[year, month], minimum > limit else { return nil }
+                        return "\(year)-\(month) (\(Self.number(minimum)) > \(Self.number(limit)) MMBtu)"
+                    }
+                }
+                if !over.isEmpty {
+                    issues.append(CaseIssue(file: location, message: "the take-or-pay minimum of \(system.fuels[f].id) would exceed its supply limit in \(over.prefix(4).joined(separator: ", "))\(over.count > 4 ? ", ..." : "")",
+                                            suggestion: "lower the minimum, or raise the supply limit with a fuel_supply overlay first"))
+                }
+            } else if target == .fuelSupply {
                 // Cargoes the seller does not deliver are not paid for: a take-or-pay minimum
                 // never exceeds what the disruption leaves to deliver.
                 for (year, months) in system.fuels[f].minimumOfftakeMMBtu.values {
@@ -187,14 +215,16 @@ extension Overlay {
                         if let limit = values[year, month], limit < minimum { system.fuels[f].minimumOfftakeMMBtu.values[year]![month] = limit }
                     }
                 }
-            } else {
-                system.fuels[f].priceUSDPerMMBtu = values
             }
         }
         if !missing.isEmpty {
-            let what = target == .fuelSupply ? "supply limit" : "price"
+            let what = switch target {
+            case .fuelSupply: "supply limit"
+            case .fuelOfftake: "take-or-pay minimum"
+            default: "price"
+            }
             issues.append(CaseIssue(file: location, message: "no \(what) to change for \(missing.prefix(4).joined(separator: ", "))\(missing.count > 4 ? ", ..." : "")",
-                                    suggestion: target == .fuelSupply ? "use 'set' to impose a limit where there is none" : "give the price in fuel_prices.csv"))
+                                    suggestion: target == .fuelPrice ? "give the price in fuel_prices.csv" : "use 'set' to impose one where there is none"))
         }
         return changed
     }

@@ -44,6 +44,8 @@ public struct Overlay: Sendable, Equatable {
         case fuelSupply = "fuel_supply"
         /// Monthly fuel price (USD/MMBtu).
         case fuelPrice = "fuel_price"
+        /// Monthly take-or-pay minimum off-take of a fuel (MMBtu per month, FUELMIN).
+        case fuelOfftake = "fuel_offtake"
         /// Monthly hydro energy budget (GWh per month).
         case hydroBudget = "hydro_budget"
         /// Hourly demand (MW).
@@ -56,6 +58,9 @@ public struct Overlay: Sendable, Equatable {
         case policy
         /// Committed builds of a project (MW per period): moved, cancelled or resized.
         case committed
+        /// Which carriers count towards the renewable share (the target's definition): `set: 1`
+        /// counts the selected carriers, `set: 0` or `remove` stops counting them.
+        case renewableCarriers = "renewable_carriers"
     }
 
     /// What is done to each selected value.

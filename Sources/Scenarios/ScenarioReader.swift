@@ -61,6 +61,10 @@ struct ScenarioReader {
             yaml.checkKeys(select, at: selectNode, allowed: target.selectorKeys, context: "'select' of a \(target.rawValue) overlay")
             selector = readSelector(select, yaml: yaml)
         }
+        if target == .renewableCarriers, selector.carriers == nil {
+            yaml.issue(node, "a renewable_carriers overlay must select carriers", suggestion: "add 'select: {carrier: hydro}'")
+            return nil
+        }
         if target == .policy, selector.policy == nil {
             yaml.issue(node, "a policy overlay must select a policy", suggestion: "add 'select: {policy: renewable_share}' (one of \(Self.policies.joined(separator: ", ")))")
             return nil
@@ -114,6 +118,10 @@ struct ScenarioReader {
             case "set":
                 guard value >= 0 else { yaml.issue(map[name], "'set' must not be negative, found \(value)"); return nil }
                 if target == .availability, value > 1 { yaml.issue(map[name], "availability is a fraction in [0, 1], found \(value)"); return nil }
+                if target == .renewableCarriers, value != 0, value != 1 {
+                    yaml.issue(map[name], "renewable_carriers: 'set' is 1 (the carriers count towards the renewable share) or 0 (they do not), found \(value)")
+                    return nil
+                }
                 operation = .set(value)
             default:
                 operation = .add(value)
@@ -184,13 +192,14 @@ extension Overlay.Target {
         switch self {
         case .availability: ["resource", "technology", "carrier", "fuel", "region", "periods", "months", "days", "hours"]
         case .capacity: ["resource", "technology", "carrier", "fuel", "region"]
-        case .fuelSupply, .fuelPrice: ["fuel", "periods", "months"]
+        case .fuelSupply, .fuelPrice, .fuelOfftake: ["fuel", "periods", "months"]
         case .hydroBudget: ["resource", "technology", "carrier", "region", "periods", "months"]
         case .demand: ["region", "periods", "months", "days", "hours"]
         case .corridorCapacity: ["corridor", "periods", "months", "days", "hours"]
         case .exchangeRate: []
         case .policy: ["policy", "periods"]
         case .committed: ["resource", "technology", "carrier", "fuel", "region", "periods"]
+        case .renewableCarriers: ["carrier"]
         }
     }
 
@@ -199,23 +208,25 @@ extension Overlay.Target {
         switch self {
         case .availability: Magnitude.Ceiling(limit: 1, unit: "(fraction)", reason: "availability is a fraction")
         case .capacity, .demand, .corridorCapacity, .committed: Magnitude.power
-        case .fuelSupply: Magnitude.heat
+        case .fuelSupply, .fuelOfftake: Magnitude.heat
         case .fuelPrice: Magnitude.fuelPrice
         case .hydroBudget: Magnitude.energy
         case .exchangeRate: Magnitude.exchangeRate
         case .policy: policy.map(Magnitude.ceiling(for:)) ?? Magnitude.other
+        case .renewableCarriers: Magnitude.Ceiling(limit: 1, unit: "(1 counts, 0 does not)", reason: "a carrier counts or not")
         }
     }
 
     /// The operations this target accepts.
     var operations: [String] {
         switch self {
-        case .availability, .capacity, .fuelSupply: ["scale", "set", "add", "remove"]
+        case .availability, .capacity, .fuelSupply, .fuelOfftake: ["scale", "set", "add", "remove"]
         case .fuelPrice, .hydroBudget, .demand: ["scale", "set", "add"]
         case .corridorCapacity: ["scale", "remove"]
         case .exchangeRate: ["scale", "set"]
         case .policy: ["scale", "set", "remove"]
         case .committed: ["scale", "set", "add", "remove", "move_to"]
+        case .renewableCarriers: ["set", "remove"]
         }
     }
 }

@@ -51,11 +51,12 @@ public struct SweepParameter: Sendable, Equatable {
     /// The main selector key of each target in the short form (nil: no names allowed).
     static func nameKey(of target: Overlay.Target) -> String? {
         switch target {
-        case .fuelPrice, .fuelSupply: "fuel"
+        case .fuelPrice, .fuelSupply, .fuelOfftake: "fuel"
         case .capacity, .availability, .hydroBudget, .committed: "resource"
         case .demand: "region"
         case .corridorCapacity: "corridor"
         case .policy: "policy"
+        case .renewableCarriers: "carrier"
         case .exchangeRate: nil
         }
     }

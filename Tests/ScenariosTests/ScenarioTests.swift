@@ -32,6 +32,15 @@ struct ScenarioTests {
                                                          buildSeconds: 0, solveSeconds: 0, rows: 0, columns: 0, nonzeros: 0))
     }
 
+    /// Solved with one step per month, weighted by its hours: exact where demand and
+    /// availability are flat within each month, and far quicker than hourly.
+    static func solveMonthly(_ system: EnergySystem) throws -> EnergyResults {
+        let run = try Optimizer(solver: GLPKSolver()).optimize(system, options: FormulationOptions(time: RobustPlanTests.monthly), mode: .cost)
+        #expect(run.result.status == .optimal)
+        return EnergyResults(run, provenance: Provenance(bijliVersion: "", glpkVersion: "", inputHashes: [:], options: [:],
+                                                         buildSeconds: 0, solveSeconds: 0, rows: 0, columns: 0, nonzeros: 0))
+    }
+
     static let header = "name: test\nsource: hand-made test case\ntag: ASSUMPTION\noverlays:\n"
 
     @Test func factorOneGivesTheBaseProgram() throws {
