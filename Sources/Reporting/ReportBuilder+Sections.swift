@@ -185,6 +185,8 @@ extension ReportBuilder {
     static func costs(_ r: EnergyResults) -> ReportSection {
         var blocks: [ReportBlock] = []
         if r.periods.contains(where: { $0.costBreakdownUSD != nil }) {
+            // Take-or-pay fuel paid for and not burned is part of the cost of supply where a run has it.
+            let costKeys = costKeys + (r.periods.contains { $0.costBreakdownUSD?["take_or_pay_surplus"] != nil } ? ["take_or_pay_surplus"] : [])
             var rows: [[ReportCell]] = costKeys.map { key in
                 [.text(costName(key))] + r.periods.map { p in p.costBreakdownUSD.map { .number(($0[key] ?? 0) / 1e6, decimals: 1) } ?? .empty }
             }

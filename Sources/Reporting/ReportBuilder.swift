@@ -123,7 +123,9 @@ public enum ReportBuilder {
             }
             return text
         }
-        out.append("Renewable share of served demand: \(shares.joined(separator: "; "))"
+        // Name the carriers counted: the share depends on the definition as much as on the plan.
+        let counted = r.system.map { "counting \($0.renewableCarriers.joined(separator: ", "))" }
+        out.append("Renewable share of served demand" + (counted.map { " (\($0))" } ?? "") + ": \(shares.joined(separator: "; "))"
                    + (targets.isEmpty ? " (no target set)." : "."))
         // Cost.
         if let total = r.objectiveUSD {
@@ -275,6 +277,6 @@ public enum ReportBuilder {
 
     static func costName(_ key: String) -> String {
         ["capital": "Capital (annuities)", "fixed_om": "Fixed O&M", "fuel": "Fuel", "variable_om": "Variable O&M",
-         "unserved": "Unserved energy at VoLL"][key] ?? key
+         "unserved": "Unserved energy at VoLL", "take_or_pay_surplus": "Take-or-pay fuel paid for, not burned"][key] ?? key
     }
 }

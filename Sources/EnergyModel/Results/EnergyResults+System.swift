@@ -92,7 +92,8 @@ public struct SystemSummary: Sendable, Equatable, Codable {
 extension SolutionReader {
     /// The annual cost of a period by component, USD of the period's year: `capital` (annuities of
     /// the builds alive), `fixed_om`, `fuel`, `variable_om`, `unserved` (at VoLL, or at each segment's
-    /// price with tiered load shedding).
+    /// price with tiered load shedding), and with take-or-pay minimums `take_or_pay_surplus` (fuel
+    /// paid for and not burned).
     func costBreakdown(_ y: Int) -> [String: Double] {
         let period = lp.periods[y]
         var capital = 0.0, fixed = 0.0, fuelCost = 0.0, variable = 0.0
@@ -117,7 +118,29 @@ extension SolutionReader {
         capital += corridors.capital
         fixed += corridors.fixedCost - corridors.capital
         let unserved = zip(unservedBySegment(y), Economics.unservedSegments(system.settings)).reduce(0.0) { $0 + $1.0 * $1.1.costUSDPerMWh }
-        return ["capital": capital, "fixed_om": fixed, "fuel": fuelCost, "variable_om": variable, "unserved": unserved]
+        var breakdown = ["capital": capital, "fixed_om": fixed, "fuel": fuelCost, "variable_om": variable, "unserved": unserved]
+        if system.fuels.contains(where: { !$0.minimumOfftakeMMBtu.isEmpty }) { breakdown["take_or_pay_surplus"] = takeOrPaySurplus(y).usd }
+        return breakdown
+    }
+
+    /// What the take-or-pay surplus of a period costs (FUELMIN: fuel paid for and not burned, at the
+    /// month's price), USD of the period's year, in all and for imported fuels. At an optimum the
+    /// surplus of a month is the minimum less the fuel burned, or 0 (it is a cost); months without
+    /// a step have no row and no surplus.
+    func takeOrPaySurplus(_ y: Int) -> (usd: Double, importedUSD: Double) {
+        let year = lp.periods[y].year
+        let burnt = fuelUse(y).byMonth
+        let months = Set(steps.map(\.month))
+        var usd = 0.0, imported = 0.0
+        for fuel in system.fuels where !fuel.minimumOfftakeMMBtu.isEmpty {
+            for month in 1...12 where months.contains(month) {
+                guard let minimum = fuel.minimumOfftakeMMBtu[year, month], minimum > 0 else { continue }
+                let paid = max(0, minimum - (burnt[fuel.id]?[month - 1] ?? 0)) * (fuel.priceUSDPerMMBtu[year, month] ?? 0)
+                usd += paid
+                if fuel.imported { imported += paid }
+            }
+        }
+        return (usd, imported)
     }
 }
 
