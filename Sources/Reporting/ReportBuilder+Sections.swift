@@ -177,8 +177,19 @@ extension ReportBuilder {
             name: "indicators", title: "Energy-security indicators by period",
             columns: [.init("Indicator", alignment: .left), .init("Unit", alignment: .left)] + periodColumns(r, unit: ""),
             rows: rows,
-            footnotes: ["Definitions in docs/MODEL.md (indicators); shares of served demand or of generation as stated there."]))])
+            footnotes: ["Definitions in docs/MODEL.md (indicators); shares of served demand or of generation as stated there."]
+                + (r.periods.contains { $0.indicators.shortageHours > 0 } ? [sheddingNote(r)] : [])))])
     }
+
+    /// What the shedding indicators mean where load is shed: the peak is unique only when the
+    /// least-peak stage ran; shortage hours never are.
+    static func sheddingNote(_ r: EnergyResults) -> String {
+        (leastPeakSolved(r) ? "Peak shortfall: the least of any dispatch as cheap as this one. " : "Peak shortfall: that of the dispatch returned. ")
+            + "Shortage hours: those of the dispatch returned; equally cheap dispatches can shed the same energy over more or fewer hours."
+    }
+
+    /// Whether the peak shortfall stated is the least over the optimal face (the stage of docs/MODEL.md ran).
+    static func leastPeakSolved(_ r: EnergyResults) -> Bool { r.stages.contains { $0.name == "least peak shortfall at the same cost" && $0.status == .optimal } }
 
     static let costKeys = ["capital", "fixed_om", "fuel", "variable_om"]
 

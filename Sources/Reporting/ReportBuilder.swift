@@ -100,8 +100,11 @@ public enum ReportBuilder {
                 text += ", \(share > 0.995 ? "all" : "mostly (\(NumberText.percent(share, decimals: 0)))") in \(regionName(region, r))"
             }
             if let when = whenShort(input.hourly, period: period.period) { text += ", \(when)" }
-            text += "; the largest shortfall is \(NumberText.format(period.indicators.peakShortfallMW, decimals: 0)) MW "
-                + "and \(NumberText.format(period.indicators.shortageHours, decimals: 0)) hours a year see some shedding."
+            let peak = NumberText.format(period.indicators.peakShortfallMW, decimals: 0)
+            text += (leastPeakSolved(r) ? "; at least \(peak) MW must be shed in the worst hour (the least peak of any equally cheap dispatch)"
+                                        : "; the largest shortfall is \(peak) MW")
+                + ", and in this dispatch \(NumberText.format(period.indicators.shortageHours, decimals: 0)) hours a year see some shedding "
+                + "(equally cheap dispatches can spread it over more or fewer hours)."
             out.append(text)
         }
         // Binding constraints.

@@ -54,7 +54,10 @@ public enum StressReportBuilder {
                  cell(row.renewableShare.map { 100 * $0 }, decimals: 1), .text(row.mainBindingConstraint)]
             },
             footnotes: ["Capacities of the plan held fixed; dispatch re-optimised under each disruption (docs/SCENARIOS.md).",
-                        "Δ against the undisrupted plan (base): cost over the whole horizon, discounted; fuel imports per year of the period."])
+                        "Δ against the undisrupted plan (base): cost over the whole horizon, discounted; fuel imports per year of the period."]
+                + (rows.contains { ($0.shortageHours ?? 0) > 0 }
+                   ? ["Peak shortfall: the least of any dispatch as cheap as the one found (docs/MODEL.md, least peak shortfall). Shortage hours: those of the dispatch found; equally cheap dispatches can shed the same energy over more or fewer hours."]
+                   : []))
         var blocks: [ReportBlock] = [.table(table)]
         if let whereAndWhen = whereAndWhen(rows) { blocks.append(.table(whereAndWhen)) }
         func value(_ scenario: String, _ period: Int) -> Double {

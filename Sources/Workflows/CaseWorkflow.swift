@@ -145,7 +145,8 @@ public struct CaseWorkflow: Sendable {
         let optimization: Optimization
         do {
             if decomposed {
-                optimization = try Optimizer(solver: try bendersSolver(system, options: options, mode: mode)).optimize(system, options: options, mode: mode)
+                optimization = try Optimizer(solver: try bendersSolver(system, options: options, mode: mode), leastPeakStage: false)
+                    .optimize(system, options: options, mode: mode)
             } else if case .pareto(let targets) = mode {
                 optimization = try paretoChains(system, options: options, targets: targets, members: 0..<targets.count, method: method)
             } else if let departed {

@@ -40,6 +40,20 @@ import Testing
         #expect(ReportBuilder.build(input).figures.contains { $0.id == "pareto-unserved" })
     }
 
+    @Test("the shedding finding states the least peak as a floor only when that stage ran, and shortage hours as this dispatch's")
+    func sheddingFindingSaysWhatIsUnique() throws {
+        var input = try ReportFixtures.shortfallRun()
+        let before = ReportBuilder.build(input)
+        #expect(before.keyFindings.contains { $0.contains("the largest shortfall is 1,280 MW, and in this dispatch 1,288 hours") })
+        var stage = Stage(name: "least peak shortfall at the same cost", status: .optimal, objective: 1, iterations: 3)
+        stage.method = "primal"
+        input.results.stages.append(stage)
+        let after = ReportBuilder.build(input)
+        #expect(after.keyFindings.contains { $0.contains("at least 1,280 MW must be shed in the worst hour (the least peak of any equally cheap dispatch)") })
+        let indicators = try #require(after.table(named: "indicators"))
+        #expect(indicators.footnotes.contains { $0.hasPrefix("Peak shortfall: the least of any dispatch as cheap as this one.") })
+    }
+
     @Test("a what-if report says first what the scenario changes")
     func scenarioChangesComeFirst() throws {
         var input = try ReportFixtures.shortfallRun()

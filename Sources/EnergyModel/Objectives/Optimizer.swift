@@ -65,6 +65,10 @@ public struct Optimization: Sendable {
     public var costUSD: Double?
     /// The frontier (pareto mode only), dominated points flagged.
     public var frontier: [ParetoPoint]
+    /// By period: the least peak shortfall (MW, system-wide) of any dispatch as cheap as the
+    /// answer, where the answer sheds load (``Optimizer/leastPeakShortfall``); nil when no period
+    /// sheds or the stage was not run. Unique, unlike the answer's own peak.
+    public var leastPeakShortfallMW: [Double]? = nil
 }
 
 /// Runs the objective modes of MODEL.md with any ``ProgramSolver`` (GLPK by default): every
@@ -73,10 +77,14 @@ public struct Optimization: Sendable {
 public struct Optimizer<Solver: ProgramSolver> {
     /// The solver of every stage.
     public var solver: Solver
+    /// Whether an answer that sheds load gets the least-peak-shortfall stage. Off for a solver
+    /// that decomposes the base program's structure (Benders), which cannot hold its rows.
+    public var leastPeakStage: Bool
 
     /// Creates an optimiser.
-    public init(solver: Solver) {
+    public init(solver: Solver, leastPeakStage: Bool = true) {
         self.solver = solver
+        self.leastPeakStage = leastPeakStage
     }
 
     /// Builds and solves a system in a mode.
@@ -97,27 +105,28 @@ public struct Optimizer<Solver: ProgramSolver> {
             stages.append(Stage(name: name, result: result))
             return result
         }
-        func finish(_ lp: EnergyLP, _ result: SolveResult) -> Optimization {
+        func finish(_ lp: EnergyLP, _ result: SolveResult) throws -> Optimization {
             let cost = result.solution.map { s in lp.usd(costTerms.reduce(constant) { $0 + $1.coefficient * s.values[$1.variable.index] }) }
-            return Optimization(mode: mode, lp: lp, result: result, stages: stages, costUSD: cost, frontier: [])
+            let least = leastPeakStage ? try leastPeakShortfall(lp, result, run: run) : nil
+            return Optimization(mode: mode, lp: lp, result: result, stages: stages, costUSD: cost, frontier: [], leastPeakShortfallMW: least)
         }
 
         switch mode {
         case .cost, .pareto:
-            return finish(base, try run(base, "minimise cost"))
+            return try finish(base, try run(base, "minimise cost"))
 
         case .deficit(let relative, let absolute):
             var first = base
             first.program.replaceObjective(with: base.unservedTerms)
             let stage1 = try run(first, "minimise unserved energy")
-            guard let unserved = stage1.objective else { return finish(first, stage1) }
+            guard let unserved = stage1.objective else { return try finish(first, stage1) }
             var second = base
             second.program.addChainedRow("DEFICIT_CAP", base.unservedTerms, .atMost(unserved * (1 + relative) + absolute))
-            return finish(second, try run(second, "minimise cost at minimal unserved energy"))
+            return try finish(second, try run(second, "minimise cost at minimal unserved energy"))
 
         case .renewables(let slack):
             let stage1 = try run(base, "minimise cost")
-            guard let s1 = stage1.solution else { return finish(base, stage1) }
+            guard let s1 = stage1.solution else { return try finish(base, stage1) }
             let unserved = base.unservedTerms.reduce(0.0) { $0 + $1.coefficient * s1.values[$1.variable.index] }
             let tolerance = 1e-6 * max(1, unserved)
             var second = base
@@ -125,23 +134,23 @@ public struct Optimizer<Solver: ProgramSolver> {
             second.program.addChainedRow("DEFICIT_HOLD", base.unservedTerms, .between(max(0, unserved - tolerance), unserved + tolerance))
             second.program.replaceObjective(with: base.renewableTerms.map { Term(-$0.coefficient, $0.variable) })
             let stage2 = try run(second, "maximise renewable energy within the cost budget")
-            guard let s2 = stage2.solution else { return finish(second, stage2) }
+            guard let s2 = stage2.solution else { return try finish(second, stage2) }
             let renewable = -s2.objective
             var third = second
             third.program.addChainedRow("RENEWABLE_HOLD", base.renewableTerms, .atLeast(renewable - 1e-7 * max(1, abs(renewable))))
             third.program.replaceObjective(with: costTerms, constant: constant)
-            return finish(third, try run(third, "minimise cost at that renewable energy"))
+            return try finish(third, try run(third, "minimise cost at that renewable energy"))
 
         case .weighted(let alpha, let beta, let gamma):
             let stage1 = try run(base, "minimise cost (reference)")
-            guard let reference = stage1.objective, reference > 0 else { return finish(base, stage1) }
+            guard let reference = stage1.objective, reference > 0 else { return try finish(base, stage1) }
             let demand = max(1, base.horizonDemandMWh)
             var weighted = base
             let terms = costTerms.map { Term(alpha * $0.coefficient / reference, $0.variable) }
                 + base.unservedTerms.map { Term(beta * $0.coefficient / demand, $0.variable) }
                 + base.renewableTerms.map { Term(-gamma * $0.coefficient / demand, $0.variable) }
             weighted.program.replaceObjective(with: terms, constant: alpha * constant / reference)
-            return finish(weighted, try run(weighted, "minimise the weighted objective"))
+            return try finish(weighted, try run(weighted, "minimise the weighted objective"))
         }
     }
 
@@ -196,6 +205,39 @@ public struct Optimizer<Solver: ProgramSolver> {
         let policy = system.policies.renewableShare.map { Set($0.valuesByYear.keys) } ?? []
         let years = system.periods.map(\.year).filter { policy.isEmpty || policy.contains($0) }
         return years.isEmpty ? system.periods.map(\.year) : years
+    }
+
+    /// The least-peak-shortfall stage. Shedding can move between hours of equal cost, so the peak
+    /// shortfall of an optimum is one of many (docs/RESULTS.md). Where the answer sheds load, this
+    /// solves the final program again with its own objective held to the answer's value (a
+    /// relative 1e-7 above it) and minimises `Σ_y P_y` with `P_y ≥ Σ_r u[r,y,t]` in every step of
+    /// the periods that shed: the least peak any equally cheap dispatch needs, per period, which
+    /// is unique. Periods that shed nothing keep their 0. Nil when nothing is shed above
+    /// ``Indicators/shortageThresholdMW``, or when the stage finds no optimum (the answer's own
+    /// peak then stands).
+    func leastPeakShortfall(_ lp: EnergyLP, _ result: SolveResult, run: (EnergyLP, String) throws -> SolveResult) throws -> [Double]? {
+        guard result.status.code == .optimal, let solution = result.solution else { return nil }
+        let unserved = lp.variables.unserved
+        let regions = unserved.ids.indices, steps = lp.options.time.steps.indices
+        let peaks = lp.periods.indices.map { y in
+            steps.reduce(0.0) { peak, t in max(peak, regions.reduce(0.0) { $0 + unserved.value($1, y, t, in: solution.values) }) }
+        }
+        guard peaks.contains(where: { $0 > Indicators.shortageThresholdMW }) else { return nil }
+        var second = lp
+        let held = lp.program.objectiveTerms, constant = lp.program.objectiveConstant
+        second.program.addChainedRow("COST_HOLD", held, .atMost(solution.objective + 1e-7 * max(1, abs(solution.objective)) - constant))
+        second.program.replaceObjective(with: [])
+        var variables: [Int: Variable] = [:]
+        for (y, period) in lp.periods.enumerated() where peaks[y] > Indicators.shortageThresholdMW {
+            let peak = second.program.addVariable("peak_shortfall[\(period.year)]", cost: 1)
+            variables[y] = peak
+            for t in steps {
+                _ = second.program.addRow("PEAK[\(period.year),\(t)]", [Term(1, peak)] + regions.flatMap { unserved.terms($0, y, t, coefficient: -1) }, .atLeast(0))
+            }
+        }
+        let stage = try run(second, "least peak shortfall at the same cost")
+        guard stage.status.code == .optimal, let values = stage.solution?.values else { return nil }
+        return lp.periods.indices.map { y in variables[y].map { max(0, values[$0.index]) } ?? peaks[y] }
     }
 
     /// The optimum of a lower renewable-share target as the optimum of a higher one, when it already

@@ -24,6 +24,11 @@ extension EnergyResults {
         }
         let reader = SolutionReader(lp: lp, solution: solution)
         periods = lp.periods.indices.map { reader.periodResults($0) }
+        // The peak shortfall stated is the least of any equally cheap dispatch (unique), not the
+        // answer's own, which depends on which optimum the solver returned.
+        for (y, least) in (run.leastPeakShortfallMW ?? []).enumerated() where y < periods.count {
+            periods[y].indicators.peakShortfallMW = least
+        }
         marginalPrice = reader.marginalPrices()
         bindingConstraints = reader.bindingConstraints()
         addSummaries(run)

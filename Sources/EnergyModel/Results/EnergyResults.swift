@@ -144,7 +144,9 @@ public struct Indicators: Sendable, Equatable, Codable {
     /// face, not a vertex); counted from 1e-6 MW, the Pakistan 2035 stress dispatch had 8,760
     /// shortage hours by the interior point and 776 by the simplex (docs/RESULTS.md).
     public static let shortageThresholdMW = 1e-3
-    /// Largest system-wide shortfall in any step, MW.
+    /// Largest system-wide shortfall in any step, MW: where load is shed, the least of any dispatch
+    /// as cheap as the answer (``Optimization/leastPeakShortfallMW``), which is unique; the
+    /// answer's own largest shortfall otherwise (a Benders run, or the stage found no optimum).
     public var peakShortfallMW: Double
 
     enum CodingKeys: String, CodingKey {
