@@ -56,7 +56,7 @@ public enum StressReportBuilder {
             footnotes: ["Capacities of the plan held fixed; dispatch re-optimised under each disruption (docs/SCENARIOS.md).",
                         "Δ against the undisrupted plan (base): cost over the whole horizon, discounted; fuel imports per year of the period."]
                 + (rows.contains { ($0.shortageHours ?? 0) > 0 }
-                   ? ["Peak shortfall: the least of any dispatch as cheap as the one found (docs/MODEL.md, least peak shortfall). Shortage hours: those of the dispatch found; equally cheap dispatches can shed the same energy over more or fewer hours."]
+                   ? ["Shortage hours and peak shortfall: those of the dispatch found; equally cheap dispatches can shed the same energy over more or fewer hours and at a lower peak (docs/MODEL.md, least peak shortfall: `bijli run --scenario` on the plan states the least peak)."]
                    : []))
         var blocks: [ReportBlock] = [.table(table)]
         if let whereAndWhen = whereAndWhen(rows) { blocks.append(.table(whereAndWhen)) }

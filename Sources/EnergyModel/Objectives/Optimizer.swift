@@ -229,10 +229,16 @@ public struct Optimizer<Solver: ProgramSolver> {
         second.program.replaceObjective(with: [])
         var variables: [Int: Variable] = [:]
         for (y, period) in lp.periods.enumerated() where peaks[y] > Indicators.shortageThresholdMW {
-            let peak = second.program.addVariable("peak_shortfall[\(period.year)]", cost: 1)
-            variables[y] = peak
+            // One copy of P per step, each tied to the one before: a single P in every step's row
+            // would be a dense column, which couples all steps in the interior point's
+            // factorisation (a step's row then costs as much as the whole period's).
+            var previous: Variable?
             for t in steps {
+                let peak = second.program.addVariable("peak_shortfall[\(period.year),\(t)]", cost: previous == nil ? 1 : 0)
+                if let previous { _ = second.program.addRow("PEAK_TIE[\(period.year),\(t)]", [Term(1, peak), Term(-1, previous)], .fixed(0)) }
                 _ = second.program.addRow("PEAK[\(period.year),\(t)]", [Term(1, peak)] + regions.flatMap { unserved.terms($0, y, t, coefficient: -1) }, .atLeast(0))
+                if previous == nil { variables[y] = peak }
+                previous = peak
             }
         }
         let stage = try run(second, "least peak shortfall at the same cost")
