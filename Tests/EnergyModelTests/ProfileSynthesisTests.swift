@@ -322,10 +322,13 @@ struct PakistanShapeTests {
     @Test func readAndSynthesise() throws {
         let tables = try ShapeTables.read(from: Self.shapes)
         #expect(tables.annualEnergyGWh == 127_158)
-        #expect(tables.profiles.map(\.id) == ["solar", "wind", "hydro_ror", "bagasse"])
+        #expect(tables.profiles.map(\.id) == ["solar", "wind", "hydro_ror", "bagasse", "hydro_ror_dasu"])
         #expect(tables.sources.allSatisfy { !$0.source.isEmpty })
         let result = try ProfileSynthesis.synthesise(tables)
         #expect(result.clippedHours.values.allSatisfy { $0 == 0 })
+        // Dasu stage I's profile gives WAPDA's 12,000 GWh a year to its 2,160 MW within the cap at 1.
+        let dasu = try #require(result.availability["hydro_ror_dasu"])
+        #expect(abs(dasu.reduce(0, +) * 2.16 - 11_927) < 5, "\(dasu.reduce(0, +) * 2.16) GWh")
         for month in 1...12 {
             let sum = result.demandMW[hours(ofMonth: month)].reduce(0, +)
             #expect(abs(sum - 1000 * tables.monthlyDemand[month - 1].energyGWh) < 1e-6)
