@@ -189,7 +189,7 @@ extension ReportBuilder {
     }
 
     /// Whether the peak shortfall stated is the least over the optimal face (the stage of docs/MODEL.md ran).
-    static func leastPeakSolved(_ r: EnergyResults) -> Bool { r.stages.contains { $0.name == "least peak shortfall at the same cost" && $0.status == .optimal } }
+    static func leastPeakSolved(_ r: EnergyResults) -> Bool { r.stages.contains { $0.name == Stage.leastPeakShortfall && $0.status == .optimal } }
 
     static let costKeys = ["capital", "fixed_om", "fuel", "variable_om"]
 

@@ -48,4 +48,16 @@ import Testing
         #expect(run.stages.count == 1)
         #expect(results.periods[0].indicators.peakShortfallMW < 1e-6)
     }
+
+    @Test func theSolverSummaryKeepsTheAnswersGap() throws {
+        // By the interior point, whose gap is measured: the summary states the answer's stage's
+        // gap, not the gap of the stage that only measures the peak.
+        let run = try Optimizer(solver: GLPKSolver(options: SolverOptions(method: .interiorPoint)))
+            .optimize(LoadSheddingTiersTests.tieCase(budgetMWh: 140, segments: []), options: FormulationOptions(time: Tiny.hours(2)), mode: .cost)
+        #expect(run.stages.map(\.name) == ["minimise cost", Stage.leastPeakShortfall])
+        #expect(close(try #require(run.leastPeakShortfallMW?.first), 30, 1e-5))
+        let summary = SolverSummary(run)
+        #expect(run.stages[0].relativeGap != run.stages[1].relativeGap, "the two gaps must differ for this test to tell them apart")
+        #expect(summary.relativeGap == run.stages[0].relativeGap)
+    }
 }

@@ -25,6 +25,10 @@ public struct Stage: Sendable, Equatable, Codable {
     /// its last relative gap; 0 for a simplex optimum, which is exact at its tolerances).
     public var relativeGap: Double?
 
+    /// The name of the least-peak-shortfall stage (``Optimizer/leastPeakShortfall``), which only
+    /// measures: it comes after the answer's stage and is not the answer.
+    public static let leastPeakShortfall = "least peak shortfall at the same cost"
+
     /// A stage from a solve.
     public init(name: String, result: SolveResult) {
         self.init(name: name, status: result.status.code, objective: result.objective, iterations: result.iterations,
@@ -241,7 +245,7 @@ public struct Optimizer<Solver: ProgramSolver> {
                 previous = peak
             }
         }
-        let stage = try run(second, "least peak shortfall at the same cost")
+        let stage = try run(second, Stage.leastPeakShortfall)
         guard stage.status.code == .optimal, let values = stage.solution?.values else { return nil }
         return lp.periods.indices.map { y in variables[y].map { max(0, values[$0.index]) } ?? peaks[y] }
     }

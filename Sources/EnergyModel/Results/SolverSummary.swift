@@ -50,7 +50,8 @@ public struct SolverSummary: Sendable, Equatable, Codable {
         iterations = stages.reduce(0) { $0 + $1.iterations }
         self.stages = stages.count
         warmStarts = stages.filter { $0.warmStarted == true }.count
-        relativeGap = stages.last?.relativeGap ?? resultGap
+        // The answer's gap: the least-peak stage, when there is one, only measures.
+        relativeGap = stages.last(where: { $0.name != Stage.leastPeakShortfall })?.relativeGap ?? resultGap
         fallbacks = stages.flatMap { stage in (stage.fallbacks ?? []).map { "\(stage.name): \($0)" } }
     }
 }
