@@ -131,9 +131,10 @@ struct SolutionReader {
         let corridors = corridorCapacities(y)
         fixedCost += corridors.fixedCost
         operatingCost += corridorFlowCost(y)
-        let surplus = takeOrPaySurplus(y)
-        operatingCost += surplus.usd
-        importBill += surplus.importedUSD
+        if let surplus = takeOrPaySurplus(y) {
+            operatingCost += surplus.usd
+            importBill += surplus.importedUSD
+        }
 
         var demandMWh = 0.0, unservedMWh = 0.0, shortageHours = 0.0, peakShortfall = 0.0, peakDemand = 0.0
         var unservedByRegion: [String: Double] = [:]

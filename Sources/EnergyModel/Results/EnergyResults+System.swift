@@ -119,15 +119,16 @@ extension SolutionReader {
         fixed += corridors.fixedCost - corridors.capital
         let unserved = zip(unservedBySegment(y), Economics.unservedSegments(system.settings)).reduce(0.0) { $0 + $1.0 * $1.1.costUSDPerMWh }
         var breakdown = ["capital": capital, "fixed_om": fixed, "fuel": fuelCost, "variable_om": variable, "unserved": unserved]
-        if system.fuels.contains(where: { !$0.minimumOfftakeMMBtu.isEmpty }) { breakdown["take_or_pay_surplus"] = takeOrPaySurplus(y).usd }
+        if let surplus = takeOrPaySurplus(y) { breakdown["take_or_pay_surplus"] = surplus.usd }
         return breakdown
     }
 
     /// What the take-or-pay surplus of a period costs (FUELMIN: fuel paid for and not burned, at the
-    /// month's price), USD of the period's year, in all and for imported fuels. At an optimum the
-    /// surplus of a month is the minimum less the fuel burned, or 0 (it is a cost); months without
-    /// a step have no row and no surplus.
-    func takeOrPaySurplus(_ y: Int) -> (usd: Double, importedUSD: Double) {
+    /// month's price), USD of the period's year, in all and for imported fuels; nil when no fuel
+    /// has a minimum (and nothing is read). At an optimum the surplus of a month is the minimum less
+    /// the fuel burned, or 0 (it is a cost); months without a step have no row and no surplus.
+    func takeOrPaySurplus(_ y: Int) -> (usd: Double, importedUSD: Double)? {
+        guard system.fuels.contains(where: { !$0.minimumOfftakeMMBtu.isEmpty }) else { return nil }
         let year = lp.periods[y].year
         let burnt = fuelUse(y).byMonth
         let months = Set(steps.map(\.month))
